@@ -1,0 +1,59 @@
+# Two commands on a fresh clone:
+#   make serve   build the database and serve it on http://127.0.0.1:8001 (PORT=N for another port)
+#   make test    install what the tests need and run them all
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8001
+HOST ?= 127.0.0.1
+
+# How the dataset is served, here and in the Dockerfile (tests/test_container.py
+# checks they agree). Immutable with an inspect file, as `datasette publish` does.
+SERVE_ARGS := -i dist/repatriations.db --inspect-file dist/inspect-data.json \
+	-m dist/metadata.json --plugins-dir plugins --template-dir templates \
+	--static package:dist/package \
+	--setting sql_time_limit_ms 1500 \
+	--setting max_returned_rows 1000 \
+	--setting default_cache_ttl 3600 \
+	--setting facet_time_limit_ms 200 \
+	--setting num_sql_threads 4
+
+.PHONY: serve build test lint install install-test system-test-deps print-serve-args clean
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet -r requirements-test.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test system-test-deps
+
+# Debian's chromium for the browser tests (Playwright's own browser download does
+# not work here) and wrk for the serving benchmark.
+system-test-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk >/dev/null; \
+	fi
+
+build: $(VENV)/.installed
+	$(BIN)/python build.py
+
+serve: build
+	$(BIN)/datasette serve $(SERVE_ARGS) -h $(HOST) -p $(PORT)
+
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+print-serve-args:
+	@echo $(SERVE_ARGS)
+
+clean:
+	rm -rf dist .build-*

@@ -1,0 +1,1 @@
+"""Build stages for the repatriations dataset: raw articles + curation -> validated tables -> SQLite."""

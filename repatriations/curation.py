@@ -1,0 +1,201 @@
+"""Stage 2: load what people decided about the articles (curation/*.yml) and check
+each record's fields against the Table Schemas, pointing at the line to fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schemas
+from .errors import BuildError
+from .project import Project
+from .yamlfile import Mapping, load_yaml
+
+# Columns the build computes; a curator never writes them.
+COMPUTED = {
+    "sources": {"raw_path", "text", "raw_chars", "removals", "label"},
+    "claims": {"source_id", "quote_start", "quote_end", "quote_line"},
+    "exchanges": {"date_precision"},
+    "agreements": {"date_precision"},
+}
+# Keys that exist only in curation files, with their types.
+EXTRA_KEYS: dict[str, dict[str, dict[str, Any]]] = {
+    "sources": {
+        "raw": {"type": "string", "constraints": {"required": True}},
+        "reviewed": {"type": "boolean", "constraints": {"required": True}},
+        "names": {"type": "list"},
+        "claims": {"type": "list"},
+        "not_claims": {"type": "list"},
+    },
+    "claims": {"occurrence": {"type": "integer", "constraints": {"minimum": 1}}},
+}
+NAME_KEYS = {
+    "official_id": {"type": "string", "constraints": {"required": True}},
+    "as_written": {"type": "string", "constraints": {"required": True}},
+    "title": {"type": "string"},
+}
+NOT_CLAIM_KEYS = {
+    "number": {"type": "string", "constraints": {"required": True}},
+    "near": {"type": "string"},
+    "reason": {"type": "string", "constraints": {"required": True}},
+}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class SourceCuration:
+    path: Path
+    display: str
+    data: Mapping
+    names: list[Mapping] = field(default_factory=list)
+    claims: list[Mapping] = field(default_factory=list)
+    not_claims: list[Mapping] = field(default_factory=list)
+
+    @property
+    def source_id(self) -> str:
+        return self.data["source_id"]
+
+
+@dataclass
+class Curation:
+    officials: list[Mapping]
+    officials_file: str
+    agreements: list[Mapping]
+    exchanges: list[Mapping]
+    exchanges_file: str
+    sources: list[SourceCuration]
+
+
+def curated_spec(table: str) -> dict[str, dict[str, Any]]:
+    """The keys a curator may write for a table, with the schema's type and constraints."""
+    spec = {k: v for k, v in schemas.fields(table).items() if k not in COMPUTED.get(table, set())}
+    return spec | EXTRA_KEYS.get(table, {})
+
+
+def _type_error(value: Any, ftype: str) -> str | None:
+    if ftype == "string":
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return "must be text"
+    elif ftype == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            hint = " (write digits only, no separators or words)" if isinstance(value, str) else ""
+            return f"must be a whole number{hint}"
+    elif ftype == "date":
+        if not isinstance(value, str) or not DATE.match(value):
+            return "must be a date written YYYY-MM-DD"
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return "is not a real calendar date"
+    elif ftype == "boolean":
+        if not isinstance(value, bool):
+            return "must be true or false"
+    elif ftype == "list":
+        if not isinstance(value, list):
+            return "must be a list (lines starting with '- ')"
+    return None
+
+
+def _constraint_error(value: Any, constraints: dict[str, Any]) -> str | None:
+    if "enum" in constraints and value not in constraints["enum"]:
+        return f"is {value!r}, which is not one of: {', '.join(map(str, constraints['enum']))}"
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], str(value)):
+        return f"is {value!r}, which does not match the pattern {constraints['pattern']}"
+    if "minimum" in constraints and isinstance(value, int) and value < constraints["minimum"]:
+        return f"is {value}, below the minimum of {constraints['minimum']}"
+    return None
+
+
+def check_record(record: Any, spec: dict[str, dict[str, Any]], display: str, what: str, line: int) -> Mapping:
+    """Check one curated record's keys, types and constraints; normalise numbers-as-text."""
+    if not isinstance(record, Mapping):
+        raise BuildError(display, f"each {what} must be a mapping of keys to values", line)
+    for key in record:
+        if key not in spec:
+            raise BuildError(
+                display, f"{what} has an unknown field {key!r}; allowed: {', '.join(spec)}", record.line_of(key)
+            )
+    for key, fspec in spec.items():
+        value = record.get(key)
+        constraints = fspec.get("constraints", {})
+        if value is None or value == "":
+            if constraints.get("required"):
+                raise BuildError(display, f"{what} is missing the required field {key!r}", record.line)
+            record[key] = None
+            continue
+        problem = _type_error(value, fspec["type"]) or _constraint_error(value, constraints)
+        if problem:
+            raise BuildError(display, f"{what} field {key!r} {problem}", record.line_of(key))
+        if fspec["type"] == "string" and not isinstance(value, str):
+            record[key] = str(value)
+    return record
+
+
+def _records(data: Mapping, key: str, display: str, required: bool = True) -> list[Any]:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise BuildError(display, f"needs a top-level list {key!r}", data.line)
+        return []
+    if not isinstance(value, list):
+        raise BuildError(display, f"{key!r} must be a list (lines starting with '- ')", data.line_of(key))
+    return value
+
+
+def _check_list(
+    data: Mapping, key: str, spec: dict[str, Any], display: str, what: str, required: bool = True
+) -> list[Mapping]:
+    return [check_record(r, spec, display, what, data.line_of(key)) for r in _records(data, key, display, required)]
+
+
+def _only_keys(data: Mapping, allowed: set[str], display: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise BuildError(
+                display, f"unknown top-level key {key!r}; expected: {', '.join(sorted(allowed))}", data.line_of(key)
+            )
+
+
+def load_officials(project: Project) -> tuple[list[Mapping], str]:
+    path = project.curation_dir / "officials.yml"
+    display = project.display(path)
+    if not path.exists():
+        raise BuildError(display, "is missing: the officials the articles cite are curated here")
+    data = load_yaml(path, display)
+    _only_keys(data, {"officials"}, display)
+    return _check_list(data, "officials", curated_spec("officials"), display, "official"), display
+
+
+def load_exchanges(project: Project) -> tuple[list[Mapping], list[Mapping], str]:
+    path = project.curation_dir / "exchanges.yml"
+    display = project.display(path)
+    if not path.exists():
+        raise BuildError(display, "is missing: the exchanges and agreements are curated here")
+    data = load_yaml(path, display)
+    _only_keys(data, {"agreements", "exchanges"}, display)
+    agreements = _check_list(data, "agreements", curated_spec("agreements"), display, "agreement", required=False)
+    exchanges = _check_list(data, "exchanges", curated_spec("exchanges"), display, "exchange")
+    return agreements, exchanges, display
+
+
+def load_source(path: Path, project: Project) -> SourceCuration:
+    display = project.display(path)
+    data = check_record(load_yaml(path, display), curated_spec("sources"), display, "source", 1)
+    return SourceCuration(
+        path=path,
+        display=display,
+        data=data,
+        names=_check_list(data, "names", NAME_KEYS, display, "name", required=False),
+        claims=_check_list(data, "claims", curated_spec("claims"), display, "claim", required=False),
+        not_claims=_check_list(data, "not_claims", NOT_CLAIM_KEYS, display, "not_claims entry", required=False),
+    )
+
+
+def load_curation(project: Project) -> Curation:
+    officials, officials_file = load_officials(project)
+    agreements, exchanges, exchanges_file = load_exchanges(project)
+    sources = [load_source(p, project) for p in sorted(project.sources_dir.glob("*.yml"))]
+    return Curation(officials, officials_file, agreements, exchanges, exchanges_file, sources)

@@ -1,0 +1,186 @@
+"""Stage 1: decode a raw article and derive its normalised text.
+
+Normalisation only ever removes whole lines (page furniture) or surplus blank
+lines; it never rewrites words. Every removal is recorded with its rule, so a
+reader can audit it, and a `Segments` map turns offsets in the normalised text
+back into offsets in the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .errors import BuildError
+
+MAX_RAW_BYTES = 2_000_000  # a news article is a few KB; anything this big is a mistake
+
+# rule -> (pattern for a whole line, why such lines are removed)
+LINE_RULES: dict[str, tuple[re.Pattern[str], str]] = {
+    "also_read": (
+        re.compile(r"^\s*also read\s*:", re.IGNORECASE),
+        "A link to another article, not part of this report.",
+    ),
+    "byline": (
+        re.compile(r"^\s*[-•]?\s*by\s+[A-Z][^.!?]{0,80}$"),
+        "Author line; kept in sources.byline, not part of the report.",
+    ),
+    "relative_time": (
+        re.compile(r"^\s*[-•]?\s*about\s+\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE),
+        "A time relative to an unknown page view; it dates nothing.",
+    ),
+    "view_count": (
+        re.compile(r"^\s*[-•]?\s*[\d,]+\s+views?\s*$", re.IGNORECASE),
+        "A page-view counter, not part of the report.",
+    ),
+    "comment_count": (
+        re.compile(r"^\s*[\d,]+\s+comments?(\(s\))?\s*$", re.IGNORECASE),
+        "A comment counter, not part of the report.",
+    ),
+    "credit_line": (
+        re.compile(r"^\s*(\W+\s*)?this article is written by\b", re.IGNORECASE),
+        "Credit line; kept in sources.byline and sources.publisher_basis.",
+    ),
+}
+REPEATED_HEADLINE_REASON = "The same line printed again right after itself (a headline printed twice)."
+BLANK_RUN_REASON = "Surplus blank lines: a run is cut to one blank line, and blank lines at either end are dropped."
+RULE_REASONS = {rule: reason for rule, (_, reason) in LINE_RULES.items()} | {
+    "repeated_headline": REPEATED_HEADLINE_REASON,
+    "blank_run": BLANK_RUN_REASON,
+}
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: str
+    raw_start: int
+    raw_end: int
+    text: str
+
+    @property
+    def reason(self) -> str:
+        return RULE_REASONS[self.rule]
+
+
+@dataclass
+class Normalised:
+    raw_text: str
+    text: str
+    removals: list[Removal]
+    # (text_start, raw_start, length) for each kept piece, in order
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def raw_offset(self, text_offset: int) -> int:
+        """Map an offset in the normalised text to the same character in the raw text."""
+        starts = [s[0] for s in self.segments]
+        i = max(bisect_right(starts, text_offset) - 1, 0)
+        text_start, raw_start, _ = self.segments[i]
+        return raw_start + (text_offset - text_start)
+
+    def removed_at(self, raw_start: int, raw_end: int) -> Removal | None:
+        """The removal overlapping raw[raw_start:raw_end], if any."""
+        for removal in self.removals:
+            if removal.raw_start < raw_end and raw_start < removal.raw_end:
+                return removal
+        return None
+
+
+def decode_raw(data: bytes, display: str) -> str:
+    """Decode a raw article, refusing what would make offsets ambiguous."""
+    if not data.strip():
+        raise BuildError(display, "is empty: a raw article must contain the article's text")
+    if len(data) > MAX_RAW_BYTES:
+        raise BuildError(
+            display, f"is {len(data):,} bytes; articles over {MAX_RAW_BYTES:,} bytes are refused as a likely mistake"
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise BuildError(display, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BuildError(
+            display, f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8", line
+        ) from None
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise BuildError(
+            display, "has Windows (CRLF) or old Mac (CR) line ends; convert it to Unix line ends (LF)", line
+        )
+    if "\x00" in text:
+        raise BuildError(
+            display, "contains a NUL character: it is not a text file", text[: text.index("\x00")].count("\n") + 1
+        )
+    return text
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line including its newline) for every line of text."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]*\n|[^\n]+$", text)]
+
+
+def _line_rule(line: str) -> str | None:
+    body = line.rstrip("\n")
+    for rule, (pattern, _) in LINE_RULES.items():
+        if pattern.search(body):
+            return rule
+    return None
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _mark_rules(lines: list[tuple[int, str]]) -> list[str | None]:
+    """The rule removing each line, or None to keep it."""
+    rules: list[str | None] = [_line_rule(line) for _, line in lines]
+    previous_kept: str | None = None
+    for i, (_, line) in enumerate(lines):
+        if rules[i] or _is_blank(line):
+            continue
+        if previous_kept is not None and line.rstrip("\n") == previous_kept:
+            rules[i] = "repeated_headline"
+            continue
+        previous_kept = line.rstrip("\n")
+    kept_blank_before = True  # blank lines at the very start are dropped too
+    for i, (_, line) in enumerate(lines):
+        if rules[i]:
+            continue
+        if _is_blank(line):
+            if kept_blank_before:
+                rules[i] = "blank_run"
+            kept_blank_before = True
+        else:
+            kept_blank_before = False
+    for i in range(len(lines) - 1, -1, -1):  # and blank lines at the very end
+        if rules[i] is None and not _is_blank(lines[i][1]):
+            break
+        if rules[i] is None:
+            rules[i] = "blank_run"
+    return rules
+
+
+def normalise(raw_text: str) -> Normalised:
+    lines = _lines(raw_text)
+    rules = _mark_rules(lines)
+    pieces: list[str] = []
+    removals: list[Removal] = []
+    segments: list[tuple[int, int, int]] = []
+    text_len = 0
+    for (offset, line), rule in zip(lines, rules, strict=True):
+        if rule:
+            last = removals[-1] if removals else None
+            if last and last.rule == rule and last.raw_end == offset:
+                removals[-1] = Removal(rule, last.raw_start, offset + len(line), last.text + line)
+            else:
+                removals.append(Removal(rule, offset, offset + len(line), line))
+            continue
+        if segments and segments[-1][1] + segments[-1][2] == offset:
+            t, r, n = segments[-1]
+            segments[-1] = (t, r, n + len(line))
+        else:
+            segments.append((text_len, offset, len(line)))
+        pieces.append(line)
+        text_len += len(line)
+    return Normalised(raw_text, "".join(pieces), removals, segments or [(0, 0, 0)])

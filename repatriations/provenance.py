@@ -1,0 +1,268 @@
+"""Stage 3: prove the curation against the raw bytes.
+
+Every raw article has reviewed curation and vice versa; the bytes still match
+the recorded sha256; every quote, name, title and byline is in the article; each
+quote sits in text that normalisation kept, and each claimed figure is written
+in its quote. References between curated records must resolve."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .curation import Curation, SourceCuration
+from .errors import BuildError
+from .normalise import Normalised, decode_raw, normalise
+from .numbers import values_written
+from .project import Project
+from .yamlfile import Mapping
+
+
+@dataclass
+class CheckedSource:
+    curation: SourceCuration
+    raw_path: str
+    sha256: str
+    normalised: Normalised
+    # claim_id -> (start, end) in the decoded raw text
+    spans: dict[str, tuple[int, int]]
+
+    @property
+    def source_id(self) -> str:
+        return self.curation.source_id
+
+
+def raw_files(project: Project) -> list:
+    if not project.raw_dir.is_dir():
+        raise BuildError(project.display(project.raw_dir), "is missing: articles go in raw/ as .txt files")
+    files = []
+    for path in sorted(project.raw_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".txt" or not path.is_file():
+            raise BuildError(project.display(path), "raw/ holds only .txt article files")
+        files.append(path)
+    return files
+
+
+def pair_sources(project: Project, curation: Curation) -> list[tuple]:
+    """Match each raw article with its curation file, refusing strays and drafts."""
+    by_raw: dict[str, SourceCuration] = {}
+    for sc in curation.sources:
+        raw_name = sc.data["raw"]
+        if raw_name in by_raw:
+            raise BuildError(
+                sc.display,
+                f"curates raw/{raw_name}, which {by_raw[raw_name].display} already curates",
+                sc.data.line_of("raw"),
+            )
+        by_raw[raw_name] = sc
+    pairs = []
+    for path in raw_files(project):
+        sc = by_raw.pop(path.name, None)
+        if sc is None:
+            raise BuildError(
+                project.display(path),
+                f"has no curation yet. Run `python build.py suggest {project.display(path)}`, review the draft it "
+                "writes under curation/sources/, set `reviewed: true`, then build again",
+            )
+        if not sc.data["reviewed"]:
+            raise BuildError(
+                sc.display,
+                "is an unreviewed draft: check every claim, quote and number against the article, "
+                "fix what is wrong, then set `reviewed: true`",
+                sc.data.line_of("reviewed"),
+            )
+        pairs.append((path, sc))
+    for raw_name, sc in by_raw.items():
+        raise BuildError(sc.display, f"curates raw/{raw_name}, which does not exist", sc.data.line_of("raw"))
+    return pairs
+
+
+def locate(raw_text: str, needle: str, occurrence: int | None, display: str, what: str, line: int) -> tuple[int, int]:
+    starts = []
+    i = raw_text.find(needle)
+    while i != -1:
+        starts.append(i)
+        i = raw_text.find(needle, i + 1)
+    if not starts:
+        raise BuildError(display, f"{what} is not in the article, character for character: {needle[:80]!r}", line)
+    if occurrence is None:
+        if len(starts) > 1:
+            raise BuildError(
+                display,
+                f"{what} appears {len(starts)} times in the article; say which with `occurrence: N` (1 to {len(starts)})",
+                line,
+            )
+        occurrence = 1
+    if occurrence > len(starts):
+        raise BuildError(
+            display, f"{what} appears {len(starts)} time(s), so `occurrence: {occurrence}` does not exist", line
+        )
+    start = starts[occurrence - 1]
+    return start, start + len(needle)
+
+
+def check_claim_values(claim: Mapping, display: str) -> None:
+    """A claim's figure must be consistent with its metric and written in its quote."""
+    cid, metric, value, high, qualifier = (claim[k] for k in ("claim_id", "metric", "value", "value_high", "qualifier"))
+    if metric == "statement":
+        if value is not None or high is not None or qualifier is not None:
+            raise BuildError(
+                display, f"claim {cid} is a statement: it takes no value, value_high or qualifier", claim.line
+            )
+        return
+    if value is None:
+        raise BuildError(
+            display,
+            f"claim {cid} has metric {metric} but no value; use metric: statement for a claim without a figure",
+            claim.line,
+        )
+    if qualifier is None:
+        raise BuildError(
+            display,
+            f"claim {cid} needs a qualifier (exact, approximately, at_least, more_than, up_to, fewer_than, range)",
+            claim.line,
+        )
+    if (qualifier == "range") != (high is not None):
+        raise BuildError(
+            display, f"claim {cid}: value_high goes with qualifier range, and only with it", claim.line_of("value_high")
+        )
+    if high is not None and high < value:
+        raise BuildError(display, f"claim {cid}: value_high {high} is below value {value}", claim.line_of("value_high"))
+    written = values_written(claim["quote"])
+    for key, number in (("value", value), ("value_high", high)):
+        if number is not None and number not in written:
+            raise BuildError(
+                display,
+                f"claim {cid}: {key} {number:,} is not written in its quote (numbers there: {_listing(written)})",
+                claim.line_of(key),
+            )
+
+
+def _listing(values: set[int]) -> str:
+    return ", ".join(f"{n:,}" for n in sorted(values)) or "none"
+
+
+def check_window(record: Mapping, start_key: str, end_key: str, display: str, what: str) -> None:
+    start, end = record.get(start_key), record.get(end_key)
+    if start and end and start > end:
+        raise BuildError(display, f"{what}: {start_key} {start} is after {end_key} {end}", record.line_of(start_key))
+
+
+def check_unique(records: Iterable[tuple[str, Mapping, str]], what: str) -> None:
+    seen: dict[str, str] = {}
+    for key, record, display in records:
+        if key in seen:
+            raise BuildError(display, f"{what} {key!r} is used twice (also in {seen[key]})", record.line)
+        seen[key] = f"{display}:{record.line}"
+
+
+def check_reference(record: Mapping, key: str, known: set[str], display: str, what: str, where: str) -> None:
+    value = record.get(key)
+    if value is not None and value not in known:
+        raise BuildError(display, f"{what} points at {key} {value!r}, which is not in {where}", record.line_of(key))
+
+
+def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
+    """Title, byline, publisher and every name as written must come from the article itself."""
+    data = sc.data
+    for key in ("title", "byline", "publisher"):
+        if data.get(key) and data[key] not in norm.raw_text:
+            raise BuildError(
+                sc.display, f"{key} {data[key]!r} is not written in the article; never invent it", data.line_of(key)
+            )
+    check_window(data, "published_earliest", "published_latest", sc.display, "source")
+    for name in sc.names:
+        locate(norm.raw_text, name["as_written"], 1, sc.display, f"name {name['as_written']!r}", name.line)
+        if all(norm.removed_at(s, s + len(name["as_written"])) for s in _all_starts(norm.raw_text, name["as_written"])):
+            raise BuildError(
+                sc.display, f"name {name['as_written']!r} only appears in text removed as boilerplate", name.line
+            )
+        if name["title"] and name["title"] not in name["as_written"]:
+            raise BuildError(
+                sc.display, f"title {name['title']!r} is not part of {name['as_written']!r}", name.line_of("title")
+            )
+
+
+def _all_starts(text: str, needle: str) -> list[int]:
+    starts, i = [], text.find(needle)
+    while i != -1:
+        starts.append(i)
+        i = text.find(needle, i + 1)
+    return starts
+
+
+def check_source(path, sc: SourceCuration, project: Project) -> CheckedSource:
+    display = project.display(path)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sc.data["sha256"]:
+        raise BuildError(
+            display,
+            f"has changed since it was curated (sha256 {digest[:12]}…, {sc.display} records {sc.data['sha256'][:12]}…). "
+            "Raw articles are never edited: restore the original, or re-curate a new version and update sha256",
+        )
+    norm = normalise(decode_raw(data, display))
+    check_source_text(sc, norm)
+    spans = {}
+    for claim in sc.claims:
+        cid = claim["claim_id"]
+        start, end = locate(
+            norm.raw_text,
+            claim["quote"],
+            claim["occurrence"],
+            sc.display,
+            f"quote of claim {cid}",
+            claim.line_of("quote"),
+        )
+        removal = norm.removed_at(start, end)
+        if removal:
+            raise BuildError(
+                sc.display,
+                f"quote of claim {cid} falls in text removed as boilerplate ({removal.rule}): such figures are not claims",
+                claim.line_of("quote"),
+            )
+        check_claim_values(claim, sc.display)
+        check_window(claim, "period_start", "period_end", sc.display, f"claim {cid}")
+        spans[cid] = (start, end)
+    return CheckedSource(sc, project.display(path), digest, norm, spans)
+
+
+def check_references(curation: Curation, checked: list[CheckedSource]) -> None:
+    officials = {o["official_id"] for o in curation.officials}
+    agreements = {a["agreement_id"] for a in curation.agreements}
+    exchanges = {e["exchange_id"] for e in curation.exchanges}
+    check_unique(((o["official_id"], o, curation.officials_file) for o in curation.officials), "official_id")
+    check_unique(((a["agreement_id"], a, curation.exchanges_file) for a in curation.agreements), "agreement_id")
+    check_unique(((e["exchange_id"], e, curation.exchanges_file) for e in curation.exchanges), "exchange_id")
+    check_unique(((c.source_id, c.curation.data, c.curation.display) for c in checked), "source_id")
+    check_unique(((cl["claim_id"], cl, c.curation.display) for c in checked for cl in c.curation.claims), "claim_id")
+    for record in curation.agreements:
+        check_window(
+            record, "date_earliest", "date_latest", curation.exchanges_file, f"agreement {record['agreement_id']}"
+        )
+    for record in curation.exchanges:
+        check_window(
+            record, "date_earliest", "date_latest", curation.exchanges_file, f"exchange {record['exchange_id']}"
+        )
+        check_reference(
+            record,
+            "agreement_id",
+            agreements,
+            curation.exchanges_file,
+            f"exchange {record['exchange_id']}",
+            "the agreements list",
+        )
+    for c in checked:
+        display = c.curation.display
+        for name in c.curation.names:
+            check_reference(name, "official_id", officials, display, "name", "curation/officials.yml")
+        for claim in c.curation.claims:
+            what = f"claim {claim['claim_id']}"
+            check_reference(claim, "official_id", officials, display, what, "curation/officials.yml")
+            check_reference(claim, "exchange_id", exchanges, display, what, "curation/exchanges.yml")
+            check_reference(
+                claim, "agreement_id", agreements, display, what, "the agreements in curation/exchanges.yml"
+            )

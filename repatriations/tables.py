@@ -1,0 +1,154 @@
+"""Stage 4: turn checked curation into rows for every table, in primary-key order
+so that two builds of the same inputs give identical tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from . import schemas
+from .curation import Curation
+from .provenance import CheckedSource
+
+Row = dict[str, Any]
+
+METRIC_DIRECTIONS = {
+    "bodies_to_ukraine": "to_ukraine",
+    "cumulative_bodies_to_ukraine": "to_ukraine",
+    "agreed_bodies_to_ukraine": "to_ukraine",
+    "bodies_to_russia": "to_russia",
+    "bodies_total": "total",
+    "agreed_bodies_total": "total",
+}
+
+
+def date_precision(earliest: str | None, latest: str | None) -> str | None:
+    """The smallest unit a date window fits in (after UCDP's date_prec); None if open-ended."""
+    if not earliest or not latest:
+        return None
+    days = (dt.date.fromisoformat(latest) - dt.date.fromisoformat(earliest)).days + 1
+    if days <= 1:
+        return "day"
+    if days <= 7:
+        return "week"
+    if days <= 31:
+        return "month"
+    return "year"
+
+
+def _project(record: dict[str, Any], table: str) -> Row:
+    """Keep only the table's columns, in schema order."""
+    return {name: record.get(name) for name in schemas.field_names(table)}
+
+
+def metric_rows() -> Iterator[Row]:
+    for metric, description in schemas.metric_descriptions().items():
+        yield {"metric": metric, "description": description, "direction": METRIC_DIRECTIONS.get(metric)}
+
+
+def source_label(c: CheckedSource, limit: int = 90) -> str:
+    """The headline, or the text's opening words cut at a word boundary."""
+    if c.curation.data.get("title"):
+        return c.curation.data["title"]
+    first_line = c.normalised.text.strip().split("\n", 1)[0]
+    if len(first_line) <= limit:
+        return first_line
+    return first_line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def source_rows(checked: list[CheckedSource]) -> Iterator[Row]:
+    for c in checked:
+        yield _project(
+            c.curation.data
+            | {
+                "raw_path": c.raw_path,
+                "sha256": c.sha256,
+                "text": c.normalised.text,
+                "raw_chars": len(c.normalised.raw_text),
+                "removals": len(c.normalised.removals),
+                "label": source_label(c),
+            },
+            "sources",
+        )
+
+
+def removal_rows(checked: list[CheckedSource]) -> Iterator[Row]:
+    for c in checked:
+        for i, r in enumerate(c.normalised.removals, 1):
+            yield {
+                "removal_id": f"{c.source_id}-r{i}",
+                "source_id": c.source_id,
+                "rule": r.rule,
+                "reason": r.reason,
+                "raw_start": r.raw_start,
+                "raw_end": r.raw_end,
+                "removed_text": r.text,
+            }
+
+
+def dated_rows(records: list[dict[str, Any]], table: str) -> Iterator[Row]:
+    for record in records:
+        earliest = record.get("date_earliest") or record.get("date")
+        latest = record.get("date_latest") or record.get("date")
+        yield _project(
+            record
+            | {"date_earliest": earliest, "date_latest": latest, "date_precision": date_precision(earliest, latest)},
+            table,
+        )
+
+
+def official_rows(curation: Curation) -> Iterator[Row]:
+    for record in curation.officials:
+        yield _project(record, "officials")
+
+
+def official_name_rows(checked: list[CheckedSource]) -> Iterator[Row]:
+    for c in checked:
+        raw = c.normalised.raw_text
+        for name in c.curation.names:
+            text = name["as_written"]
+            yield {
+                "official_id": name["official_id"],
+                "source_id": c.source_id,
+                "name_as_written": text,
+                "title_as_written": name["title"],
+                "occurrences": raw.count(text),
+                "first_start": raw.index(text),
+            }
+
+
+def claim_rows(checked: list[CheckedSource]) -> Iterator[Row]:
+    for c in checked:
+        raw = c.normalised.raw_text
+        for claim in c.curation.claims:
+            start, end = c.spans[claim["claim_id"]]
+            yield _project(
+                claim
+                | {
+                    "source_id": c.source_id,
+                    "quote_start": start,
+                    "quote_end": end,
+                    "quote_line": raw.count("\n", 0, start) + 1,
+                },
+                "claims",
+            )
+
+
+def build_tables(curation: Curation, checked: list[CheckedSource]) -> dict[str, list[Row]]:
+    tables = {
+        "metrics": list(metric_rows()),
+        "sources": list(source_rows(checked)),
+        "removals": list(removal_rows(checked)),
+        "agreements": list(dated_rows(curation.agreements, "agreements")),
+        "exchanges": list(dated_rows(curation.exchanges, "exchanges")),
+        "officials": list(official_rows(curation)),
+        "official_names": list(official_name_rows(checked)),
+        "claims": list(claim_rows(checked)),
+    }
+    return {name: sort_by_key(name, rows) for name, rows in tables.items()}
+
+
+def sort_by_key(table: str, rows: list[Row]) -> list[Row]:
+    pk = schemas.primary_key(table)
+    return sorted(rows, key=lambda r: tuple(str(r[k]) for k in pk))

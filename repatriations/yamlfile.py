@@ -1,0 +1,69 @@
+"""Read curation YAML keeping line numbers, so errors can point at the line to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BuildError
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers the line it starts on (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """The line a key stands on, or the mapping's own line if the key is absent."""
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
+    keys_seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in keys_seen:
+            raise BuildError("", f"key {key!r} appears twice in one mapping", key_node.start_mark.line + 1)
+        keys_seen.add(key)
+    mapping = Mapping(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# Dates stay strings: the Table Schemas check their form, and a YAML date object
+# would hide a typo such as 2025-13-01 behind a parser error with no field name.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path, display: str) -> Mapping:
+    """Load one curation file; any problem becomes a BuildError naming the file and line."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(display, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except BuildError as exc:
+        raise BuildError(display, exc.message, exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise BuildError(display, f"is not valid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise BuildError(display, f"is not valid YAML: {exc}") from None
+    if not isinstance(data, Mapping):
+        raise BuildError(display, "must be a YAML mapping of keys to values at the top level")
+    return data

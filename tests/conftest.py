@@ -1,0 +1,66 @@
+"""Shared fixtures: a copy of the project built once per session into a temporary
+folder, and a Datasette instance configured as `make serve` configures it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from repatriations.pipeline import build  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def copy_project(dest: Path) -> Path:
+    """A project tree (raw/ + curation/) that tests may break without touching the real one."""
+    shutil.copytree(ROOT / "raw", dest / "raw")
+    shutil.copytree(ROOT / "curation", dest / "curation")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    build(root, quiet=True)
+    return root
+
+
+@pytest.fixture(scope="session")
+def db_path(built: Path) -> Path:
+    return built / "dist" / "repatriations.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def datasette(built: Path):
+    from datasette.app import Datasette
+
+    dist = built / "dist"
+    return Datasette(
+        immutables=[str(dist / "repatriations.db")],
+        inspect_data=json.loads((dist / "inspect-data.json").read_text()),
+        metadata=json.loads((dist / "metadata.json").read_text()),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+        static_mounts=[("package", str(dist / "package"))],
+        settings={"sql_time_limit_ms": 1500, "max_returned_rows": 1000},
+    )
+
+
+def rows(conn: sqlite3.Connection, sql: str, *params) -> list[dict]:
+    return [dict(r) for r in conn.execute(sql, params)]

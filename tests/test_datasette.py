@@ -1,0 +1,60 @@
+"""The dataset as Datasette serves it: every table page, SQL over HTTP, metadata
+generated from the schemas."""
+
+from __future__ import annotations
+
+import pytest
+
+from repatriations import schemas
+
+
+@pytest.mark.parametrize("table", schemas.TABLES)
+async def test_every_table_page_answers(datasette, table):
+    html = await datasette.client.get(f"/repatriations/{table}")
+    assert html.status_code == 200
+    data = await datasette.client.get(f"/repatriations/{table}.json?_shape=array&_size=max")
+    assert data.status_code == 200
+    assert len(data.json()) >= 1
+
+
+async def test_column_descriptions_come_from_the_table_schemas(datasette):
+    metadata = (await datasette.client.get("/-/metadata.json")).json()
+    tables = metadata["databases"]["repatriations"]["tables"]
+    for table in schemas.TABLES:
+        assert tables[table]["columns"] == {n: f["description"] for n, f in schemas.fields(table).items()}
+    html = (await datasette.client.get("/repatriations/claims")).text
+    assert schemas.fields("claims")["quote_start"]["description"] in html
+
+
+async def test_sql_over_http_returns_claims_as_json(datasette):
+    sql = "select claim_id, value from claims where metric = 'bodies_to_russia' and exchange_id = :ex order by claim_id"
+    response = await datasette.client.get(
+        "/repatriations.json", params={"sql": sql, "ex": "ex-2026-early-1000-for-38", "_shape": "array"}
+    )
+    assert response.status_code == 200
+    assert response.json() == [
+        {"claim_id": "s002-medinsky-38", "value": 38},
+        {"claim_id": "s002-rewrite-38", "value": 38},
+        {"claim_id": "s002-rewrite2-38", "value": 38},
+    ]
+
+
+async def test_csv_download_of_a_filtered_table(datasette):
+    response = await datasette.client.get("/repatriations/claims.csv?metric=died_in_captivity&_stream=on")
+    assert response.status_code == 200
+    lines = response.text.strip().splitlines()
+    assert lines[0].startswith("claim_id,")
+    assert len(lines) == 2 and "s000-hq-5-died-in-captivity" in lines[1]
+
+
+async def test_foreign_keys_show_labels(datasette):
+    row = (
+        await datasette.client.get("/repatriations/claims.json?claim_id=s004-medinsky-27&_labels=on&_shape=array")
+    ).json()[0]
+    assert row["official_id"] == {"value": "medinsky", "label": "Vladimir Medinsky"}
+    assert row["exchange_id"]["label"].startswith("1,212 bodies to Ukraine")
+
+
+async def test_writes_through_sql_are_refused(datasette):
+    response = await datasette.client.get("/repatriations.json", params={"sql": "delete from claims"})
+    assert response.status_code == 400
