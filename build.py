@@ -32,12 +32,18 @@ def cli(ctx: click.Context, root: Path, quiet: bool) -> None:
         run_build(root, quiet)
 
 
+def fail(message: str) -> None:
+    click.echo(f"Build failed, dist/ left as it was.\n{message}", err=True)
+    sys.exit(1)
+
+
 def run_build(root: Path, quiet: bool) -> None:
     try:
         result = build(root, quiet=quiet)
     except BuildError as exc:
-        click.echo(f"Build failed, dist/ left as it was.\n{exc}", err=True)
-        sys.exit(1)
+        fail(str(exc))
+    except OSError as exc:  # unreadable file, full disk, missing permission
+        fail(f"{exc.filename or root}: {exc.strerror or exc}")
     if not quiet:
         counts = ", ".join(f"{n:,} {t}" for t, n in result.counts.items())
         click.echo(f"Built {result.db_path}: {counts}")
