@@ -77,6 +77,8 @@ def publish(staging: Path, dist: Path) -> None:
 
 def build(root: Path, quiet: bool = False) -> BuildResult:
     project = Project(root.resolve())
+    if not project.root.is_dir():
+        raise BuildError(str(root), "is not a folder: --root names a project tree holding raw/ and curation/")
     curation, checked = check_sources(project, quiet)
     tables = build_tables(curation, checked)
     version = schemas.package_descriptor()["version"]
