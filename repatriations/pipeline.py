@@ -16,12 +16,13 @@ import click
 
 from . import schemas
 from .curation import load_curation
+from .derive import derive_tables
 from .errors import BuildError
 from .load import load_database
 from .metadata import write_metadata
 from .project import DB_NAME, Project
 from .provenance import CheckedSource, check_references, check_source, pair_sources
-from .tables import build_tables
+from .tables import build_tables, sort_by_key
 from .validate import validate_package, write_package
 
 INSPECT_FILE = "inspect-data.json"
@@ -81,6 +82,7 @@ def build(root: Path, quiet: bool = False) -> BuildResult:
         raise BuildError(str(root), "is not a folder: --root names a project tree holding raw/ and curation/")
     curation, checked = check_sources(project, quiet)
     tables = build_tables(curation, checked)
+    tables |= {name: sort_by_key(name, rows) for name, rows in derive_tables(tables, checked).items()}
     version = schemas.package_descriptor()["version"]
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
     try:

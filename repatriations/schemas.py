@@ -19,6 +19,12 @@ TABLES = [
     "officials",
     "official_names",
     "claims",
+    # derived from the claims at build time
+    "exchange_figures",
+    "discrepancy_kinds",
+    "discrepancies",
+    "discrepancy_claims",
+    "near_duplicates",
 ]
 
 

@@ -65,6 +65,7 @@ def source_rows(checked: list[CheckedSource]) -> Iterator[Row]:
                 "raw_path": c.raw_path,
                 "sha256": c.sha256,
                 "text": c.normalised.text,
+                "raw_text": c.normalised.raw_text,
                 "raw_chars": len(c.normalised.raw_text),
                 "removals": len(c.normalised.removals),
                 "label": source_label(c),
