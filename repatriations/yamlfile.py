@@ -29,7 +29,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     keys_seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
-        if key in keys_seen:
+        try:
+            seen = key in keys_seen
+        except TypeError:  # a list or mapping used as a key ("? [a, b]")
+            raise BuildError("", "a key must be a plain word, not a list or mapping", key_node.start_mark.line + 1) from None
+        if seen:
             raise BuildError("", f"key {key!r} appears twice in one mapping", key_node.start_mark.line + 1)
         keys_seen.add(key)
     mapping = Mapping(loader.construct_mapping(node, deep=True))
@@ -64,6 +68,8 @@ def load_yaml(path: Path, display: str) -> Mapping:
         raise BuildError(display, f"is not valid YAML: {exc.problem or exc.context}", line) from None
     except yaml.YAMLError as exc:
         raise BuildError(display, f"is not valid YAML: {exc}") from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise BuildError(display, "is nested too deeply (lists or mappings inside each other) to be curation YAML") from None
     if not isinstance(data, Mapping):
         raise BuildError(display, "must be a YAML mapping of keys to values at the top level")
     return data
