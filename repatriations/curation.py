@@ -16,7 +16,7 @@ from .yamlfile import Mapping, load_yaml
 
 # Columns the build computes; a curator never writes them.
 COMPUTED = {
-    "sources": {"raw_path", "text", "raw_chars", "removals", "label"},
+    "sources": {"raw_path", "text", "raw_text", "raw_chars", "removals", "label"},
     "claims": {"source_id", "quote_start", "quote_end", "quote_line"},
     "exchanges": {"date_precision"},
     "agreements": {"date_precision"},
@@ -43,6 +43,7 @@ NOT_CLAIM_KEYS = {
     "reason": {"type": "string", "constraints": {"required": True}},
 }
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_INTEGER = 2**63 - 1  # the largest INTEGER SQLite stores
 
 
 @dataclass
@@ -83,6 +84,8 @@ def _type_error(value: Any, ftype: str) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             hint = " (write digits only, no separators or words)" if isinstance(value, str) else ""
             return f"must be a whole number{hint}"
+        if abs(value) > MAX_INTEGER:
+            return f"is too large: the most the database can hold is {MAX_INTEGER:,}"
     elif ftype == "date":
         if not isinstance(value, str) or not DATE.match(value):
             return "must be a date written YYYY-MM-DD"
@@ -113,7 +116,10 @@ def check_record(record: Any, spec: dict[str, dict[str, Any]], display: str, wha
     """Check one curated record's keys, types and constraints; normalise numbers-as-text."""
     if not isinstance(record, Mapping):
         raise BuildError(display, f"each {what} must be a mapping of keys to values", line)
+    computed = set().union(*COMPUTED.values())
     for key in record:
+        if key not in spec and key in computed:
+            raise BuildError(display, f"{what} has the field {key!r}, which the build computes; remove it", record.line_of(key))
         if key not in spec:
             raise BuildError(
                 display, f"{what} has an unknown field {key!r}; allowed: {', '.join(spec)}", record.line_of(key)
