@@ -51,6 +51,12 @@ def pair_sources(project: Project, curation: Curation) -> list[tuple]:
     by_raw: dict[str, SourceCuration] = {}
     for sc in curation.sources:
         raw_name = sc.data["raw"]
+        if "/" in raw_name or "\\" in raw_name:
+            raise BuildError(
+                sc.display,
+                f"raw: {raw_name!r} must be the article's file name alone (as in raw/), without a folder",
+                sc.data.line_of("raw"),
+            )
         if raw_name in by_raw:
             raise BuildError(
                 sc.display,
@@ -151,6 +157,17 @@ def check_window(record: Mapping, start_key: str, end_key: str, display: str, wh
         raise BuildError(display, f"{what}: {start_key} {start} is after {end_key} {end}", record.line_of(start_key))
 
 
+def check_date_in_window(record: Mapping, date_key: str, start_key: str, end_key: str, display: str, what: str) -> None:
+    """A single date, when written beside a window, must fall inside it."""
+    date, start, end = record.get(date_key), record.get(start_key), record.get(end_key)
+    if date and ((start and date < start) or (end and date > end)):
+        raise BuildError(
+            display,
+            f"{what}: {date_key} {date} is outside its window ({start_key} {start or '…'} to {end_key} {end or '…'})",
+            record.line_of(date_key),
+        )
+
+
 def check_unique(records: Iterable[tuple[str, Mapping, str]], what: str) -> None:
     seen: dict[str, str] = {}
     for key, record, display in records:
@@ -174,7 +191,17 @@ def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
                 sc.display, f"{key} {data[key]!r} is not written in the article; never invent it", data.line_of(key)
             )
     check_window(data, "published_earliest", "published_latest", sc.display, "source")
+    check_date_in_window(data, "published_date", "published_earliest", "published_latest", sc.display, "source")
+    names_seen: dict[tuple[str, str], int] = {}
     for name in sc.names:
+        key = (name["official_id"], name["as_written"])
+        if key in names_seen:
+            raise BuildError(
+                sc.display,
+                f"name {key[1]!r} is listed twice for official {key[0]} (also at line {names_seen[key]})",
+                name.line,
+            )
+        names_seen[key] = name.line
         locate(norm.raw_text, name["as_written"], 1, sc.display, f"name {name['as_written']!r}", name.line)
         if all(norm.removed_at(s, s + len(name["as_written"])) for s in _all_starts(norm.raw_text, name["as_written"])):
             raise BuildError(
@@ -246,6 +273,9 @@ def check_references(curation: Curation, checked: list[CheckedSource]) -> None:
     for record in curation.exchanges:
         check_window(
             record, "date_earliest", "date_latest", curation.exchanges_file, f"exchange {record['exchange_id']}"
+        )
+        check_date_in_window(
+            record, "date", "date_earliest", "date_latest", curation.exchanges_file, f"exchange {record['exchange_id']}"
         )
         check_reference(
             record,
