@@ -407,7 +407,7 @@ def near_duplicate_rows(duplicates: list[NearDuplicate], by_id: dict[str, Checke
             "other_source_id": d.longer.source_id,
             "other_raw_start": b_start,
             "other_raw_end": b_end,
-            "shared_figures": ", ".join(fmt(f) for f in sorted(d.shorter.figures & d.longer.figures)),
+            "shared_figures": ", ".join(str(f) for f in sorted(d.shorter.figures & d.longer.figures)),
             "containment": d.containment,
             "within_one_source": d.within_one_source,
         }
