@@ -49,7 +49,11 @@ async def test_discrepancies_with_claims_filters_by_kind(datasette):
 
 async def test_exchange_claims_side_by_side(datasette):
     result = await query(datasette, "exchange_claims", exchange_id="ex-2025-late-1003-for-26")
-    assert {(r["claim_id"], r["value"]) for r in result} >= {("s003-medinsky-1003", 1003), ("s003-hq-1003", 1003), ("s003-medinsky-26", 26)}
+    assert {(r["claim_id"], r["value"]) for r in result} >= {
+        ("s003-medinsky-1003", 1003),
+        ("s003-hq-1003", 1003),
+        ("s003-medinsky-26", 26),
+    }
     assert {r["source_id"] for r in result} == {"s003-1029-combatants"}
 
 
@@ -57,7 +61,10 @@ async def test_search_is_safe_when_empty_or_malformed(datasette):
     assert await query(datasette, "search_text", q="") == []
     assert await query(datasette, "search_text", q='"un(balanced*') == []
     hits = await query(datasette, "search_text", q="captivity")
-    assert {(h["found_in"], h["id"]) for h in hits} == {("quote", "s000-hq-5-died-in-captivity"), ("article", "s000-defense-news-1000-bodies")}
+    assert {(h["found_in"], h["id"]) for h in hits} == {
+        ("quote", "s000-hq-5-died-in-captivity"),
+        ("article", "s000-defense-news-1000-bodies"),
+    }
 
 
 async def test_running_totals_against_the_record(datasette):
