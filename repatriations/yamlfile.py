@@ -30,10 +30,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
         try:
-            seen = key in keys_seen
-        except TypeError:  # a list or mapping used as a key ("? [a, b]")
+            hash(key)
+        except TypeError:  # a list, set or mapping used as a key ("? [a, b]")
             raise BuildError("", "a key must be a plain word, not a list or mapping", key_node.start_mark.line + 1) from None
-        if seen:
+        if key in keys_seen:
             raise BuildError("", f"key {key!r} appears twice in one mapping", key_node.start_mark.line + 1)
         keys_seen.add(key)
     mapping = Mapping(loader.construct_mapping(node, deep=True))
