@@ -262,7 +262,7 @@ def quote_not_in_article(root: Path) -> Expect:
 
 
 def quote_with_straight_apostrophe(root: Path) -> Expect:
-    line = replace(root, S003, "quote: \"Ukraine’s headquarters", "quote: \"Ukraine's headquarters")
+    line = replace(root, S003, 'quote: "Ukraine’s headquarters', "quote: \"Ukraine's headquarters")
     return Expect(f"{S003}:{line}", "quote of claim s003-hq-1003 is not in the article")
 
 
@@ -277,7 +277,7 @@ def quote_twice_without_occurrence(root: Path) -> Expect:
 
 
 def occurrence_out_of_range(root: Path) -> Expect:
-    line = replace(root, S003, "    quote: \"while receiving", "    occurrence: 2\n    quote: \"while receiving")
+    line = replace(root, S003, '    quote: "while receiving', '    occurrence: 2\n    quote: "while receiving')
     return Expect(f"{S003}:{line + 1}", "appears 1 time(s), so `occurrence: 2` does not exist")
 
 
@@ -310,6 +310,14 @@ def count_as_text_with_comma(root: Path) -> Expect:
 def count_too_large(root: Path) -> Expect:
     line = replace(root, S003, "    value: 26\n", "    value: 26000000000000000000000\n")
     return Expect(f"{S003}:{line}", "claim field 'value' is too large: the most the database can hold is")
+
+
+def number_too_long_in_quote(root: Path) -> Expect:
+    digits = "9" * 400
+    data = (root / R003).read_bytes()
+    rewrite_raw(root, R003, data + f"Officials counted {digits} bodies.\n".encode())
+    line = replace(root, S003, '"while receiving the bodies of 26 Russian service members"', f'"counted {digits} bodies"')
+    return Expect(f"{S003}:{line}", "claim s003-medinsky-26: its quote holds a number too long to read as a figure")
 
 
 def value_high_below_value(root: Path) -> Expect:
@@ -378,7 +386,7 @@ def reviewed_not_boolean(root: Path) -> Expect:
 
 
 def title_not_in_article(root: Path) -> Expect:
-    line = replace(root, S000, "title: \"Russia Returns 1,000", "title: \"Russia returns 1,000")
+    line = replace(root, S000, 'title: "Russia Returns 1,000', 'title: "Russia returns 1,000')
     return Expect(f"{S000}:{line}", "title 'Russia returns 1,000")
 
 
@@ -503,6 +511,7 @@ CASES: dict[str, Callable[[Path], Expect]] = {
         fractional_count,
         count_as_text_with_comma,
         count_too_large,
+        number_too_long_in_quote,
         value_high_below_value,
         value_high_without_range,
         figure_without_value,
