@@ -208,7 +208,7 @@ def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
             )
         names_seen[key] = name.line
         locate(norm.raw_text, name["as_written"], 1, sc.display, f"name {name['as_written']!r}", name.line)
-        if all(norm.removed_at(s, s + len(name["as_written"])) for s in _all_starts(norm.raw_text, name["as_written"])):
+        if all(norm.removed_at(s, s + len(name["as_written"])) for s in all_starts(norm.raw_text, name["as_written"])):
             raise BuildError(
                 sc.display, f"name {name['as_written']!r} only appears in text removed as boilerplate", name.line
             )
@@ -218,7 +218,7 @@ def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
             )
 
 
-def _all_starts(text: str, needle: str) -> list[int]:
+def all_starts(text: str, needle: str) -> list[int]:
     starts, i = [], text.find(needle)
     while i != -1:
         starts.append(i)
