@@ -13,6 +13,8 @@ import click
 
 from repatriations.errors import BuildError
 from repatriations.pipeline import build
+from repatriations.project import Project
+from repatriations.suggest import write_draft
 
 
 @click.group(invoke_without_command=True)
@@ -47,6 +49,34 @@ def run_build(root: Path, quiet: bool) -> None:
     if not quiet:
         counts = ", ".join(f"{n:,} {t}" for t, n in result.counts.items())
         click.echo(f"Built {result.db_path}: {counts}")
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing curation file for the article.")
+@click.pass_context
+def suggest(ctx: click.Context, article: Path, force: bool) -> None:
+    """Write a DRAFT curation file for raw/ARTICLE.txt and print its path.
+
+    The draft has `reviewed: false`: the build refuses it until a person has
+    checked every claim against the article and set `reviewed: true`.
+    """
+    root: Path = ctx.obj["root"]
+    try:
+        path, draft = write_draft(Project(root.resolve()), article, force=force)
+    except BuildError as exc:
+        click.echo(f"Suggest refused: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"Suggest refused: {exc.filename or article}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    click.echo(root / path.relative_to(root.resolve()))
+    if not ctx.obj["quiet"]:
+        click.echo(
+            f"{len(draft.claims)} draft claim(s), {len(draft.unplaced)} unplaced number(s): review the draft, "
+            "then set `reviewed: true`.",
+            err=True,
+        )
 
 
 if __name__ == "__main__":
