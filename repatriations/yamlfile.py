@@ -58,14 +58,16 @@ def load_yaml(path: Path, display: str) -> Mapping:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BuildError(display, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BuildError(display, f"is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8", line) from None
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except BuildError as exc:
         raise BuildError(display, exc.message, exc.line) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise BuildError(display, f"is not valid YAML: {exc.problem or exc.context}", line) from None
+        what = ", ".join(part for part in (exc.context, exc.problem) if part)
+        raise BuildError(display, f"is not valid YAML: {what}", line) from None
     except yaml.YAMLError as exc:
         raise BuildError(display, f"is not valid YAML: {exc}") from None
     except RecursionError:  # PyYAML composes nested collections recursively
