@@ -91,6 +91,12 @@ def tab_indentation(root: Path) -> Expect:
     return Expect(f"{S003}:{line}", "is not valid YAML")
 
 
+def two_yaml_documents(root: Path) -> Expect:
+    path = root / OFFICIALS
+    path.write_text(path.read_text(encoding="utf-8") + "---\nofficials: []\n", encoding="utf-8")
+    return Expect(f"{OFFICIALS}:{line_of(root, OFFICIALS, chr(10) + '---') + 1}", "is not valid YAML: expected a single document in the stream, but found another document")
+
+
 def top_level_list(root: Path) -> Expect:
     (root / OFFICIALS).write_text("- official_id: medinsky\n  name: Vladimir Medinsky\n", encoding="utf-8")
     return Expect(OFFICIALS, "must be a YAML mapping of keys to values at the top level")
@@ -103,8 +109,9 @@ def empty_curation_file(root: Path) -> Expect:
 
 def curation_not_utf8(root: Path) -> Expect:
     path = root / OFFICIALS
-    path.write_bytes(path.read_bytes().replace(b"Medinsky", "Medinsk\xff".encode("latin-1"), 1))
-    return Expect(OFFICIALS, "is not UTF-8 text")
+    line = line_of(root, OFFICIALS, "official_id: medinsky")
+    path.write_bytes(path.read_bytes().replace(b"medinsky", "medinsk\xff".encode("latin-1"), 1))
+    return Expect(f"{OFFICIALS}:{line}", "is not UTF-8 text")
 
 
 def duplicated_key(root: Path) -> Expect:
@@ -469,6 +476,7 @@ CASES: dict[str, Callable[[Path], Expect]] = {
     for f in [
         malformed_yaml,
         tab_indentation,
+        two_yaml_documents,
         top_level_list,
         empty_curation_file,
         curation_not_utf8,
