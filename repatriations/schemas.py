@@ -9,6 +9,8 @@ from typing import Any
 
 from .project import SCHEMA_DIR
 
+Row = dict[str, Any]  # one table row, keyed by column name
+
 # Order matters: a table comes after the tables its foreign keys point at.
 TABLES = [
     "metrics",
@@ -19,6 +21,7 @@ TABLES = [
     "officials",
     "official_names",
     "claims",
+    "numbers",
     # derived from the claims at build time
     "exchange_figures",
     "discrepancy_kinds",

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import schemas
+from .coverage import coverage_rows
 from .curation import Curation
 from .provenance import CheckedSource
-
-Row = dict[str, Any]
+from .schemas import Row
 
 METRIC_DIRECTIONS = {
     "bodies_to_ukraine": "to_ukraine",
@@ -146,6 +146,7 @@ def build_tables(curation: Curation, checked: list[CheckedSource]) -> dict[str, 
         "officials": list(official_rows(curation)),
         "official_names": list(official_name_rows(checked)),
         "claims": list(claim_rows(checked)),
+        "numbers": coverage_rows(checked),
     }
     return {name: sort_by_key(name, rows) for name, rows in tables.items()}
 

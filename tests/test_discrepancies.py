@@ -189,8 +189,8 @@ def test_possible_duplicate_needs_overlapping_dates_and_close_figures():
 # -- a consistent corpus raises nothing ----------------------------------------
 
 CONSISTENT = {
-    "a": "Russia returns 900 bodies\nRussia handed 900 bodies to Ukraine, the Kyiv headquarters said. Ukraine returned 40 bodies in return, the Kyiv headquarters said.\n",
-    "b": "Ukraine receives 900 bodies\nMoscow's negotiator Ivan Petrov said Russia handed over 900 bodies and received 40 bodies.\n",
+    "a": "Russia returns bodies\nRussia handed 900 bodies to Ukraine, the Kyiv headquarters said. Ukraine returned 40 bodies in return, the Kyiv headquarters said.\n",
+    "b": "Ukraine receives bodies\nMoscow's negotiator Ivan Petrov said Russia handed over 900 bodies and received 40 bodies.\n",
 }
 
 

@@ -1,0 +1,102 @@
+"""Stage: account for every number in every normalised article.
+
+Each number found (digits or number words, see numbers.py) must be either the
+figure of a claim whose quote contains it, or listed under `not_claims:` in the
+source's curation with a reason. A number nobody accounts for fails the build,
+and so does a `not_claims` entry that matches no number (it has gone stale)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .errors import BuildError
+from .numbers import Number, numbers_in
+from .provenance import CheckedSource, all_starts
+from .schemas import Row
+from .yamlfile import Mapping
+
+
+def _claim_for(number: Number, raw_start: int, raw_end: int, checked: CheckedSource) -> str | None:
+    for claim in checked.curation.claims:
+        start, end = checked.spans[claim["claim_id"]]
+        if start <= raw_start and raw_end <= end and number.integer in (claim["value"], claim["value_high"]):
+            return claim["claim_id"]
+    return None
+
+
+def _entry_covers(entry: Mapping, number: Number, raw_start: int, raw_text: str) -> bool:
+    if entry["number"] != number.as_written:
+        return False
+    near = entry["near"]
+    if near is None:
+        return True
+    return any(
+        s <= raw_start and raw_start + len(number.as_written) <= s + len(near) for s in all_starts(raw_text, near)
+    )
+
+
+def check_not_claims_entries(checked: CheckedSource) -> None:
+    raw = checked.normalised.raw_text
+    for entry in checked.curation.not_claims:
+        if entry["near"] is not None:
+            if entry["near"] not in raw:
+                raise BuildError(
+                    checked.curation.display,
+                    f"not_claims entry: near {entry['near']!r} is not in the article",
+                    entry.line_of("near"),
+                )
+            if entry["number"] not in entry["near"]:
+                raise BuildError(
+                    checked.curation.display,
+                    f"not_claims entry: {entry['number']!r} is not in its near text",
+                    entry.line_of("number"),
+                )
+
+
+def number_rows(checked: CheckedSource) -> Iterator[Row]:
+    norm = checked.normalised
+    check_not_claims_entries(checked)
+    used: set[int] = set()
+    for number in numbers_in(norm.text):
+        raw_start = norm.raw_offset(number.start)
+        raw_end = raw_start + (number.end - number.start)
+        line = norm.raw_text.count("\n", 0, raw_start) + 1
+        claim_id = _claim_for(number, raw_start, raw_end, checked)
+        reason = None
+        if claim_id is None:
+            entry = next(
+                (e for e in checked.curation.not_claims if _entry_covers(e, number, raw_start, norm.raw_text)), None
+            )
+            if entry is None:
+                raise BuildError(
+                    f"{checked.raw_path}",
+                    f"the number {number.as_written!r} is not accounted for: add a claim whose quote contains it "
+                    f"and whose value it is, or list it under not_claims in {checked.curation.display} with a reason",
+                    line,
+                )
+            used.add(id(entry))
+            reason = entry["reason"]
+        yield {
+            "number_id": f"{checked.source_id}-{raw_start}",
+            "source_id": checked.source_id,
+            "raw_start": raw_start,
+            "raw_end": raw_end,
+            "line": line,
+            "as_written": number.as_written,
+            "value": number.value,
+            "written_as": number.kind,
+            "ordinal": number.ordinal,
+            "claim_id": claim_id,
+            "reason": reason,
+        }
+    for entry in checked.curation.not_claims:
+        if id(entry) not in used:
+            raise BuildError(
+                checked.curation.display,
+                f"not_claims entry {entry['number']!r} matches no unclaimed number in the article; remove it or fix it",
+                entry.line,
+            )
+
+
+def coverage_rows(checked: list[CheckedSource]) -> list[Row]:
+    return [row for c in checked for row in number_rows(c)]
