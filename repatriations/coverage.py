@@ -83,7 +83,7 @@ def number_rows(checked: CheckedSource) -> Iterator[Row]:
             "raw_end": raw_end,
             "line": line,
             "as_written": number.as_written,
-            "value": number.value,
+            "value": _as_real(number.value),
             "written_as": number.kind,
             "ordinal": number.ordinal,
             "claim_id": claim_id,
@@ -96,6 +96,14 @@ def number_rows(checked: CheckedSource) -> Iterator[Row]:
                 f"not_claims entry {entry['number']!r} matches no unclaimed number in the article; remove it or fix it",
                 entry.line,
             )
+
+
+def _as_real(value: int | float) -> float:
+    """numbers.value is REAL: an integer too long for a float is stored as infinity, never crashing the load."""
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf")
 
 
 def coverage_rows(checked: list[CheckedSource]) -> list[Row]:

@@ -22,13 +22,15 @@ class Number:
     start: int
     end: int
     as_written: str
-    value: float
+    value: int | float  # exact int for whole numbers, however long
     kind: str  # "digits" | "words"
     ordinal: bool
 
     @property
     def integer(self) -> int | None:
-        return int(self.value) if self.value == int(self.value) else None
+        if isinstance(self.value, int):
+            return self.value
+        return int(self.value) if self.value.is_integer() else None
 
 
 class _Token:
@@ -53,7 +55,8 @@ class _Token:
 def digit_numbers(text: str) -> list[Number]:
     found = []
     for m in DIGITS.finditer(text):
-        value = float(m.group(0).rstrip("stndrhSTNDRH").replace(",", ""))
+        digits = m.group(0).rstrip("stndrhSTNDRH").replace(",", "")
+        value: int | float = float(digits) if "." in digits else int(digits)
         found.append(Number(m.start(), m.end(), m.group(0), value, "digits", bool(m.group(2))))
     return found
 
@@ -63,7 +66,8 @@ def word_numbers(text: str, threshold: float = WORD_THRESHOLD) -> list[Number]:
     found = []
     for occ in find_numbers(tokens, "en", threshold):
         start, end = tokens[occ.start].start, tokens[occ.end - 1].end
-        found.append(Number(start, end, text[start:end], float(occ.value), "words", bool(occ.is_ordinal)))
+        value = occ.value if isinstance(occ.value, int) or not float(occ.value).is_integer() else int(occ.value)
+        found.append(Number(start, end, text[start:end], value, "words", bool(occ.is_ordinal)))
     return found
 
 
