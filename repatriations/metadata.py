@@ -29,8 +29,12 @@ def load_metadata_yml(path: Path = METADATA_YML) -> dict[str, Any]:
 
 
 def datasette_metadata(tables: list[str], version: str) -> dict[str, Any]:
+    """metadata.yml, with the package's version and citation filled in and every column described."""
     metadata = load_metadata_yml()
-    metadata["description_html"] = metadata.get("description_html", "").replace("{version}", version)
+    citation = schemas.package_descriptor()["citation"].format(version=version)
+    metadata["description_html"] = (
+        metadata.get("description_html", "").replace("{version}", version).replace("{citation}", citation)
+    )
     db = metadata.setdefault("databases", {}).setdefault(DB_NAME, {})
     db_tables = db.setdefault("tables", {})
     for table in tables:

@@ -58,3 +58,15 @@ async def test_foreign_keys_show_labels(datasette):
 async def test_writes_through_sql_are_refused(datasette):
     response = await datasette.client.get("/repatriations.json", params={"sql": "delete from claims"})
     assert response.status_code == 400
+
+
+async def test_home_page_shows_the_package_version_and_citation(datasette, built):
+    import json
+
+    descriptor = json.loads((built / "dist" / "package" / "datapackage.json").read_text())
+    html = (await datasette.client.get("/")).text
+    assert f"version {descriptor['version']}" in html
+    assert descriptor["citation"] in html
+    assert descriptor["version"] in descriptor["citation"]
+    served = await datasette.client.get("/package/datapackage.json")
+    assert served.status_code == 200 and served.json()["version"] == descriptor["version"]
