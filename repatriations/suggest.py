@@ -94,6 +94,7 @@ QUALIFIERS = [
     ("fewer_than", re.compile(r"\b(?:fewer than|less than)\s*$")),
     ("approximately", re.compile(r"\b(?:some|about|around|approximately|roughly|nearly|almost|close to|estimated)\s*$")),
 ]
+PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken)\s+over\s*$")
 UNIT_WORDS = re.compile(
     r"\b(bodies|remains|soldiers|people|repatriations|losses|combatants|service members|individuals|prisoners|civilians)\b"
 )
@@ -120,7 +121,7 @@ GROUP_ATTRIBUTION = [
     re.compile(rf"\b(?P<who>{WHO})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|initially\s+)?{SPEECH}\b"),
     re.compile(rf"\b{SPEECH}\s+(?:by\s+)?(?P<who>{WHO})\b"),
     re.compile(r"\b(?P<who>(?:[Ii]ndependent |[Pp]ublic |[Ww]estern |[Mm]edia )?(?:reports|estimates|records))\s+"
-               r"(?:suggest|indicate|place|show|say)\w*"),
+               r"(?:suggest|indicate|place|put|show|say)\w*"),
 ]
 ANAPHORA = [
     ("person", re.compile(r"^(?:He|She)\b")),
@@ -190,7 +191,7 @@ class Known:
     variants: list[Variant]
     title_words: dict[str, set[str]]
     exchange_values: dict[str, dict[str, set[int]]]
-    exchange_claims: dict[str, set[str]]
+    exchange_claims: dict[tuple[str, str], set[str]]
     agreements: list[Mapping]
     source_ids: set[str]
     claim_ids: set[str]
@@ -236,16 +237,16 @@ def title_vocabulary(sources: list[SourceCuration]) -> dict[str, set[str]]:
 
 def recorded_exchange_figures(
     sources: list[SourceCuration],
-) -> tuple[dict[str, dict[str, set[int]]], dict[str, set[str]]]:
-    """exchange -> direction -> figures other sources give, and exchange -> the claims giving them."""
+) -> tuple[dict[str, dict[str, set[int]]], dict[tuple[str, str], set[str]]]:
+    """exchange -> direction -> figures other sources give, and (exchange, direction) -> the claims giving them."""
     values: dict[str, dict[str, set[int]]] = {}
-    claims: dict[str, set[str]] = {}
+    claims: dict[tuple[str, str], set[str]] = {}
     for source in sources:
         for claim in source.claims:
             direction = EXCHANGE_DIRECTIONS.get(claim["metric"])
             if claim.get("exchange_id") and direction and claim.get("value") is not None:
                 values.setdefault(claim["exchange_id"], {}).setdefault(direction, set()).add(claim["value"])
-                claims.setdefault(claim["exchange_id"], set()).add(claim["claim_id"])
+                claims.setdefault((claim["exchange_id"], direction), set()).add(claim["claim_id"])
     return values, claims
 
 
@@ -453,7 +454,7 @@ def guess_qualifier(text: str, figure: Figure) -> Guess:
         return Guess("range", f'"between {figure.number.as_written} and {figure.high.as_written}"')
     before = fold(text[max(figure.sentence.start, figure.start - 40) : figure.start]).replace('"', "")
     for qualifier, pattern in QUALIFIERS:
-        if found := pattern.search(before):
+        if (found := pattern.search(before)) and not PHRASAL_OVER.search(before):
             return Guess(qualifier, f'"{found.group().strip()}"')
     return Guess("exact", "no hedge word before it")
 
@@ -491,19 +492,30 @@ def unplaced_reason(text: str, number: Number) -> str | None:
 
 
 @dataclass(frozen=True)
+class Unplaced:
+    number: Number  # offsets in the normalised text
+    reason: str
+
+
+@dataclass(frozen=True)
 class NotClaim:
+    """A not_claims entry as the draft writes it."""
+
     number: str
     near: str
     reason: str
-    at: int  # offset in the normalised text
+    line: int  # in the raw article
 
 
 def near_words(text: str, start: int, end: int, width: int = 40) -> str:
-    """The number with some words either side, cut at word boundaries, on one line."""
-    left = text.rfind(" ", 0, max(0, start - width)) + 1
-    right = text.find(" ", min(len(text), end + width))
-    snippet = text[left : right if right != -1 else len(text)]
-    return " ".join(snippet.split())
+    """The words around [start, end), verbatim and within its line, cut at spaces."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    cut = text.rfind(" ", line_start, max(line_start, start - width))
+    left = cut + 1 if cut != -1 else line_start
+    cut = text.find(" ", min(line_end, end + width), line_end)
+    right = cut if cut != -1 else line_end
+    return text[left:right].strip()
 
 
 # ---------------------------------------------------------------------------
@@ -526,9 +538,9 @@ def exact_hits(folded: str, variant: Variant, offset: int) -> Iterator[tuple[int
         yield offset + match.start(), offset + match.end(), 100.0
 
 
-def best_word_span(text: str, name: str, start: int, end: int) -> tuple[int, int, float]:
+def best_word_span(text: str, sentence: Sentence, name: str, start: int, end: int) -> tuple[int, int, float]:
     """Move each end of an approximate match by up to a word, keeping the span most like the name."""
-    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    words = [(m.start(), m.end()) for m in WORD.finditer(text, sentence.start, sentence.end)]
     inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
     if not inside:
         return start, end, 0.0
@@ -543,12 +555,14 @@ def best_word_span(text: str, name: str, start: int, end: int) -> tuple[int, int
     return best
 
 
-def fuzzy_hit(text: str, folded: str, variant: Variant, offset: int) -> tuple[int, int, float] | None:
+def fuzzy_hit(text: str, folded: str, variant: Variant, sentence: Sentence) -> tuple[int, int, float] | None:
     name = fold(variant.text)
+    if len(folded) < len(name):  # partial_ratio would look for the sentence inside the name
+        return None
     found = fuzz.partial_ratio_alignment(name, folded, score_cutoff=FUZZY_CUTOFF)
     if not found:
         return None
-    start, end, _ = best_word_span(text, name, offset + found.dest_start, offset + found.dest_end)
+    start, end, _ = best_word_span(text, sentence, name, sentence.start + found.dest_start, sentence.start + found.dest_end)
     return (start, end, found.score) if start < end else None
 
 
@@ -557,7 +571,7 @@ def hits_in_sentence(text: str, sentence: Sentence, known: Known) -> list[tuple[
     hits = []
     for variant in known.variants:
         exact = list(exact_hits(folded, variant, sentence.start))
-        if not exact and variant.fuzzy and (fuzzy := fuzzy_hit(text, folded, variant, sentence.start)):
+        if not exact and variant.fuzzy and (fuzzy := fuzzy_hit(text, folded, variant, sentence)):
             exact = [fuzzy]
         hits += [(start, end, score, variant.official_id) for start, end, score in exact]
     return hits
@@ -684,6 +698,7 @@ class DraftClaim:
     attribution: Attribution
     unit: str | None
     quote: str
+    quote_start: int  # in the raw article
     occurrence: int | None
     line: int
     claim_id: str = ""
@@ -701,6 +716,11 @@ class DraftClaim:
     @property
     def direction(self) -> str | None:
         return EXCHANGE_DIRECTIONS.get(self.metric.value)
+
+    def claims_number(self, number: Number, raw_start: int) -> bool:
+        """Whether the build counts this number as this claim's figure (in its quote, of its value)."""
+        inside = self.quote_start <= raw_start and raw_start + len(number.as_written) <= self.quote_start + len(self.quote)
+        return inside and number.integer in (self.value, self.value_high)
 
     def record(self) -> dict[str, Any]:
         """The claim as curation/sources/*.yml writes it, keys in the usual order."""
@@ -734,15 +754,15 @@ def quote_span(text: str, figure: Figure) -> tuple[int, int]:
     return (start, end) if end - start >= SHORT_CLAUSE else (s.start, s.end)
 
 
-def verbatim_quote(norm: Normalised, start: int, end: int) -> tuple[str, int | None, int]:
-    """The quote as the raw article writes it, which occurrence it is, and its raw line."""
+def verbatim_quote(norm: Normalised, start: int, end: int) -> tuple[int, str, int | None]:
+    """Where the quote starts in the raw article, its words there, and which occurrence it is."""
     raw_start = norm.raw_offset(start)
     quote = norm.raw_text[raw_start : raw_start + end - start]
     if quote != norm.text[start:end]:
         raise BuildError("raw text", "normalisation changed words inside a line; the draft cannot quote it")
     starts = [m.start() for m in re.finditer(re.escape(quote), norm.raw_text)]
     occurrence = starts.index(raw_start) + 1 if len(starts) > 1 else None
-    return quote, occurrence, norm.raw_text.count("\n", 0, raw_start) + 1
+    return raw_start, quote, occurrence
 
 
 def range_end(text: str, number: Number, following: Number | None) -> Number | None:
@@ -752,17 +772,17 @@ def range_end(text: str, number: Number, following: Number | None) -> Number | N
     return following if re.fullmatch(r"\s+(?:and|to)\s+", text[number.end : following.start]) else None
 
 
-def figures_in(text: str, sentences: list[Sentence]) -> tuple[list[Figure], list[NotClaim]]:
+def figures_in(text: str, sentences: list[Sentence]) -> tuple[list[Figure], list[Unplaced]]:
     """Every number either becomes a candidate figure or is set aside with the reason."""
     numbers = numbers_in(text)
     figures: list[Figure] = []
-    unplaced: list[NotClaim] = []
+    unplaced: list[Unplaced] = []
     skip: set[int] = set()
     for i, number in enumerate(numbers):
         if i in skip:
             continue
         if reason := unplaced_reason(text, number):
-            unplaced.append(NotClaim(number.as_written, near_words(text, number.start, number.end), reason, number.start))
+            unplaced.append(Unplaced(number, reason))
             continue
         following = numbers[i + 1] if i + 1 < len(numbers) else None
         high = range_end(text, number, following)
@@ -772,7 +792,7 @@ def figures_in(text: str, sentences: list[Sentence]) -> tuple[list[Figure], list
     return figures, unplaced
 
 
-def draft_claims(norm: Normalised, known: Known) -> tuple[list[DraftClaim], list[NotClaim], list[Mention]]:
+def draft_claims(norm: Normalised, known: Known) -> tuple[list[DraftClaim], list[Unplaced], list[Mention]]:
     text = norm.text
     sentences = split_sentences(text)
     figures, unplaced = figures_in(text, sentences)
@@ -782,11 +802,10 @@ def draft_claims(norm: Normalised, known: Known) -> tuple[list[DraftClaim], list
         context = Context.around(text, figure, [f for f in figures if f is not figure])
         metric = guess_metric(context)
         if metric is None:
-            near = near_words(text, figure.start, figure.end)
             reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
-            unplaced.append(NotClaim(figure.number.as_written, near, reason, figure.start))
+            unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
             continue
-        quote, occurrence, line = verbatim_quote(norm, *quote_span(text, figure))
+        quote_start, quote, occurrence = verbatim_quote(norm, *quote_span(text, figure))
         claims.append(
             DraftClaim(
                 figure=figure,
@@ -795,8 +814,9 @@ def draft_claims(norm: Normalised, known: Known) -> tuple[list[DraftClaim], list
                 attribution=attribute(text, figure, sentences, mentions, known),
                 unit=guess_unit(context),
                 quote=quote,
+                quote_start=quote_start,
                 occurrence=occurrence,
-                line=line,
+                line=norm.raw_text.count("\n", 0, quote_start) + 1,
             )
         )
     return claims, unplaced, mentions
@@ -854,7 +874,7 @@ def guess_exchange(claim: DraftClaim, figures: dict[str, list[DraftClaim]], know
         tied = ", ".join(ex for s, ex in ranked if s == ranked[0][0])
         return Guess("", f"exchange left empty: as likely {tied}")
     best = ranked[0][1]
-    backers = ", ".join(sorted(known.exchange_claims[best])[:3])
+    backers = ", ".join(sorted(known.exchange_claims.get((best, claim.direction or ""), set()))[:3])
     return Guess(best, f"exchange {best}: the same or a close figure in {backers}")
 
 
@@ -1051,11 +1071,7 @@ def claims_lines(claims: list[DraftClaim]) -> list[str]:
     return lines
 
 
-def raw_line(norm: Normalised, offset: int) -> int:
-    return norm.raw_text.count("\n", 0, norm.raw_offset(offset)) + 1
-
-
-def not_claims_lines(norm: Normalised, unplaced: list[NotClaim]) -> list[str]:
+def not_claims_lines(unplaced: list[NotClaim]) -> list[str]:
     if not unplaced:
         return ["not_claims: []"]
     lines = [
@@ -1064,7 +1080,7 @@ def not_claims_lines(norm: Normalised, unplaced: list[NotClaim]) -> list[str]:
         "not_claims:",
     ]
     for entry in unplaced:
-        lines.append(f"  # UNPLACED, raw line {raw_line(norm, entry.at)}: check it")
+        lines.append(f"  # UNPLACED, raw line {entry.line}: check it")
         lines += field_lines({"number": entry.number, "near": entry.near, "reason": entry.reason}, "    ", "  - ")
     return lines
 
@@ -1099,7 +1115,7 @@ class Draft:
         lines += [f"published_basis: {scalar(basis)}", ""]
         lines += [*names_lines(self.norm.text, self.mentions), ""]
         lines += [*claims_lines(self.claims), ""]
-        lines += not_claims_lines(self.norm, self.unplaced)
+        lines += not_claims_lines(self.unplaced)
         return "\n".join(lines) + "\n"
 
 
@@ -1144,24 +1160,46 @@ def compose(project: Project, raw_path: Path, data: bytes, known: Known) -> Draf
     assign_exchanges(claims, known)
     assign_agreements(claims, norm.text, known)
     claims, failed = checked_claims(claims)
-    unplaced = sorted(unplaced + failed, key=lambda n: n.at)
+    entries = not_claim_entries(norm, claims, unplaced + failed)
     digest = hashlib.sha256(data).hexdigest()
-    return Draft(raw_path.name, digest, source_id, title, guess_credit(norm), norm, sentences, claims, unplaced, mentions)
+    return Draft(raw_path.name, digest, source_id, title, guess_credit(norm), norm, sentences, claims, entries, mentions)
 
 
-def checked_claims(claims: list[DraftClaim]) -> tuple[list[DraftClaim], list[NotClaim]]:
+def checked_claims(claims: list[DraftClaim]) -> tuple[list[DraftClaim], list[Unplaced]]:
     """Keep the claims the build's own value check accepts; set the others aside."""
-    kept, failed = [], []
+    kept: list[DraftClaim] = []
+    failed: list[Unplaced] = []
     for claim in claims:
         try:
             check_claim_values(Mapping(claim.record()), "draft")
         except BuildError as exc:
-            number = claim.figure.number
             reason = f"UNPLACED: the draft could not make a valid claim of it ({exc.message})"
-            failed.append(NotClaim(number.as_written, one_line(claim.quote), reason, number.start))
+            failed += [Unplaced(n, reason) for n in (claim.figure.number, claim.figure.high) if n]
             continue
         kept.append(claim)
     return kept, failed
+
+
+def covers(entry: NotClaim, number: Number, raw_start: int, raw_text: str) -> bool:
+    """Whether a not_claims entry accounts for the number at raw_start (its number, inside its near words)."""
+    if entry.number != number.as_written:
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(entry.near), raw_text)]
+    return any(s <= raw_start and raw_start + len(number.as_written) <= s + len(entry.near) for s in starts)
+
+
+def not_claim_entries(norm: Normalised, claims: list[DraftClaim], unplaced: list[Unplaced]) -> list[NotClaim]:
+    """One entry per number no claim accounts for, unless an earlier entry's near words already cover it."""
+    entries: list[NotClaim] = []
+    for item in sorted(unplaced, key=lambda u: u.number.start):
+        number, raw_start = item.number, norm.raw_offset(item.number.start)
+        if any(c.claims_number(number, raw_start) for c in claims):
+            continue
+        if any(covers(e, number, raw_start, norm.raw_text) for e in entries):
+            continue
+        near = near_words(norm.text, number.start, number.end)
+        entries.append(NotClaim(number.as_written, near, item.reason, norm.raw_text.count("\n", 0, raw_start) + 1))
+    return entries
 
 
 def verify(project: Project, path: Path, raw_path: Path) -> None:
