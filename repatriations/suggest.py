@@ -474,6 +474,8 @@ def guess_unit(context: Context) -> str | None:
 
 def unplaced_reason(text: str, number: Number) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
+    if number.integer is None:
+        return f"UNPLACED: {number.as_written!r} is not a whole number; a claim's value must be one"
     if number.ordinal:
         return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
     if number.kind == "digits" and YEAR.fullmatch(number.as_written) and not UNIT_WORDS.match(after.strip()):
@@ -707,11 +709,11 @@ class DraftClaim:
 
     @property
     def value(self) -> int:
-        return int(self.figure.number.value)
+        return self.figure.number.integer or 0  # figures are whole numbers: see unplaced_reason
 
     @property
     def value_high(self) -> int | None:
-        return int(self.figure.high.value) if self.figure.high else None
+        return self.figure.high.integer if self.figure.high else None
 
     @property
     def direction(self) -> str | None:
