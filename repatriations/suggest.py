@@ -98,6 +98,7 @@ PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|tur
 UNIT_WORDS = re.compile(
     r"\b(bodies|remains|soldiers|people|repatriations|losses|combatants|service members|individuals|prisoners|civilians)\b"
 )
+COUNTED_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?{UNIT_WORDS.pattern}")  # "2000 Ukrainian soldiers": no year
 YEAR = re.compile(r"(?:19|20)\d\d")
 AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)\s+(?:under\s+|over\s+|between\s+)?$")
 AGE_AFTER = re.compile(r"^[\s-]+years?[\s-]+old\b")
@@ -478,7 +479,7 @@ def unplaced_reason(text: str, number: Number) -> str | None:
         return f"UNPLACED: {number.as_written!r} is not a whole number; a claim's value must be one"
     if number.ordinal:
         return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
-    if number.kind == "digits" and YEAR.fullmatch(number.as_written) and not UNIT_WORDS.match(after.strip()):
+    if number.kind == "digits" and YEAR.fullmatch(number.as_written) and not COUNTED_AFTER.match(after):
         return "UNPLACED: a year"
     if number.value == 1 and re.match(r"\s+of\b", after):
         return "UNPLACED: \"one of ...\" is not a figure"
@@ -512,7 +513,9 @@ class NotClaim:
 def near_words(text: str, start: int, end: int, width: int = 40) -> str:
     """The words around [start, end), verbatim and within its line, cut at spaces."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
     cut = text.rfind(" ", line_start, max(line_start, start - width))
     left = cut + 1 if cut != -1 else line_start
     cut = text.find(" ", min(line_end, end + width), line_end)
