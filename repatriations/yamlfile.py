@@ -22,7 +22,16 @@ class Mapping(dict):
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's own constructors raise bare ValueError, IndexError, TypeError... for a value
+        # they cannot read ("!!int foo", "!!bool maybe", a number of 5,000 digits): name the line.
+        try:
+            return super().construct_object(node, deep)
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as exc:
+            kind = node.tag.rsplit(":", 1)[-1]
+            reason = str(exc).split(";")[0]
+            line = node.start_mark.line + 1
+            raise BuildError("", f"is not valid YAML: cannot read this {kind} value ({reason})", line) from None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
