@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from .errors import BuildError
 
 MAX_RAW_BYTES = 2_000_000  # a news article is a few KB; anything this big is a mistake
+MAX_DIGITS = 100  # no figure in a news article is this long; numbers are read as exact integers
+LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}|\d{{1,3}}(?:,\d{{3}}){{{MAX_DIGITS // 3 + 1},}}")
 
 # rule -> (pattern for a whole line, why such lines are removed)
 LINE_RULES: dict[str, tuple[re.Pattern[str], str]] = {
@@ -111,6 +113,14 @@ def decode_raw(data: bytes, display: str) -> str:
     if "\x00" in text:
         raise BuildError(
             display, "contains a NUL character: it is not a text file", text[: text.index("\x00")].count("\n") + 1
+        )
+    long_number = LONG_NUMBER.search(text)
+    if long_number:
+        digits = sum(c.isdigit() for c in long_number.group())
+        raise BuildError(
+            display,
+            f"has a number {digits:,} digits long; numbers over {MAX_DIGITS} digits are refused as a likely mistake",
+            text.count("\n", 0, long_number.start()) + 1,
         )
     return text
 
