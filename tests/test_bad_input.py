@@ -452,6 +452,16 @@ def raw_with_absurdly_long_number(root: Path) -> Expect:
     return Expect(f"{R003}:{line}", "has a number 5,000 digits long; numbers over 100 digits are refused")
 
 
+def number_not_accounted_for(root: Path) -> Expect:
+    data = (root / R003).read_bytes()
+    line = data.count(b"\n") + 1
+    rewrite_raw(root, R003, data + b"Another 77 bodies were found.\n")
+    return Expect(
+        f"{R003}:{line}",
+        f"the number '77' is not accounted for: add a claim whose quote contains it and whose value it is, or list it under not_claims in {S003}",
+    )
+
+
 def raw_changed_after_curation(root: Path) -> Expect:
     path = root / R003
     path.write_bytes(path.read_bytes().replace(b"1,029 combatants", b"1,030 combatants"))
@@ -556,6 +566,7 @@ CASES: dict[str, Callable[[Path], Expect]] = {
         raw_with_nul,
         raw_too_large,
         raw_with_absurdly_long_number,
+        number_not_accounted_for,
         raw_changed_after_curation,
         raw_without_curation,
         curation_without_raw,
