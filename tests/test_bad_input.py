@@ -31,7 +31,6 @@ S000 = "curation/sources/000_df27459407517333.yml"
 S001 = "curation/sources/001_e1900f69a6e5a511.yml"
 S003 = "curation/sources/003_a33e81c085f97841.yml"
 S004 = "curation/sources/004_250a6f8b08ef7629.yml"
-R001 = "raw/001_e1900f69a6e5a511.txt"
 R003 = "raw/003_a33e81c085f97841.txt"
 EXCHANGES = "curation/exchanges.yml"
 OFFICIALS = "curation/officials.yml"
@@ -621,12 +620,17 @@ def break_and_run(kind: str, built_root: Path, root: Path) -> Run:
 
 
 @pytest.fixture(scope="module")
-def runs(baseline: tuple[Path, dict[str, bytes]], tmp_path_factory: pytest.TempPathFactory):
-    """Every case's command-line run, started together on all CPUs; each test waits for its own."""
+def runs(baseline: tuple[Path, dict[str, bytes]], tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
+    """The command-line run of every selected case, started together on all CPUs; each test waits for its own."""
     built_root, _ = baseline
+    selected = [
+        item.callspec.params["kind"]
+        for item in request.session.items
+        if item.path == request.path and "kind" in getattr(getattr(item, "callspec", None), "params", {})
+    ]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
         futures: dict[str, Future[Run]] = {
-            kind: pool.submit(break_and_run, kind, built_root, tmp_path_factory.mktemp(kind) / "project") for kind in CASES
+            kind: pool.submit(break_and_run, kind, built_root, tmp_path_factory.mktemp(kind) / "project") for kind in selected
         }
         yield futures
 
