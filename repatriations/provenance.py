@@ -80,10 +80,29 @@ def pair_sources(project: Project, curation: Curation) -> list[tuple]:
                 "fix what is wrong, then set `reviewed: true`",
                 sc.data.line_of("reviewed"),
             )
+        refuse_leftover_draft_markers(sc)
         pairs.append((path, sc))
     for raw_name, sc in by_raw.items():
         raise BuildError(sc.display, f"curates raw/{raw_name}, which does not exist", sc.data.line_of("raw"))
     return pairs
+
+
+def refuse_leftover_draft_markers(sc: SourceCuration) -> None:
+    """A file marked reviewed must not still carry suggest's DRAFT notes or UNPLACED reasons."""
+    for claim in sc.claims:
+        if (claim["notes"] or "").startswith("DRAFT:"):
+            raise BuildError(
+                sc.display,
+                f"claim {claim['claim_id']} still has suggest's DRAFT note: review it and replace the note",
+                claim.line_of("notes"),
+            )
+    for entry in sc.not_claims:
+        if entry["reason"].startswith("UNPLACED:"):
+            raise BuildError(
+                sc.display,
+                f"not_claims entry {entry['number']!r} is still UNPLACED: make it a claim, or give your reason",
+                entry.line_of("reason"),
+            )
 
 
 def locate(raw_text: str, needle: str, occurrence: int | None, display: str, what: str, line: int) -> tuple[int, int]:
@@ -136,7 +155,9 @@ def check_claim_values(claim: Mapping, display: str) -> None:
             display, f"claim {cid}: value_high goes with qualifier range, and only with it", claim.line_of("value_high")
         )
     if high is not None and high < value:
-        raise BuildError(display, f"claim {cid}: value_high {high} is below value {value}", claim.line_of("value_high"))
+        raise BuildError(
+            display, f"claim {cid}: value_high {high:,} is below value {value:,}", claim.line_of("value_high")
+        )
     written = values_written(claim["quote"])
     for key, number in (("value", value), ("value_high", high)):
         if number is not None and number not in written:

@@ -31,3 +31,16 @@ def test_bad_input_is_one_message_naming_file_and_line(tmp_path):
     assert "Traceback" not in result.stderr
     assert f"curation/sources/004_250a6f8b08ef7629.yml:{number}: claim field 'metric' is 'repatriations_count'" in result.stderr
     assert not (root / "dist").exists()
+
+
+def test_a_reviewed_file_with_leftover_draft_markers_is_refused(tmp_path):
+    root = copy_project(tmp_path)
+    path = root / "curation" / "sources" / "004_250a6f8b08ef7629.yml"
+    text = path.read_text()
+    path.write_text(text.replace("    notes: Headline.\n", "    notes: 'DRAFT: guessed from keywords'\n", 1))
+    result = run_build(root)
+    assert result.returncode == 1
+    assert "claim s004-headline-1212 still has suggest's DRAFT note" in result.stderr
+    path.write_text(text.replace('reason: "ordinal: \\"the first round of exchanges\\""', 'reason: "UNPLACED: an ordinal"'))
+    result = run_build(root)
+    assert "not_claims entry 'first' is still UNPLACED" in result.stderr
