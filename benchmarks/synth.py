@@ -55,12 +55,16 @@ PUBLISHERS = (
 )
 # (official_id, name, kind, side, role)
 BODIES = (
-    ("ua-coordination-hq", "Coordination Headquarters for the Treatment of Prisoners of War", "body", "ukraine",
-     "Ukrainian state body that receives repatriated bodies"),
+    (
+        "ua-coordination-hq",
+        "Coordination Headquarters for the Treatment of Prisoners of War",
+        "body",
+        "ukraine",
+        "Ukrainian state body that receives repatriated bodies",
+    ),
     ("ua-defence-ministry", "Ministry of Defence of Ukraine", "body", "ukraine", "Ukraine's defence ministry"),
     ("ru-defence-ministry", "Russian Defence Ministry", "body", "russia", "Russia's defence ministry"),
-    ("icrc", "International Committee of the Red Cross", "body", "international",
-     "Neutral intermediary at handovers"),
+    ("icrc", "International Committee of the Red Cross", "body", "international", "Neutral intermediary at handovers"),
 )
 # side -> (title as written, role) for people
 TITLES = {
@@ -148,8 +152,7 @@ class Official:
         return f"{self.title} {self.name}" if self.title else self.name
 
     def record(self) -> Record:
-        return {"official_id": self.official_id, "name": self.name, "kind": self.kind, "side": self.side,
-                "role": self.role}
+        return {"official_id": self.official_id, "name": self.name, "kind": self.kind, "side": self.side, "role": self.role}
 
 
 @dataclass
@@ -191,7 +194,7 @@ class Exchange:
             "label": f"{label} ({self.day:%B %Y})",
             "date_earliest": earliest.isoformat(),
             "date_latest": latest.isoformat(),
-            "date_basis": f"{', '.join(self.stems) or 'no article'}: the handover took place \"{self.phrase}\".",
+            "date_basis": f'{", ".join(self.stems) or "no article"}: the handover took place "{self.phrase}".',
             "weekday": f"{self.day:%A}" if self.precision == "day" else None,
             "agreement_id": self.agreement[0] if self.agreement else None,
         }
@@ -215,8 +218,7 @@ class Article:
         return "\n".join(self.lines) + "\n"
 
     def curation(self, sha256: str) -> Record:
-        return {**self.source, "sha256": sha256, "names": self.names, "claims": self.claims,
-                "not_claims": self.not_claims}
+        return {**self.source, "sha256": sha256, "names": self.names, "claims": self.claims, "not_claims": self.not_claims}
 
 
 @dataclass
@@ -231,6 +233,7 @@ class Tree:
 
 
 # ---------------------------------------------------------------- YAML (hand-written: yaml.dump is too slow)
+
 
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
@@ -259,6 +262,7 @@ def to_yaml(record: Record, header: str = "") -> str:
 
 
 # ---------------------------------------------------------------- the world: officials, agreements, exchanges
+
 
 def make_officials(rng: random.Random) -> list[Official]:
     officials = [Official(*body) for body in BODIES]
@@ -317,6 +321,7 @@ def make_exchanges(rng: random.Random, count: int) -> list[Exchange]:
 
 # ---------------------------------------------------------------- one article
 
+
 @dataclass
 class Draft:
     """What an article is being written from, and what it has written so far."""
@@ -340,8 +345,7 @@ class Draft:
     def claim(self, quote: str, side: str, metric: str, value: int | None = None, **extra: Any) -> Record:
         n = len(self.article.claims) + 1
         claim: Record = {"claim_id": f"{self.article.source['source_id']}-c{n:02d}"}
-        if metric not in ("agreed_bodies_per_side", "agreed_bodies_total", "cumulative_bodies_to_ukraine",
-                          "repatriation_count"):
+        if metric not in ("agreed_bodies_per_side", "agreed_bodies_total", "cumulative_bodies_to_ukraine", "repatriation_count"):
             claim["exchange_id"] = self.exchange.exchange_id
         claim |= {"side": side, "metric": metric}
         if value is not None:
@@ -580,8 +584,7 @@ def write_article(d: Draft) -> None:
     d.article.lines = [title, *top, "", *[x for p in body for x in (p, "")], *also, credit]
 
 
-def make_article(rng: random.Random, index: int, width: int, exchange: Exchange,
-                 officials: dict[str, list[Official]]) -> Article:
+def make_article(rng: random.Random, index: int, width: int, exchange: Exchange, officials: dict[str, list[Official]]) -> Article:
     publisher = rng.choice(PUBLISHERS)
     stem = f"{index:0{width}d}_{rng.getrandbits(64):016x}"
     earliest, latest = exchange.window
@@ -614,6 +617,7 @@ def synthesise(articles: int, seed: int = 0) -> Tree:
 
 
 # ---------------------------------------------------------------- writing the tree
+
 
 def check_quotes(article: Article, text: str) -> None:
     """A synth bug, not a curation choice, if a quote is missing or ambiguous."""
