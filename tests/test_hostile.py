@@ -233,9 +233,7 @@ def test_next_is_a_bound_cursor_value_never_sql(server, cursor):
     (`_sort=claim_id&_next=<sort value>,<key>`) it is bound as a parameter and the rows
     after it come back; without a sort value (`_next=garbage`) it is ignored."""
     everything = [r["claim_id"] for r in server.get("/repatriations/claims.json", _shape="array", _size="max").json()]
-    paged = server.get(
-        "/repatriations/claims.json", _sort="claim_id", _next=f"{cursor},{cursor}", _shape="array", _size="max"
-    )
+    paged = server.get("/repatriations/claims.json", _sort="claim_id", _next=f"{cursor},{cursor}", _shape="array", _size="max")
     assert paged.status_code == 200
     assert [r["claim_id"] for r in paged.json()] == sorted(cid for cid in everything if cid > cursor)
     bare = server.get("/repatriations/claims.json", _next=cursor, _shape="array", _size="max")
@@ -255,6 +253,7 @@ def test_a_missing_named_parameter_is_bound_as_empty_text(server):
 
 
 # ---------------------------------------------------------------- known weaknesses, recorded
+
 
 def peak_rss(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
@@ -288,6 +287,7 @@ def test_fts3_tokenizer_cannot_register_a_pointer(server):
 
 
 # ---------------------------------------------------------------- markup inside an article
+
 
 def article_with_markup(root: Path) -> str:
     """A small synthetic project whose article text and quote carry PAYLOAD; the claim's id."""
