@@ -333,7 +333,7 @@ def count_too_large(root: Path) -> Expect:
 
 def value_high_below_value(root: Path) -> Expect:
     line = replace(root, S001, "    value_high: 300000\n", "    value_high: 150\n")
-    return Expect(f"{S001}:{line}", "value_high 150 is below value 150000")
+    return Expect(f"{S001}:{line}", "value_high 150 is below value 150,000")
 
 
 def value_high_without_range(root: Path) -> Expect:

@@ -119,7 +119,9 @@ def test_build_refuses_the_unreviewed_draft_and_says_what_to_do(project: Path, d
 
 def test_reviewed_draft_with_correct_claims_builds(project: Path, draft_path: Path):
     text = draft_path.read_text(encoding="utf-8")
-    draft_path.write_text(text.replace("\nreviewed: false\n", "\nreviewed: true\n"), encoding="utf-8")
+    # what a reviewer does: flip the mark, and replace every DRAFT note and UNPLACED reason with their own words
+    text = text.replace("\nreviewed: false\n", "\nreviewed: true\n").replace("DRAFT: ", "Checked: ").replace("UNPLACED: ", "")
+    draft_path.write_text(text, encoding="utf-8")
     draft = load_draft(project, draft_path)
     result = build(project, quiet=True)
     with sqlite3.connect(result.db_path) as db:
