@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
+from datasette.app import DEFAULT_SETTINGS
+from datasette.utils import value_as_boolean
 
 BIN = Path(sys.executable).parent
 APP = "repatriations-test"
@@ -27,8 +29,17 @@ def make_serve_args() -> list[str]:
     return shlex.split(printed)
 
 
-def settings(args: list[str]) -> list[tuple[str, str]]:
-    return [(args[i + 1], args[i + 2]) for i, arg in enumerate(args) if arg == "--setting"]
+def settings(args: list[str]) -> dict[str, bool | int | str]:
+    """The --setting pairs as Datasette reads them (the publisher writes `off` as `False`)."""
+    pairs = [(args[i + 1], args[i + 2]) for i, arg in enumerate(args) if arg == "--setting"]
+    return {name: as_datasette_reads(name, value) for name, value in pairs}
+
+
+def as_datasette_reads(name: str, value: str) -> bool | int | str:
+    default = DEFAULT_SETTINGS[name]
+    if isinstance(default, bool):
+        return value_as_boolean(value)
+    return int(value) if isinstance(default, int) else value
 
 
 def publish_options(args: list[str], dist: Path) -> list[str]:
