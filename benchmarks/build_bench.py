@@ -121,10 +121,11 @@ def profile(articles: int, top: int) -> None:
     cmd = [PYTHON, "-m", "cProfile", "-o", str(stats_file), str(ROOT / "build.py"), "--root", str(tree), "--quiet"]
     measure(cmd, OUT / f"profile-{articles}.log")
     stats = pstats.Stats(str(stats_file))
-    stats.strip_dirs()
-    for order in ("cumulative", "tottime"):
-        click.echo(f"\ncProfile of the build at {articles:,} articles, by {order} (full stats: {stats_file}):")
-        stats.sort_stats(order).print_stats(top)
+    click.echo(f"\ncProfile of the build at {articles:,} articles (full stats: {stats_file})")
+    click.echo("The build's own functions, by cumulative time (its stages):")
+    stats.sort_stats("cumulative").print_stats(r"repatriations[/\\]", top)
+    click.echo("Every function, by time spent in the function itself (the hot spots):")
+    stats.strip_dirs().sort_stats("tottime").print_stats(top)
 
 
 @click.command()

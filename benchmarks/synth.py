@@ -471,7 +471,9 @@ def cumulative(d: Draft) -> str:
     so_far = d.exchange.to_ukraine * d.rng.randrange(3, 9) + d.rng.randrange(1000)
     text = f"Since the start of the year, more than {so_far:,} bodies have been returned to Ukraine"
     claim = d.claim(text, "media", "cumulative_bodies_to_ukraine", so_far, unit="bodies", as_of="this year")
-    claim["qualifier"] = "more_than"
+    # "the year" is the year of the handover the article dates
+    claim |= {"qualifier": "more_than", "period_start": f"{d.exchange.day.year}-01-01"}
+    claim["period_end"] = d.exchange.window[1].isoformat()
     return text
 
 
