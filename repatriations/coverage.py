@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import BuildError
-from .numbers import Number, numbers_in
+from .numbers import Number
 from .provenance import CheckedSource, all_starts
 from .schemas import Row
 from .yamlfile import Mapping
@@ -57,8 +57,7 @@ def number_rows(checked: CheckedSource) -> Iterator[Row]:
     norm = checked.normalised
     check_not_claims_entries(checked)
     used: set[int] = set()
-    for number in numbers_in(norm.text):
-        raw_start = norm.raw_offset(number.start)
+    for raw_start, number in checked.numbers:
         raw_end = raw_start + (number.end - number.start)
         line = norm.raw_text.count("\n", 0, raw_start) + 1
         claim_id = _claim_for(number, raw_start, raw_end, checked)

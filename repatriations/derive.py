@@ -6,6 +6,8 @@ claim it rests on) and near_duplicates (passages that restate one another)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -220,21 +222,46 @@ def overlaps(a_start: str | None, a_end: str | None, b_start: str | None, b_end:
     return (a_start or "0000") <= (b_end or "9999") and (b_start or "0000") <= (a_end or "9999")
 
 
+class WindowIndex:
+    """Exchanges by date window, so that finding those overlapping a period costs a
+    binary search, not a pass over every exchange."""
+
+    def __init__(self, exchanges: list[Row]):
+        bounded = [e for e in exchanges if e["date_earliest"] and e["date_latest"]]
+        self.open_ended = [e for e in exchanges if not (e["date_earliest"] and e["date_latest"])]
+        self.bounded = sorted(bounded, key=lambda e: (e["date_earliest"], e["exchange_id"]))
+        self.starts = [e["date_earliest"] for e in self.bounded]
+        lengths = [
+            (dt.date.fromisoformat(e["date_latest"]) - dt.date.fromisoformat(e["date_earliest"])).days for e in bounded
+        ]
+        self.longest = dt.timedelta(days=max(lengths, default=0))
+
+    def overlapping(self, start: str | None, end: str | None) -> list[Row]:
+        if not start and not end:
+            return []
+        # a bounded window overlapping [start, end] starts no earlier than start - longest
+        lo = bisect_left(self.starts, (dt.date.fromisoformat(start) - self.longest).isoformat()) if start else 0
+        hi = bisect_right(self.starts, end) if end else len(self.starts)
+        found = [e for e in self.bounded[lo:hi] if overlaps(start, end, e["date_earliest"], e["date_latest"])]
+        return found + [e for e in self.open_ended if overlaps(start, end, e["date_earliest"], e["date_latest"])]
+
+
 def running_total_gaps(
     claims: list[Row], exchanges: list[Row], figures: list[Row], labels: dict[str, str]
 ) -> Iterator[Discrepancy]:
     best_to_ukraine = {f["exchange_id"]: f for f in figures if f["direction"] == "to_ukraine"}
+    by_id = {e["exchange_id"]: e for e in exchanges}
+    index = WindowIndex(exchanges)
     for total in sorted(
         (c for c in claims if c["metric"] == "cumulative_bodies_to_ukraine"), key=lambda c: c["claim_id"]
     ):
+        in_period = {e["exchange_id"]: e for e in index.overlapping(total["period_start"], total["period_end"])}
+        if total["exchange_id"] in by_id:
+            in_period.setdefault(total["exchange_id"], by_id[total["exchange_id"]])
         counted = [
             e
-            for e in exchanges
+            for e in sorted(in_period.values(), key=lambda e: (e["date_earliest"] or "", e["exchange_id"]))
             if e["exchange_id"] in best_to_ukraine
-            and (
-                e["exchange_id"] == total["exchange_id"]
-                or overlaps(total["period_start"], total["period_end"], e["date_earliest"], e["date_latest"])
-            )
         ]
         on_record = sum(best_to_ukraine[e["exchange_id"]]["best"] for e in counted)
         gap = total["value"] - on_record
@@ -323,9 +350,12 @@ def possible_duplicates(exchanges: list[Row], figures: list[Row], labels: dict[s
     best: dict[str, dict[str, Row]] = defaultdict(dict)
     for f in figures:
         best[f["exchange_id"]][f["direction"]] = f
-    for i, a in enumerate(exchanges):
-        for b in exchanges[i + 1 :]:
-            if not overlaps(a["date_earliest"], a["date_latest"], b["date_earliest"], b["date_latest"]):
+    index = WindowIndex(exchanges)
+    for a in exchanges:
+        if not a["date_earliest"] and not a["date_latest"]:
+            continue
+        for b in index.overlapping(a["date_earliest"], a["date_latest"]):
+            if b["exchange_id"] <= a["exchange_id"]:
                 continue
             shared = sorted(set(best[a["exchange_id"]]) & set(best[b["exchange_id"]]))
             if not shared or not all(
@@ -390,7 +420,7 @@ def official_titles(official_names: list[Row], officials: list[Row], claims: lis
 
 def find_near_duplicates(checked: list[CheckedSource]) -> tuple[list[NearDuplicate], dict[str, CheckedSource]]:
     by_id = {c.source_id: c for c in checked}
-    passages = [p for c in checked for p in make_passages(c.source_id, c.normalised.text)]
+    passages = [p for c in checked for p in make_passages(c.source_id, c.normalised.text, [n for _, n in c.numbers])]
     return near_duplicates(passages), by_id
 
 

@@ -35,6 +35,9 @@ def index_foreign_keys(db: sqlite_utils.Database, table: str) -> None:
 def load_database(path: Path, tables: dict[str, list[Row]]) -> None:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
+    # a staging file, moved into dist/ only once complete: no journal, no waiting on the disk
+    db.conn.execute("PRAGMA journal_mode = OFF")
+    db.conn.execute("PRAGMA synchronous = OFF")
     with db.conn:
         for table, rows in tables.items():
             create_table(db, table)

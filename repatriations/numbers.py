@@ -5,11 +5,13 @@ maintained text2num library rather than a hand-made list."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from text_to_num import find_numbers
+from text_to_num import alpha2digit, find_numbers
 
 DIGITS = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(st|nd|rd|th)?(?![\d])", re.IGNORECASE)
+SENTENCE = re.compile(r"[^\n.!?]+[.!?]*")  # numbers never run across a sentence or line end
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # text2num skips isolated small numbers below its threshold ("one of the few");
 # coverage wants every number a reader could take for a figure, so nothing is
@@ -62,13 +64,21 @@ def digit_numbers(text: str) -> list[Number]:
 
 
 def word_numbers(text: str, threshold: float = WORD_THRESHOLD) -> list[Number]:
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
     found = []
-    for occ in find_numbers(tokens, "en", threshold):
-        start, end = tokens[occ.start].start, tokens[occ.end - 1].end
-        value = occ.value if isinstance(occ.value, int) or not float(occ.value).is_integer() else int(occ.value)
-        found.append(Number(start, end, text[start:end], value, "words", bool(occ.is_ordinal)))
+    for piece in SENTENCE.finditer(text):
+        # alpha2digit (fast, same parser) says whether the sentence holds any number
+        # word; only then is it tokenised for find_numbers, which gives positions
+        if alpha2digit(piece.group(), "en", threshold=threshold) != piece.group():
+            found.extend(_sentence_word_numbers(text, piece.start(), piece.end(), threshold))
     return found
+
+
+def _sentence_word_numbers(text: str, start: int, end: int, threshold: float) -> Iterator[Number]:
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    for occ in find_numbers(tokens, "en", threshold):
+        first, last = tokens[occ.start].start, tokens[occ.end - 1].end
+        value = occ.value if isinstance(occ.value, int) or not float(occ.value).is_integer() else int(occ.value)
+        yield Number(first, last, text[first:last], value, "words", bool(occ.is_ordinal))
 
 
 def numbers_in(text: str, threshold: float = WORD_THRESHOLD) -> list[Number]:

@@ -40,6 +40,10 @@ class Project:
     def display(self, path: Path) -> str:
         """A path as the user would type it: relative to the project root when inside it."""
         try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            pass
+        try:
             return str(path.resolve().relative_to(self.root.resolve()))
         except ValueError:
             return str(path)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .curation import Curation, SourceCuration
 from .errors import BuildError
 from .normalise import Normalised, decode_raw, normalise
-from .numbers import values_written
+from .numbers import Number, numbers_in, values_written
 from .project import Project
 from .yamlfile import Mapping
 
@@ -27,6 +27,8 @@ class CheckedSource:
     normalised: Normalised
     # claim_id -> (start, end) in the decoded raw text
     spans: dict[str, tuple[int, int]]
+    # every number of the normalised text, read once, with its start in the raw text
+    numbers: list[tuple[int, Number]]
 
     @property
     def source_id(self) -> str:
@@ -129,8 +131,20 @@ def locate(raw_text: str, needle: str, occurrence: int | None, display: str, wha
     return start, start + len(needle)
 
 
-def check_claim_values(claim: Mapping, display: str) -> None:
-    """A claim's figure must be consistent with its metric and written in its quote."""
+def values_in_span(numbers: list[tuple[int, Number]], start: int, end: int) -> set[int]:
+    """Whole numbers written entirely inside raw[start:end], as read in the whole article."""
+    return {
+        n.integer
+        for raw_start, n in numbers
+        if start <= raw_start and raw_start + len(n.as_written) <= end and n.integer is not None
+    }
+
+
+def check_claim_values(claim: Mapping, display: str, written: set[int] | None = None) -> None:
+    """A claim's figure must be consistent with its metric and written in its quote
+    (`written`: the values read there in the whole article; by default, read in the quote alone)."""
+    if written is None:
+        written = values_written(claim["quote"])
     cid, metric, value, high, qualifier = (claim[k] for k in ("claim_id", "metric", "value", "value_high", "qualifier"))
     if metric == "statement":
         if value is not None or high is not None or qualifier is not None:
@@ -158,7 +172,6 @@ def check_claim_values(claim: Mapping, display: str) -> None:
         raise BuildError(
             display, f"claim {cid}: value_high {high:,} is below value {value:,}", claim.line_of("value_high")
         )
-    written = values_written(claim["quote"])
     for key, number in (("value", value), ("value_high", high)):
         if number is not None and number not in written:
             raise BuildError(
@@ -254,6 +267,7 @@ def check_source(path, sc: SourceCuration, project: Project) -> CheckedSource:
         )
     norm = normalise(decode_raw(data, display))
     check_source_text(sc, norm)
+    numbers = [(norm.raw_offset(n.start), n) for n in numbers_in(norm.text)]
     spans = {}
     for claim in sc.claims:
         cid = claim["claim_id"]
@@ -272,10 +286,10 @@ def check_source(path, sc: SourceCuration, project: Project) -> CheckedSource:
                 f"quote of claim {cid} falls in text removed as boilerplate ({removal.rule}): such figures are not claims",
                 claim.line_of("quote"),
             )
-        check_claim_values(claim, sc.display)
+        check_claim_values(claim, sc.display, values_in_span(numbers, start, end))
         check_window(claim, "period_start", "period_end", sc.display, f"claim {cid}")
         spans[cid] = (start, end)
-    return CheckedSource(sc, project.display(path), digest, norm, spans)
+    return CheckedSource(sc, project.display(path), digest, norm, spans, numbers)
 
 
 def check_references(curation: Curation, checked: list[CheckedSource]) -> None:

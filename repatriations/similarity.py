@@ -22,9 +22,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
-from .numbers import numbers_in
+from .numbers import Number
 
 WORD_CONTAINMENT = 0.25
 MIN_SHARED_FIGURES = 2
@@ -73,12 +72,15 @@ def section_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def make_passages(source_id: str, text: str) -> list[Passage]:
+def make_passages(source_id: str, text: str, numbers: list[Number]) -> list[Passage]:
+    """The text's sections, given the numbers read in it (positions in text)."""
     passages = []
     for start, end in section_bounds(text):
         chunk = text[start:end]
         # figures written in digits: number words are mostly "two sides", "one of"
-        figures = frozenset(n.integer for n in numbers_in(chunk) if n.kind == "digits" and n.integer is not None)
+        figures = frozenset(
+            n.integer for n in numbers if start <= n.start < end and n.kind == "digits" and n.integer is not None
+        )
         words = frozenset(w.lower().replace(",", "") for w in WORD.findall(chunk)) - STOPWORDS
         passages.append(Passage(source_id, start, end, figures, words))
     return passages
@@ -95,28 +97,46 @@ def containment(shorter: Passage, longer: Passage, idf: dict[str, float]) -> flo
     return sum(idf[w] for w in shorter.words & longer.words) / total if total else 0.0
 
 
-def _candidate_pairs(passages: list[Passage]) -> set[tuple[int, int]]:
+def _figure_index(passages: list[Passage]) -> dict[int, list[int]]:
     by_figure: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(passages):
         for figure in p.figures:
             by_figure[figure].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in by_figure.values():
-        if len(members) <= MAX_BUCKET:
-            pairs.update(combinations(members, 2))
-    return pairs
+    return {f: members for f, members in by_figure.items() if len(members) <= MAX_BUCKET}
+
+
+def _partners(i: int, passage: Passage, passages: list[Passage], index: dict[int, list[int]]) -> list[int]:
+    """Later passages that could restate this one or be restated by it: they share at
+    least MIN_SHARED_FIGURES figures, and all the figures of whichever has fewer.
+    Pairs are made one passage at a time, never all at once, to bound memory."""
+    shared: Counter[int] = Counter(j for f in passage.figures for j in index.get(f, ()) if j > i)
+    return sorted(
+        j
+        for j, n in shared.items()
+        if n >= MIN_SHARED_FIGURES and n >= min(len(passage.figures), len(passages[j].figures))
+    )
 
 
 def near_duplicates(passages: list[Passage]) -> list[NearDuplicate]:
     idf = _idf(passages)
+    index = _figure_index(passages)
     found = []
-    for i, j in sorted(_candidate_pairs(passages)):
-        a, b = sorted((passages[i], passages[j]), key=lambda p: (len(p.words), p.source_id, p.start))
-        if len(a.figures) < MIN_SHARED_FIGURES or not a.figures <= b.figures:
+    for i, passage in enumerate(passages):
+        if len(passage.figures) < MIN_SHARED_FIGURES:
             continue
-        score = containment(a, b, idf)
-        if score >= WORD_CONTAINMENT:
-            found.append(NearDuplicate(a, b, round(score, 3)))
+        for j in _partners(i, passage, passages, index):
+            other = passages[j]
+            a, b = (
+                (passage, other)
+                if (len(passage.words), passage.source_id, passage.start)
+                <= (len(other.words), other.source_id, other.start)
+                else (other, passage)
+            )
+            if not a.figures <= b.figures:
+                continue
+            score = containment(a, b, idf)
+            if score >= WORD_CONTAINMENT:
+                found.append(NearDuplicate(a, b, round(score, 3)))
     return found
 
 

@@ -21,7 +21,12 @@ class Mapping(dict):
         return getattr(self, "key_lines", {}).get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: ten times faster on large trees,
+# with the same marks (line numbers) as the pure-Python one.
+_SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoaderBase):
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # PyYAML's own constructors raise bare ValueError, IndexError, TypeError... for a value
         # they cannot read ("!!int foo", "!!bool maybe", a number of 5,000 digits): name the line.
@@ -35,19 +40,22 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
-    keys_seen: set[Any] = set()
-    for key_node, _ in node.value:
+    """Build the mapping in one pass, refusing keys YAML allows but curation cannot use.
+    (A merge key, <<, stays an ordinary key, which the field checks then refuse.)"""
+    mapping = Mapping()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
         key = loader.construct_object(key_node)
+        line = key_node.start_mark.line + 1
         try:
             hash(key)
         except TypeError:  # a list, set or mapping used as a key ("? [a, b]")
-            raise BuildError("", "a key must be a plain word, not a list or mapping", key_node.start_mark.line + 1) from None
-        if key in keys_seen:
-            raise BuildError("", f"key {key!r} appears twice in one mapping", key_node.start_mark.line + 1)
-        keys_seen.add(key)
-    mapping = Mapping(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+            raise BuildError("", "a key must be a plain word, not a list or mapping", line) from None
+        if key in mapping:
+            raise BuildError("", f"key {key!r} appears twice in one mapping", line)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[str(key_node.value)] = line
     return mapping
 
 
@@ -68,7 +76,9 @@ def load_yaml(path: Path, display: str) -> Mapping:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise BuildError(display, f"is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8", line) from None
+        raise BuildError(
+            display, f"is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8", line
+        ) from None
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except BuildError as exc:
@@ -80,7 +90,9 @@ def load_yaml(path: Path, display: str) -> Mapping:
     except yaml.YAMLError as exc:
         raise BuildError(display, f"is not valid YAML: {exc}") from None
     except RecursionError:  # PyYAML composes nested collections recursively
-        raise BuildError(display, "is nested too deeply (lists or mappings inside each other) to be curation YAML") from None
+        raise BuildError(
+            display, "is nested too deeply (lists or mappings inside each other) to be curation YAML"
+        ) from None
     if not isinstance(data, Mapping):
         raise BuildError(display, "must be a YAML mapping of keys to values at the top level")
     return data
