@@ -17,7 +17,8 @@ SERVE_ARGS := -i dist/repatriations.db --inspect-file dist/inspect-data.json \
 	--setting max_returned_rows 1000 \
 	--setting default_cache_ttl 3600 \
 	--setting facet_time_limit_ms 200 \
-	--setting num_sql_threads 4
+	--setting num_sql_threads 4 \
+	--setting suggest_facets off
 
 .PHONY: serve build test lint install install-test system-test-deps print-serve-args clean
 

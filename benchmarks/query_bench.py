@@ -1,0 +1,426 @@
+"""Time every canned query and every table page through a real `datasette serve`
+against the same SQL run directly with Python's sqlite3.
+
+    .venv/bin/python benchmarks/query_bench.py                  # 10,000 synthetic articles
+    .venv/bin/python benchmarks/query_bench.py --articles 1000 --reps 10
+
+The tree is benchmarks/out/<N>/ (git-ignored): reused when it already holds a build
+of N articles, else written by benchmarks/synth.py and built by `build.py --root`.
+Datasette is started as `make serve` starts it (`make -s print-serve-args`, dist/
+pointing at the tree's build) on a free port of 127.0.0.1; `--setting NAME VALUE`
+overrides one of its settings for a trial.
+
+Direct SQL: for a canned query, its SQL with the same parameters, fetching at most
+max_returned_rows + 1 rows as Datasette does; for a table page, the statements a
+second server (the same arguments plus `trace_debug`) reports through `?_trace=1`
+for fetching the page's rows and counting them (with an inspect file it counts
+nothing). The "all SQL" column is the sum of every statement that traced request
+ran (facets, facet suggestions, labels), to show where a slow page spends its time.
+Each timing is the median of --reps runs after --warmup runs. Target: Datasette's
+median ≤ 1.5 × direct + 5 ms; reported PASS/FAIL, never asserted.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import os
+import re
+import shlex
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import click
+import httpx
+from datasette.utils import escape_fts
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+PYTHON = sys.executable
+DATASETTE = str(Path(sys.executable).parent / "datasette")
+DB = "repatriations"
+Params = dict[str, Any] | list[Any]
+Settings = tuple[tuple[str, str], ...]
+# Values for the canned queries' named parameters; exchange_id is read from the data.
+PARAM_VALUES: dict[str, list[str]] = {
+    "q": ["bodies"],
+    "direction": ["to_ukraine"],
+    "kind": ["", "figure_conflict"],
+}
+
+
+# ---------------------------------------------------------------- the synthetic tree
+
+
+def tree_articles(dist: Path) -> int | None:
+    """How many articles the build in dist/ holds, or None when there is no complete build."""
+    db = dist / "repatriations.db"
+    if not (db.exists() and (dist / "inspect-data.json").exists() and (dist / "metadata.json").exists()):
+        return None
+    with closing(sqlite3.connect(f"file:{db}?immutable=1", uri=True)) as conn:
+        return conn.execute("select count(*) from sources").fetchone()[0]
+
+
+def run_logged(cmd: list[str], log: Path) -> None:
+    """Run cmd to completion with its output in log; exit with the log's tail on failure."""
+    with log.open("wb") as out:
+        result = subprocess.run(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, check=False)
+    if result.returncode != 0:
+        sys.exit(f"{shlex.join(cmd)} failed ({result.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def built_tree(articles: int, seed: int) -> Path:
+    """benchmarks/out/<articles>/dist, generated and built unless a build of that size is there."""
+    tree = OUT / str(articles)
+    if tree_articles(tree / "dist") == articles:
+        click.echo(f"Reusing {tree.relative_to(ROOT)} ({articles:,} articles).", err=True)
+        return tree / "dist"
+    tree.mkdir(parents=True, exist_ok=True)
+    click.echo(f"Writing and building {tree.relative_to(ROOT)} ({articles:,} articles) …", err=True)
+    synth = [PYTHON, str(ROOT / "benchmarks" / "synth.py"), "--articles", str(articles), "--out", str(tree), "--seed", str(seed)]
+    run_logged(synth, OUT / f"synth-{articles}.log")
+    run_logged([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "--quiet"], OUT / f"build-{articles}.log")
+    return tree / "dist"
+
+
+# ---------------------------------------------------------------- the server
+
+
+def production_args() -> list[str]:
+    """The Makefile's SERVE_ARGS as a list."""
+    out = subprocess.run(["make", "-s", "print-serve-args"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return shlex.split(out.stdout)
+
+
+def with_dist(arg: str, dist: Path) -> str:
+    """An argument with dist/ (alone or after `name:`) pointing at another build."""
+    prefix, sep, rest = arg.rpartition(":")
+    path = rest if sep else arg
+    if not path.startswith("dist/"):
+        return arg
+    return f"{prefix}{sep}{dist / path.removeprefix('dist/')}"
+
+
+def with_settings(args: list[str], settings: Settings) -> list[str]:
+    """args with each `--setting NAME VALUE` of settings replacing the production one or added."""
+    wanted = dict(settings)
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--setting" and i + 2 < len(args) and args[i + 1] in wanted:
+            out += ["--setting", args[i + 1], wanted.pop(args[i + 1])]
+            i += 3
+        else:
+            out.append(args[i])
+            i += 1
+    for name, value in wanted.items():
+        out += ["--setting", name, value]
+    return out
+
+
+def serve_args(dist: Path, settings: Settings = ()) -> list[str]:
+    """`datasette serve` arguments as `make serve` has them, for the build in dist/."""
+    return with_settings([with_dist(a, dist) for a in production_args()], settings)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(proc: subprocess.Popen[bytes], base: str, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{base}/-/versions.json", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"datasette did not start:\n{log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.2)
+
+
+@contextmanager
+def running_datasette(dist: Path, settings: Settings = (), name: str = "datasette", timeout: float = 60.0) -> Iterator[str]:
+    """A `datasette serve` with the production arguments on 127.0.0.1; yields its base URL, stops it at the end."""
+    port = free_port()
+    cmd = [DATASETTE, "serve", *serve_args(dist, settings), "-h", "127.0.0.1", "-p", str(port)]
+    log = OUT / f"{name}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as err:
+        # stdout is uvicorn's access log: one line a request, thrown away
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(proc, base, log, timeout)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# ---------------------------------------------------------------- what to time
+
+
+@dataclass
+class Case:
+    name: str
+    path: str  # path and query string on the server
+    sql: list[tuple[str, Params]]  # the statements run directly
+    truncate: bool  # fetch at most max_returned_rows + 1 rows, as Datasette does for queries
+    all_sql_ms: float | None = None  # every statement of a traced request, as the server timed them
+    direct_ms: float = 0.0
+    datasette_ms: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    errors: dict[int, int] = field(default_factory=dict)  # HTTP status other than 200 -> how many times
+    first_error: str = ""
+
+    @property
+    def target_ms(self) -> float:
+        return 1.5 * self.direct_ms + 5
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.datasette_ms <= self.target_ms
+
+
+def named_parameters(sql: str) -> list[str]:
+    """The :names in sql outside quoted strings, in order, once each."""
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "", sql)
+    return list(dict.fromkeys(re.findall(r"(?<![:\w]):(\w+)", bare)))
+
+
+def busiest_exchange(conn: sqlite3.Connection) -> str:
+    row = conn.execute(
+        "select exchange_id from claims where exchange_id is not null group by exchange_id order by count(*) desc limit 1"
+    ).fetchone()
+    return row[0]
+
+
+def query_cases(canned: dict[str, dict[str, Any]], values: dict[str, list[str]]) -> list[Case]:
+    """One case per canned query and combination of its parameters' values."""
+    cases = []
+    for name, query in canned.items():
+        sql = query["sql"]
+        params = named_parameters(sql)
+        missing = [p for p in params if p not in values]
+        if missing:
+            sys.exit(f"canned query {name} takes {missing}: add a value to PARAM_VALUES in {Path(__file__).name}")
+        for combo in itertools.product(*(values[p] for p in params)):
+            bound = dict(zip(params, combo, strict=True))
+            label = name + "".join(f" {k}={v!r}" for k, v in bound.items())
+            cases.append(Case(label, f"/{DB}/{name}.json?{urlencode(bound)}", [(sql, bound)], truncate=True))
+    return cases
+
+
+def is_page_sql(sql: str, page_size: int) -> bool:
+    """The statement that fetches a table page's rows, or the one that counts them."""
+    if re.match(r"select count\(\*\) from ", sql, re.I):
+        return True
+    return sql.startswith("select ") and not sql.startswith("select * from (") and sql.endswith(f" limit {page_size + 1}")
+
+
+def trace_of(response: httpx.Response) -> dict[str, Any]:
+    """The ?_trace=1 report: a key of a JSON response, a <pre> at the end of an HTML one."""
+    if response.headers["content-type"].startswith("text/html"):
+        return json.loads(html.unescape(response.text.rsplit("<pre>", 1)[1].split("</pre>", 1)[0]))
+    return response.json()["_trace"]
+
+
+def traced(client: httpx.Client, path: str, size: int | None) -> list[dict[str, Any]]:
+    """The statements a request for path ran on the database, as ?_trace=1 reports them."""
+    params = {"_trace": "1"} | ({"_size": str(size)} if size else {})
+    for _ in range(2):  # the first request of a server also fills Datasette's internal schema tables
+        response = client.get(path, params=params).raise_for_status()
+    return [t for t in trace_of(response)["traces"] if t["database"] == DB]
+
+
+def page_traces(client: httpx.Client, path: str, page_size: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """The traced statements of a table's default page, and a note on how they were found.
+
+    Datasette's tracer leaves out (or, for JSON, breaks) responses over 256 KB, so such a
+    page is traced with _size=1 and its rows statement given back its default limit."""
+    try:
+        return traced(client, path, None), []
+    except (httpx.RemoteProtocolError, IndexError, KeyError):
+        traces = traced(client, path, 1)
+        for t in traces:
+            if t["sql"].endswith(" limit 2") and not t["sql"].startswith("select * from ("):
+                t["sql"] = t["sql"].removesuffix(" limit 2") + f" limit {page_size + 1}"
+        return traces, ["traced with _size=1 (page > 256 KB)"]
+
+
+def table_cases(trace_base: str, tables: list[str], page_size: int) -> list[Case]:
+    """A JSON and an HTML case per table, with the SQL a traced request for its page ran."""
+    cases = []
+    with httpx.Client(base_url=trace_base, timeout=60) as client:
+        for table, suffix in itertools.product(tables, (".json", "")):
+            path = f"/{DB}/{table}{suffix}"
+            traces, notes = page_traces(client, path, page_size)
+            page = [(t["sql"], t["params"] or {}) for t in traces if is_page_sql(t["sql"], page_size)]
+            if not page:
+                sys.exit(f"no statement fetching the rows of {path} in its trace: see is_page_sql()")
+            if not any("count(*) from" in sql for sql, _ in page):
+                notes.append("no count (inspect file)")
+            total = sum(t["duration_ms"] for t in traces)
+            cases.append(Case(f"table {table}{suffix or ' (html)'}", path, page, False, total, notes=notes))
+    return cases
+
+
+# ---------------------------------------------------------------- timing
+
+
+def median_ms(runs: list[float]) -> float:
+    return 1000 * statistics.median(runs)
+
+
+def seconds(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def connect(db: Path) -> sqlite3.Connection:
+    """A connection as Datasette opens an immutable database, with its escape_fts function."""
+    conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True, check_same_thread=False)
+    conn.create_function("escape_fts", 1, escape_fts)
+    return conn
+
+
+def run_direct(conn: sqlite3.Connection, case: Case, max_rows: int) -> None:
+    for sql, params in case.sql:
+        cursor = conn.execute(sql, params)
+        if case.truncate:
+            cursor.fetchmany(max_rows + 1)
+        else:
+            cursor.fetchall()
+
+
+def fetch(client: httpx.Client, case: Case) -> None:
+    """Request the case's path; an answer other than 200 is counted against it, not raised."""
+    response = client.get(case.path)
+    if response.status_code != 200:
+        case.errors[response.status_code] = case.errors.get(response.status_code, 0) + 1
+        case.first_error = case.first_error or error_message(response)
+
+
+def error_message(response: httpx.Response) -> str:
+    """Datasette's error message, without markup, on one line."""
+    try:
+        text = str(response.json().get("error"))
+    except ValueError:
+        text = response.text
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())[:60]
+
+
+def time_case(case: Case, direct: Callable[[], object], served: Callable[[], object], reps: int, warmup: int) -> None:
+    """Median times of both ways, interleaved so that a change in the machine's load hits both alike."""
+    for _ in range(warmup):
+        direct()
+        served()
+    runs = [(seconds(direct), seconds(served)) for _ in range(reps)]
+    case.direct_ms = median_ms([d for d, _ in runs])
+    case.datasette_ms = median_ms([s for _, s in runs])
+
+
+def time_cases(cases: list[Case], conn: sqlite3.Connection, base: str, max_rows: int, reps: int, warmup: int) -> None:
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for case in cases:
+            click.echo(f"  {case.name} …", err=True)
+            time_case(case, lambda c=case: run_direct(conn, c, max_rows), lambda c=case: fetch(client, c), reps, warmup)
+            if case.errors:
+                answers = ", ".join(f"{n} × HTTP {status}" for status, n in sorted(case.errors.items()))
+                case.notes.append(f"{answers} of {reps + warmup} requests: {case.first_error}")
+
+
+# ---------------------------------------------------------------- report
+
+
+def print_table(cases: list[Case]) -> None:
+    width = max(len(c.name) for c in cases)
+    header = f"{'direct ms':>10} {'datasette ms':>13} {'target ms':>10} {'result':>6} {'all SQL ms':>11}  notes"
+    click.echo(f"{'name':<{width}} {header}")
+    for c in cases:
+        all_sql = "" if c.all_sql_ms is None else f"{c.all_sql_ms:.1f}"
+        click.echo(
+            f"{c.name:<{width}} {c.direct_ms:>10.2f} {c.datasette_ms:>13.2f} {c.target_ms:>10.2f} "
+            f"{'PASS' if c.ok else 'FAIL':>6} {all_sql:>11}  {'; '.join(c.notes)}"
+        )
+    click.echo(f"\n{sum(c.ok for c in cases)} of {len(cases)} within 1.5 × direct + 5 ms.")
+
+
+def reproduce_line(articles: int, seed: int, reps: int, warmup: int, settings: Settings) -> str:
+    cmd = [".venv/bin/python", "benchmarks/query_bench.py", "--articles", str(articles)]
+    if seed:
+        cmd += ["--seed", str(seed)]
+    if (reps, warmup) != (20, 3):
+        cmd += ["--reps", str(reps), "--warmup", str(warmup)]
+    for name, value in settings:
+        cmd += ["--setting", name, value]
+    return shlex.join(cmd)
+
+
+def server_settings(base: str) -> dict[str, Any]:
+    return httpx.get(f"{base}/-/settings.json", timeout=10).raise_for_status().json()
+
+
+def visible_tables(base: str) -> list[str]:
+    data = httpx.get(f"{base}/{DB}.json", timeout=30).raise_for_status().json()
+    return [t["name"] for t in data["tables"] if not t["hidden"]]
+
+
+def canned_queries(base: str) -> dict[str, dict[str, Any]]:
+    return httpx.get(f"{base}/-/metadata.json", timeout=10).raise_for_status().json()["databases"][DB]["queries"]
+
+
+@click.command()
+@click.option("--articles", "-n", type=click.IntRange(min=1), default=10000, show_default=True, help="Synthetic articles.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for benchmarks/synth.py (a new tree only).")
+@click.option("--reps", type=click.IntRange(min=1), default=20, show_default=True, help="Timed runs per measurement.")
+@click.option("--warmup", type=click.IntRange(min=0), default=3, show_default=True, help="Untimed runs before them.")
+@click.option(
+    "--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
+    help="Override one of the production `--setting`s for this run (repeatable).",
+)
+def main(articles: int, seed: int, reps: int, warmup: int, settings: Settings) -> None:
+    """Time canned queries and table pages through `datasette serve` against direct sqlite3."""
+    dist = built_tree(articles, seed)
+    with running_datasette(dist, (*settings, ("trace_debug", "1")), "query-bench-trace") as trace_base:
+        page_size = server_settings(trace_base)["default_page_size"]
+        pages = table_cases(trace_base, visible_tables(trace_base), page_size)
+    conn = connect(dist / "repatriations.db")
+    try:
+        values = PARAM_VALUES | {"exchange_id": [busiest_exchange(conn)]}
+        with running_datasette(dist, settings, "query-bench") as base:
+            cases = query_cases(canned_queries(base), values) + pages
+            max_rows = server_settings(base)["max_returned_rows"]
+            time_cases(cases, conn, base, max_rows, reps, warmup)
+    finally:
+        conn.close()
+    click.echo(
+        f"\nCanned queries and table pages at {articles:,} articles: median of {reps} after {warmup} warm-up "
+        f"(ms; {os.cpu_count()} CPUs; exchange_id={values['exchange_id'][0]}, max_returned_rows={max_rows})"
+    )
+    print_table(cases)
+    click.echo(f"Reproduce: {reproduce_line(articles, seed, reps, warmup, settings)}")
+
+
+if __name__ == "__main__":
+    main()
