@@ -193,6 +193,21 @@ def term_words(claim: Row) -> str:
     return TERM_WORDS[claim["metric"]].format(q=QUALIFIER_WORDS.get(claim["qualifier"], ""), v=fmt(claim["value"]))
 
 
+def describe_terms(group: list[Row]) -> str:
+    """Each wording once: with who said it when one claim does, with counts when many do
+    (so that a summary stays one sentence however many articles repeat a wording)."""
+    by_words: dict[str, list[Row]] = defaultdict(list)
+    for c in sorted(group, key=lambda c: c["claim_id"]):
+        by_words[term_words(c)].append(c)
+    parts = []
+    for words, claims in by_words.items():
+        if len(claims) == 1:
+            parts.append(f"{words} ({who(claims[0])})")
+        else:
+            parts.append(f"{words} ({len(claims)} claims in {len({c['source_id'] for c in claims})} sources)")
+    return "; ".join(parts)
+
+
 def agreement_terms(claims: list[Row], labels: dict[str, str]) -> Iterator[Discrepancy]:
     grouped: dict[str, list[Row]] = defaultdict(list)
     for c in claims:
@@ -203,11 +218,10 @@ def agreement_terms(claims: list[Row], labels: dict[str, str]) -> Iterator[Discr
         per_side = sorted({implied_per_side(c) for c in group})
         if len(descriptions) < 2 and len(per_side) < 2:
             continue
-        listing = "; ".join(f"{term_words(c)} ({who(c)})" for c in sorted(group, key=lambda c: c["claim_id"]))
         yield Discrepancy(
             "agreement_terms",
             agreement_id,
-            f"{labels[agreement_id]} is described {len(descriptions)} ways: {listing}; "
+            f"{labels[agreement_id]} is described {len(descriptions)} ways: {describe_terms(group)}; "
             f"read per side, from {fmt(per_side[0])} to {fmt(per_side[-1])} bodies.",
             {c["claim_id"]: "term" for c in group},
             agreement_id=agreement_id,

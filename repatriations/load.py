@@ -5,10 +5,12 @@ guessed from the data), with an index on every foreign key and full-text search.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from . import schemas
+from .project import DB_NAME
 from .tables import Row
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "date": str, "boolean": int}
@@ -32,7 +34,28 @@ def index_foreign_keys(db: sqlite_utils.Database, table: str) -> None:
         db[table].create_index([column], find_unique_name=True)
 
 
-def load_database(path: Path, tables: dict[str, list[Row]]) -> None:
+def served_columns(metadata: dict[str, Any]) -> dict[str, set[str]]:
+    """Columns the site facets or sorts each table by (metadata.yml): each gets an index."""
+    tables = metadata.get("databases", {}).get(DB_NAME, {}).get("tables", {})
+    return {
+        table: set(entry.get("facets", [])) | {entry[k] for k in ("sort", "sort_desc") if k in entry}
+        for table, entry in tables.items()
+    }
+
+
+def index_served_columns(db: sqlite_utils.Database, table: str, columns: set[str]) -> None:
+    pk = set(schemas.primary_key(table))
+    for column in sorted(columns - pk):
+        db[table].create_index([column], find_unique_name=True, if_not_exists=True)
+
+
+def index_lookups(db: sqlite_utils.Database) -> None:
+    """Composite indexes for the discrepancy queries' joins and filters."""
+    db["discrepancies"].create_index(["kind", "discrepancy_id"], find_unique_name=True)
+    db["discrepancy_claims"].create_index(["discrepancy_id", "role", "claim_id"], find_unique_name=True)
+
+
+def load_database(path: Path, tables: dict[str, list[Row]], metadata: dict[str, Any] | None = None) -> None:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     # a staging file, moved into dist/ only once complete: no journal, no waiting on the disk
@@ -43,7 +66,12 @@ def load_database(path: Path, tables: dict[str, list[Row]]) -> None:
             create_table(db, table)
             db[table].insert_all(rows, batch_size=1000)
             index_foreign_keys(db, table)
+            index_served_columns(db, table, served_columns(metadata or {}).get(table, set()))
+        if "discrepancies" in tables:
+            index_lookups(db)
     for table, columns in FULL_TEXT.items():
         db[table].enable_fts(columns, create_triggers=False, tokenize="porter")
+    # statistics for the query planner: without them it ignores the composite indexes
+    db.analyze()
     db.vacuum()
     db.close()

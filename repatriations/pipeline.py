@@ -19,7 +19,7 @@ from .curation import load_curation
 from .derive import derive_tables
 from .errors import BuildError
 from .load import load_database
-from .metadata import write_metadata
+from .metadata import load_metadata_yml, write_metadata
 from .project import DB_NAME, Project
 from .provenance import CheckedSource, check_references, check_source, pair_sources
 from .tables import build_tables, sort_by_key
@@ -90,7 +90,7 @@ def build(root: Path, quiet: bool = False) -> BuildResult:
         package_dir.mkdir()
         descriptor = write_package(package_dir, tables, version)
         validate_package(descriptor, tables)
-        load_database(staging / f"{DB_NAME}.db", tables)
+        load_database(staging / f"{DB_NAME}.db", tables, load_metadata_yml())
         write_metadata(staging / METADATA_FILE, list(tables), version)
         write_inspect_file(staging)
         publish(staging, project.dist_dir)
