@@ -68,7 +68,7 @@ def run_size(articles: int, seed: int) -> Run:
     tree.mkdir(parents=True, exist_ok=True)
     synth = [PYTHON, str(ROOT / "benchmarks" / "synth.py"), "--articles", str(articles), "--out", str(tree), "--seed", str(seed)]
     build = [PYTHON, str(ROOT / "build.py"), "--root", str(tree), "--quiet"]
-    validate = [FRICTIONLESS, "validate", str(tree / "dist" / "package" / "datapackage.json")]
+    validate = [FRICTIONLESS, "validate", str(tree / "dist" / "datapackage.json")]
     click.echo(f"  {articles:,} articles: synth, build, frictionless validate …", err=True)
     return Run(
         articles,

@@ -27,7 +27,7 @@ from .validate import validate_package, write_package
 
 INSPECT_FILE = "inspect-data.json"
 METADATA_FILE = "metadata.json"
-PACKAGE_DIR = "package"  # the Frictionless data package, served at /package/
+PACKAGE_DIR = "package"  # the CSVs, served at /package/; dist/datapackage.json describes them
 
 
 @dataclass
@@ -86,9 +86,7 @@ def build(root: Path, quiet: bool = False) -> BuildResult:
     version = schemas.package_descriptor()["version"]
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
     try:
-        package_dir = staging / PACKAGE_DIR
-        package_dir.mkdir()
-        descriptor = write_package(package_dir, tables, version)
+        descriptor = write_package(staging, tables, version, PACKAGE_DIR)
         validate_package(descriptor, tables)
         load_database(staging / f"{DB_NAME}.db", tables, load_metadata_yml())
         write_metadata(staging / METADATA_FILE, list(tables), version)

@@ -33,14 +33,15 @@ def write_csv(path: Path, table: str, rows: list[Row]) -> None:
             writer.writerow([_cell(row.get(n)) for n in names])
 
 
-def package_descriptor(tables: list[str], version: str) -> dict[str, Any]:
+def package_descriptor(tables: list[str], version: str, folder: str = "") -> dict[str, Any]:
+    """The data package, its CSVs found under `folder` (relative to the descriptor)."""
     descriptor = json.loads(json.dumps(schemas.package_descriptor()))  # a deep copy
     descriptor["version"] = version
     descriptor["citation"] = descriptor["citation"].format(version=version)
     descriptor["resources"] = [
         {
             "name": t,
-            "path": f"{t}.csv",
+            "path": f"{folder}{t}.csv",
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
@@ -53,12 +54,17 @@ def package_descriptor(tables: list[str], version: str) -> dict[str, Any]:
     return descriptor
 
 
-def write_package(out_dir: Path, tables: dict[str, list[Row]], version: str) -> Path:
+def write_package(out_dir: Path, tables: dict[str, list[Row]], version: str, folder: str = "package") -> Path:
+    """One CSV per table in out_dir/folder/, described twice: out_dir/datapackage.json
+    (the package a user validates: `frictionless validate dist/datapackage.json`) and
+    out_dir/folder/datapackage.json (the same, beside its CSVs, as the site serves it)."""
+    (out_dir / folder).mkdir(exist_ok=True)
     for table, rows in tables.items():
-        write_csv(out_dir / f"{table}.csv", table, rows)
-    path = out_dir / "datapackage.json"
-    path.write_text(json.dumps(package_descriptor(list(tables), version), indent=2, ensure_ascii=False) + "\n")
-    return path
+        write_csv(out_dir / folder / f"{table}.csv", table, rows)
+    for descriptor_dir, prefix in ((out_dir / folder, ""), (out_dir, f"{folder}/")):
+        descriptor = package_descriptor(list(tables), version, prefix)
+        (descriptor_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+    return out_dir / "datapackage.json"
 
 
 def _describe(task_name: str, error: Any, tables: dict[str, list[Row]]) -> str:

@@ -117,3 +117,19 @@ def test_failed_build_leaves_dist_byte_for_byte(tmp_path):
     after = {p.relative_to(root): p.read_bytes() for p in (root / "dist").rglob("*") if p.is_file()}
     assert after == before
     assert not list(root.glob(".build-*"))
+
+
+def test_frictionless_cli_validates_the_published_package(built):
+    """As an outside user would check it: `frictionless validate dist/datapackage.json`."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    frictionless = Path(sys.executable).parent / "frictionless"
+    result = subprocess.run([str(frictionless), "validate", "dist/datapackage.json"], cwd=built, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+    descriptor = json.loads((built / "dist" / "datapackage.json").read_text())
+    assert {r["path"] for r in descriptor["resources"]} == {f"package/{t}.csv" for t in schemas.TABLES}
+    assert descriptor["version"] and descriptor["citation"] and descriptor["licenses"] and descriptor["sources"]
+    served = json.loads((built / "dist" / "package" / "datapackage.json").read_text())
+    assert {r["path"] for r in served["resources"]} == {f"{t}.csv" for t in schemas.TABLES}

@@ -50,7 +50,7 @@ def test_the_build_keeps_every_claim_synth_wrote(synth_root, built_synth):
 
 def test_frictionless_cli_validates_the_package(synth_root, built_synth):
     frictionless = Path(sys.executable).parent / "frictionless"
-    descriptor = synth_root / "dist" / "package" / "datapackage.json"
+    descriptor = synth_root / "dist" / "datapackage.json"
     result = subprocess.run([str(frictionless), "validate", str(descriptor)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
