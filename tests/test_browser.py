@@ -10,7 +10,8 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 import pytest
 from conftest import ROOT
-from server import running_datasette
+
+from benchmarks.query_bench import running_datasette
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
