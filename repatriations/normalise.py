@@ -75,8 +75,8 @@ class Normalised:
 
     def raw_offset(self, text_offset: int) -> int:
         """Map an offset in the normalised text to the same character in the raw text."""
-        starts = [s[0] for s in self.segments]
-        i = max(bisect_right(starts, text_offset) - 1, 0)
+        # bisect on the segments' text starts (segments are in text order)
+        i = max(bisect_right(self.segments, text_offset, key=lambda seg: seg[0]) - 1, 0)
         text_start, raw_start, _ = self.segments[i]
         return raw_start + (text_offset - text_start)
 
