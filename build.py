@@ -2,6 +2,7 @@
 
 python build.py                 # build this project into dist/
 python build.py --root DIR      # build another project tree (DIR/raw, DIR/curation)
+python build.py --jobs 1        # in one process (default: one per core for large trees)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from repatriations.errors import BuildError
 from repatriations.pipeline import build
 from repatriations.project import Project
 from repatriations.suggest import write_draft
+from repatriations.workers import PARALLEL_FROM
 
 
 @click.group(invoke_without_command=True)
@@ -26,12 +28,20 @@ from repatriations.suggest import write_draft
     help="Project tree holding raw/ and curation/; the database goes to ROOT/dist/.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Processes to use. Default: one per core from {PARALLEL_FROM} articles up, else one.",
+)
+@click.option("--timings", is_flag=True, help="Print how long each stage took (to stderr).")
 @click.pass_context
-def cli(ctx: click.Context, root: Path, quiet: bool) -> None:
+def cli(ctx: click.Context, root: Path, quiet: bool, jobs: int | None, timings: bool) -> None:
     """Build dist/repatriations.db from raw/ and curation/ (the default command)."""
     ctx.obj = {"root": root, "quiet": quiet}
     if ctx.invoked_subcommand is None:
-        run_build(root, quiet)
+        run_build(root, quiet, jobs, timings)
 
 
 def fail(message: str) -> None:
@@ -39,13 +49,16 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def run_build(root: Path, quiet: bool) -> None:
+def run_build(root: Path, quiet: bool, jobs: int | None, timings: bool) -> None:
     try:
-        result = build(root, quiet=quiet)
+        result = build(root, quiet=quiet, jobs=jobs)
     except BuildError as exc:
         fail(str(exc))
     except OSError as exc:  # unreadable file, full disk, missing permission
         fail(f"{exc.filename or root}: {exc.strerror or exc}")
+    if timings:
+        for stage, seconds in result.timings.items():
+            click.echo(f"{seconds:8.2f} s  {stage}", err=True)
     if not quiet:
         counts = ", ".join(f"{n:,} {t}" for t, n in result.counts.items())
         click.echo(f"Built {result.db_path}: {counts}")

@@ -200,8 +200,14 @@ def load_source(path: Path, project: Project) -> SourceCuration:
     )
 
 
-def load_curation(project: Project) -> Curation:
+def source_files(project: Project) -> list[Path]:
+    return sorted(project.sources_dir.glob("*.yml"))
+
+
+def load_curation(project: Project, sources: list[SourceCuration] | None = None) -> Curation:
+    """All curation; `sources` when the source files are already loaded (by the build's workers)."""
     officials, officials_file = load_officials(project)
     agreements, exchanges, exchanges_file = load_exchanges(project)
-    sources = [load_source(p, project) for p in sorted(project.sources_dir.glob("*.yml"))]
+    if sources is None:
+        sources = [load_source(p, project) for p in source_files(project)]
     return Curation(officials, officials_file, agreements, exchanges, exchanges_file, sources)

@@ -14,6 +14,10 @@ class BuildError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple:
+        # rebuilt from its parts when a build worker sends it back to the main process
+        return (BuildError, (self.path, self.message, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"

@@ -9,21 +9,27 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import click
 
 from . import schemas
-from .curation import load_curation
+from .curation import load_curation, source_files
 from .derive import derive_tables
 from .errors import BuildError
 from .load import load_database
 from .metadata import load_metadata_yml, write_metadata
 from .project import DB_NAME, Project
-from .provenance import CheckedSource, check_references, check_source, pair_sources
-from .tables import build_tables, sort_by_key
-from .validate import validate_package, write_package
+from .provenance import CheckedSource, check_references, load_and_check_source, pair_sources
+from .tables import iter_tables, sort_by_key
+from .validate import PackageWriter
+from .workers import Workers, choose_jobs, no_cyclic_gc
 
 INSPECT_FILE = "inspect-data.json"
 METADATA_FILE = "metadata.json"
@@ -34,15 +40,31 @@ PACKAGE_DIR = "package"  # the CSVs, served at /package/; dist/datapackage.json 
 class BuildResult:
     db_path: Path
     counts: dict[str, int]
+    timings: dict[str, float]
 
 
-def check_sources(project: Project, quiet: bool) -> tuple:
-    curation = load_curation(project)
-    pairs = pair_sources(project, curation)
+def check_sources(project: Project, files: list[Path], workers: Workers, quiet: bool) -> tuple:
+    """Read every curation file and check it against its article (in the workers), then
+    pair them and check references (here). The first problem is reported in the order a
+    one-process build meets it: officials and exchanges, source files, pairing, articles."""
+    per_file = workers.map(partial(load_and_check_source, project), files)
+    curation = load_curation(project, sources=[])  # officials and exchanges, while the workers read
+    loaded, checks = [], {}
+    with click.progressbar(per_file, length=len(files), label="Checking articles", file=sys.stderr,
+                           hidden=quiet or len(files) < 50) as bar:
+        for sc, check in bar:
+            loaded.append(sc)
+            checks[id(sc)] = check
+    for sc in loaded:
+        if isinstance(sc, BuildError):
+            raise sc
+    curation.sources = loaded
     checked: list[CheckedSource] = []
-    with click.progressbar(pairs, label="Checking articles", file=sys.stderr, hidden=quiet or len(pairs) < 50) as bar:
-        for path, sc in bar:
-            checked.append(check_source(path, sc, project))
+    for _path, sc in pair_sources(project, curation):
+        check = checks[id(sc)]
+        if isinstance(check, BuildError):
+            raise check
+        checked.append(check)
     check_references(curation, checked)
     return curation, checked
 
@@ -76,22 +98,71 @@ def publish(staging: Path, dist: Path) -> None:
             os.replace(staging / name, target)
 
 
-def build(root: Path, quiet: bool = False) -> BuildResult:
+class Timings(dict):
+    """Wall seconds per stage, in order, for `build.py --timings` and the benchmarks."""
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.perf_counter() - started
+
+
+def build(root: Path, quiet: bool = False, jobs: int | None = None) -> BuildResult:
+    """Build ROOT/dist/. jobs: processes to use (default: one per core for a large tree)."""
     project = Project(root.resolve())
     if not project.root.is_dir():
         raise BuildError(str(root), "is not a folder: --root names a project tree holding raw/ and curation/")
-    curation, checked = check_sources(project, quiet)
-    tables = build_tables(curation, checked)
-    tables |= {name: sort_by_key(name, rows) for name, rows in derive_tables(tables, checked).items()}
-    version = schemas.package_descriptor()["version"]
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
+    files = source_files(project)
+    timings = Timings()
     try:
-        descriptor = write_package(staging, tables, version, PACKAGE_DIR)
-        validate_package(descriptor, tables)
-        load_database(staging / f"{DB_NAME}.db", tables, load_metadata_yml())
-        write_metadata(staging / METADATA_FILE, list(tables), version)
-        write_inspect_file(staging)
-        publish(staging, project.dist_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(project.db_path, {name: len(rows) for name, rows in tables.items()})
+        with no_cyclic_gc(), Workers(choose_jobs(jobs, len(files))) as workers:
+            staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
+            try:
+                tables = write_outputs(project, files, staging, workers, quiet, timings)
+                publish(staging, project.dist_dir)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except BrokenProcessPool:
+        raise BuildError(
+            str(root), "a build worker process stopped unexpectedly (out of memory?); try again with --jobs 1"
+        ) from None
+    return BuildResult(project.db_path, {name: len(rows) for name, rows in tables.items()}, timings)
+
+
+def write_outputs(
+    project: Project, files: list[Path], staging: Path, workers: Workers, quiet: bool, timings: Timings
+) -> dict[str, list]:
+    """Every output in staging/. Frictionless validates each CSV in the workers as soon as
+    it and the CSVs it refers to are written, while this process makes the next table,
+    derives the discrepancies and loads SQLite; nothing is published before it passes."""
+    version = schemas.package_descriptor()["version"]
+    package = PackageWriter(staging, version, workers, PACKAGE_DIR)
+    with timings.stage("read and check curation and articles"):
+        curation, checked = check_sources(project, files, workers, quiet)
+    tables = {}
+    with timings.stage("make tables and write their CSVs"):
+        for name, rows in iter_tables(curation, checked):
+            tables[name] = rows
+            package.add(name, rows)
+    with timings.stage("derive figures and discrepancies"):
+        derived = {name: sort_by_key(name, rows) for name, rows in derive_tables(tables, checked).items()}
+        del curation, checked  # the tables hold all that is needed from here on
+    with timings.stage("make tables and write their CSVs"):
+        for name, rows in derived.items():
+            tables[name] = rows
+            package.add(name, rows)
+    try:
+        with timings.stage("load SQLite"):
+            load_database(staging / f"{DB_NAME}.db", tables, load_metadata_yml())
+        with timings.stage("metadata and inspect file"):
+            write_metadata(staging / METADATA_FILE, list(tables), version)
+            write_inspect_file(staging)
+    except Exception:
+        package.raise_if_invalid(tables)  # Frictionless's report says more than SQLite's refusal
+        raise
+    with timings.stage("wait for validation (Frictionless, in the workers)" if workers.parallel else "report validation"):
+        package.raise_if_invalid(tables)
+    return tables

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from .curation import Curation, SourceCuration
+from .curation import Curation, SourceCuration, load_source
 from .errors import BuildError
 from .normalise import Normalised, decode_raw, normalise
 from .numbers import Number, numbers_in, values_written
@@ -290,6 +291,32 @@ def check_source(path, sc: SourceCuration, project: Project) -> CheckedSource:
         check_window(claim, "period_start", "period_end", sc.display, f"claim {cid}")
         spans[cid] = (start, end)
     return CheckedSource(sc, project.display(path), digest, norm, spans, numbers)
+
+
+def curated_raw_path(sc: SourceCuration, project: Project) -> Path | None:
+    """The raw article a curation file names, when the name is a plain file name of raw/."""
+    name = sc.data["raw"]
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = project.raw_dir / name
+    return path if path.is_file() else None
+
+
+def load_and_check_source(project: Project, curation_path: Path) -> tuple:
+    """One curation file, read and checked against its article: the unit of work a build
+    worker does. Problems come back as values, so the build reports the same first problem,
+    in the same order of files and stages, however many workers there are."""
+    try:
+        sc = load_source(curation_path, project)
+    except BuildError as exc:
+        return exc, None
+    raw_path = curated_raw_path(sc, project)
+    if raw_path is None:  # pairing will say what is wrong
+        return sc, None
+    try:
+        return sc, check_source(raw_path, sc, project)
+    except BuildError as exc:
+        return sc, exc
 
 
 def check_references(curation: Curation, checked: list[CheckedSource]) -> None:

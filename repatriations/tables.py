@@ -4,7 +4,7 @@ so that two builds of the same inputs give identical tables."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import schemas
@@ -136,19 +136,26 @@ def claim_rows(checked: list[CheckedSource]) -> Iterator[Row]:
             )
 
 
-def build_tables(curation: Curation, checked: list[CheckedSource]) -> dict[str, list[Row]]:
-    tables = {
-        "metrics": list(metric_rows()),
-        "sources": list(source_rows(checked)),
-        "removals": list(removal_rows(checked)),
-        "agreements": list(dated_rows(curation.agreements, "agreements")),
-        "exchanges": list(dated_rows(curation.exchanges, "exchanges")),
-        "officials": list(official_rows(curation)),
-        "official_names": list(official_name_rows(checked)),
-        "claims": list(claim_rows(checked)),
-        "numbers": coverage_rows(checked),
+def iter_tables(curation: Curation, checked: list[CheckedSource]) -> Iterator[tuple[str, list[Row]]]:
+    """The curated tables one at a time, in schemas.TABLES order (each after the tables
+    it refers to), so the build can write and validate each while it makes the next."""
+    makers: dict[str, Callable[[], Iterable[Row]]] = {
+        "metrics": metric_rows,
+        "sources": lambda: source_rows(checked),
+        "removals": lambda: removal_rows(checked),
+        "agreements": lambda: dated_rows(curation.agreements, "agreements"),
+        "exchanges": lambda: dated_rows(curation.exchanges, "exchanges"),
+        "officials": lambda: official_rows(curation),
+        "official_names": lambda: official_name_rows(checked),
+        "claims": lambda: claim_rows(checked),
+        "numbers": lambda: coverage_rows(checked),
     }
-    return {name: sort_by_key(name, rows) for name, rows in tables.items()}
+    for name, make in makers.items():
+        yield name, sort_by_key(name, list(make()))
+
+
+def build_tables(curation: Curation, checked: list[CheckedSource]) -> dict[str, list[Row]]:
+    return dict(iter_tables(curation, checked))
 
 
 def sort_by_key(table: str, rows: list[Row]) -> list[Row]:

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import csv
 import json
+from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import schemas
 from .errors import BuildError
 from .tables import Row
+from .workers import Workers
 
 MAX_REPORTED = 20
 
@@ -54,51 +57,117 @@ def package_descriptor(tables: list[str], version: str, folder: str = "") -> dic
     return descriptor
 
 
-def write_package(out_dir: Path, tables: dict[str, list[Row]], version: str, folder: str = "package") -> Path:
-    """One CSV per table in out_dir/folder/, described twice: out_dir/datapackage.json
-    (the package a user validates: `frictionless validate dist/datapackage.json`) and
-    out_dir/folder/datapackage.json (the same, beside its CSVs, as the site serves it)."""
+def write_descriptors(out_dir: Path, tables: list[str], version: str, folder: str = "package") -> Path:
+    """Describe the package twice: out_dir/datapackage.json (the package a user validates:
+    `frictionless validate dist/datapackage.json`) and out_dir/folder/datapackage.json (the
+    same, beside its CSVs, as the site serves it). Returns the first."""
     (out_dir / folder).mkdir(exist_ok=True)
-    for table, rows in tables.items():
-        write_csv(out_dir / folder / f"{table}.csv", table, rows)
     for descriptor_dir, prefix in ((out_dir / folder, ""), (out_dir, f"{folder}/")):
-        descriptor = package_descriptor(list(tables), version, prefix)
+        descriptor = package_descriptor(tables, version, prefix)
         (descriptor_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
     return out_dir / "datapackage.json"
 
 
-def _describe(task_name: str, error: Any, tables: dict[str, list[Row]]) -> str:
-    row_number = getattr(error, "row_number", None)
-    where = task_name
-    if row_number:
-        where += f" row {row_number - 1}"  # row_number counts the header line
-        rows = tables.get(task_name, [])
-        if 0 < row_number - 1 <= len(rows):
-            pk = schemas.primary_key(task_name)
-            where += " (" + ", ".join(f"{k}={rows[row_number - 2].get(k)!r}" for k in pk) + ")"
-    field = getattr(error, "field_name", None)
-    if field:
-        where += f", field {field}"
-    return f"  - {where}: {error.note or error.message}"
+def write_csvs(out_dir: Path, tables: dict[str, list[Row]], folder: str = "package") -> None:
+    """One CSV per table in out_dir/folder/."""
+    for table, rows in tables.items():
+        write_csv(out_dir / folder / f"{table}.csv", table, rows)
 
 
-def validate_package(descriptor_path: Path, tables: dict[str, list[Row]]) -> None:
-    """Validate with frictionless; raise one readable BuildError listing what is wrong."""
+def write_package(out_dir: Path, tables: dict[str, list[Row]], version: str, folder: str = "package") -> Path:
+    """The whole package at once: its descriptors and one CSV per table."""
+    descriptor = write_descriptors(out_dir, list(tables), version, folder)
+    write_csvs(out_dir, tables, folder)
+    return descriptor
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error in Frictionless's report, in plain values a worker can send back."""
+
+    resource: str | None  # None: the package descriptor itself
+    row_number: int | None  # as Frictionless counts: the header is row 1
+    field: str | None
+    message: str
+
+
+def package_problems(descriptor_path: str, resource: str | None = None) -> list[Problem]:
+    """Validate the package, or one resource of it (its foreign keys still checked
+    against the others), as `frictionless validate` would."""
     # imported here: frictionless takes a third of a second to import, and a build
     # that fails on bad curation should say so at once
-    from frictionless import validate
+    from frictionless import FrictionlessException, Package, validate
 
-    report = validate(str(descriptor_path))
-    if report.valid:
+    try:
+        report = validate(descriptor_path) if resource is None else Package(descriptor_path).validate(name=resource)
+    except FrictionlessException as exc:
+        return [Problem(None, None, None, exc.error.message)]
+    problems = [
+        Problem(task.name, getattr(e, "row_number", None), getattr(e, "field_name", None), e.note or e.message)
+        for task in report.tasks
+        for e in task.errors
+    ]
+    return problems + [Problem(None, None, None, e.message) for e in report.errors]
+
+
+class PackageWriter:
+    """Writes the package one CSV at a time and starts each resource's validation (in the
+    workers) as soon as its CSV and the CSVs its foreign keys point to are written."""
+
+    def __init__(self, out_dir: Path, version: str, workers: Workers, folder: str = "package"):
+        self.out_dir, self.folder, self.workers = out_dir, folder, workers
+        self.descriptor = write_descriptors(out_dir, schemas.TABLES, version, folder)
+        self.written: set[str] = set()
+        self.waiting: list[str] = []
+        self.validation: list[Future] = []
+
+    def add(self, table: str, rows: list[Row]) -> None:
+        write_csv(self.out_dir / self.folder / f"{table}.csv", table, rows)
+        self.written.add(table)
+        self.waiting.append(table)
+        for name in list(self.waiting):
+            if {name, *(other for _, other, _ in schemas.foreign_keys(name))} <= self.written:
+                self.waiting.remove(name)
+                self.validation.append(self.workers.submit(package_problems, str(self.descriptor), name))
+
+    def raise_if_invalid(self, tables: dict[str, list[Row]]) -> None:
+        if self.waiting:  # a table was never written, or one it refers to
+            raise BuildError("schema/", f"the package is incomplete: {', '.join(self.waiting)} cannot be validated")
+        raise_if_invalid(self.validation, tables)
+
+
+def _describe(problem: Problem, tables: dict[str, list[Row]]) -> str:
+    if problem.resource is None:
+        return f"  - package: {problem.message}"
+    where = problem.resource
+    if problem.row_number:
+        where += f" row {problem.row_number - 1}"  # row_number counts the header line
+        rows = tables.get(problem.resource, [])
+        if 0 < problem.row_number - 1 <= len(rows):
+            pk = schemas.primary_key(problem.resource)
+            where += " (" + ", ".join(f"{k}={rows[problem.row_number - 2].get(k)!r}" for k in pk) + ")"
+    if problem.field:
+        where += f", field {problem.field}"
+    return f"  - {where}: {problem.message}"
+
+
+def raise_if_invalid(validation: list[Future], tables: dict[str, list[Row]]) -> None:
+    """Wait for the validation; raise one readable BuildError listing what is wrong, in the
+    order of Frictionless's own report: resources as the package lists them, then the
+    package's own errors (each resource's report repeats those: they are listed once)."""
+    order = {name: i for i, name in enumerate(tables)}
+    problems = list(dict.fromkeys(p for future in validation for p in future.result()))
+    problems.sort(key=lambda p: order.get(p.resource, len(order)) if p.resource else len(order) + 1)
+    if not problems:
         return
-    lines = []
-    for task in report.tasks:
-        for error in task.errors:
-            lines.append(_describe(task.name, error, tables))
-    for error in report.errors:
-        lines.append(f"  - package: {error.message}")
+    lines = [_describe(p, tables) for p in problems]
     shown = lines[:MAX_REPORTED]
     more = f"\n  … and {len(lines) - MAX_REPORTED} more" if len(lines) > MAX_REPORTED else ""
     raise BuildError(
         "schema/", "the tables do not validate against their Table Schemas (frictionless):\n" + "\n".join(shown) + more
     )
+
+
+def validate_package(descriptor_path: Path, tables: dict[str, list[Row]]) -> None:
+    """Validate the whole package in this process; raise as raise_if_invalid does."""
+    raise_if_invalid([Workers(1).submit(package_problems, str(descriptor_path))], tables)

@@ -584,9 +584,9 @@ def snapshot(dist: Path) -> dict[str, bytes]:
     return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
 
 
-def run_cli(root: Path) -> subprocess.CompletedProcess[str]:
+def run_cli(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "build.py", "--root", str(root)],
+        [sys.executable, "build.py", "--root", str(root), *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -664,3 +664,54 @@ def test_bad_input_is_refused_readably_and_dist_is_untouched(
 def test_the_catalogue_has_at_least_25_kinds_with_readable_ids() -> None:
     assert len(CASES) >= 25
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kind) for kind in CASES)
+
+
+# One case per stage a build worker takes part in: reading a source file, pairing it with
+# its article, checking the article, the references between files, number coverage, and
+# the files the main process reads itself.
+IN_WORKERS = [
+    "malformed-yaml",
+    "curation-not-utf8",
+    "unknown-metric",
+    "missing-officials-file",
+    "two-files-curate-one-article",
+    "raw-without-curation",
+    "curation-without-raw",
+    "unreviewed-draft",
+    "raw-changed-after-curation",
+    "raw-not-utf8",
+    "quote-not-in-article",
+    "value-not-in-quote",
+    "duplicate-claim-id-across-files",
+    "missing-official",
+    "number-not-accounted-for",
+]
+
+
+@pytest.mark.parametrize("kind", IN_WORKERS)
+def test_worker_processes_refuse_bad_input_with_the_same_message(
+    kind: str, baseline: tuple[Path, dict[str, bytes]], runs: dict[str, Future[Run]]
+) -> None:
+    """`--jobs 2` reads and checks the files in two worker processes: the message is the
+    one-process build's, byte for byte, and dist/ is still untouched."""
+    _, dist_before = baseline
+    run = runs[kind].result()
+    assert run.result.returncode == 1
+    parallel = run_cli(run.root, "--jobs", "2")
+    assert parallel.returncode == 1
+    assert parallel.stderr == run.result.stderr
+    assert snapshot(run.root / "dist") == dist_before
+
+
+def test_the_first_problem_is_the_same_with_workers_when_there_are_several(tmp_path: Path) -> None:
+    """Several files wrong at once, at different stages: a worker may meet a later one
+    first, yet the build reports the problem a one-process build meets first."""
+    root = copy_project(tmp_path / "project")
+    raw = root / "raw" / "000_df27459407517333.txt"
+    raw.write_bytes(raw.read_bytes() + b"\n")  # an article check (its sha256), in the first file
+    line = replace(root, S003, "    value: 1029\n", "    value: [1029\n")  # a YAML error, in a later file
+    replace(root, S004, "quote: \"", "quote: \"not in the article ")  # an article check, in the last file
+    one, two = run_cli(root, "--jobs", "1"), run_cli(root, "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert f"{S003}:{line + 1}: is not valid YAML" in one.stderr
+    assert two.stderr == one.stderr

@@ -25,9 +25,9 @@ def copy_tree(dest: Path, reverse: bool) -> Path:
     return dest
 
 
-def run_build(root: Path, hash_seed: str) -> None:
+def run_build(root: Path, hash_seed: str, *options: str) -> None:
     result = subprocess.run(
-        [sys.executable, "build.py", "--root", str(root), "--quiet"],
+        [sys.executable, "build.py", "--root", str(root), "--quiet", *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -44,6 +44,10 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     run_build(first, "1")
     run_build(second, "2")
     return first / "dist", second / "dist"
+
+
+def dist_files(dist: Path) -> dict[str, bytes]:
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
 
 
 def table_dump(db_path: Path) -> dict[str, list[tuple]]:
@@ -98,12 +102,22 @@ def test_package_files_are_byte_identical(two_builds: tuple[Path, Path]) -> None
 def test_whole_dist_is_byte_identical(two_builds: tuple[Path, Path]) -> None:
     """The database file too, so Datasette's inspect hash (and any download checksum) is stable."""
     first, second = two_builds
-
-    def files(dist: Path) -> dict[str, bytes]:
-        return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
-
-    a, b = files(first), files(second)
+    a, b = dist_files(first), dist_files(second)
     assert "repatriations.db" in a
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name
+
+
+def test_a_build_in_worker_processes_is_byte_identical(
+    two_builds: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """`--jobs 3` reads, checks and validates in worker processes (two more than the
+    machine may have cores): the same bytes as the one-process build."""
+    parallel = copy_tree(tmp_path_factory.mktemp("parallel"), reverse=True)
+    run_build(parallel, "3", "--jobs", "3")
+    a, b = dist_files(two_builds[0]), dist_files(parallel / "dist")
+    assert "repatriations.db" in b and "package/claims.csv" in b
     assert sorted(a) == sorted(b)
     for name in a:
         assert a[name] == b[name], name
