@@ -59,17 +59,31 @@ class Run:
         return self.build.seconds / self.validate.seconds
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
 def _descendants(pid: int) -> list[int]:
+    """pid and its descendants, less any child that has not yet exec'd: Python starts
+    subprocesses with vfork, and until exec such a child reports its parent's memory as
+    its own. (The build never forks without exec.)"""
     found, todo = [], [pid]
     while todo:
         current = todo.pop()
         found.append(current)
         try:
+            children = []
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as f:
-                    todo.extend(int(c) for c in f.read().split())
+                    children.extend(int(c) for c in f.read().split())
         except OSError:  # it has just ended
             continue
+        own = _cmdline(current)
+        todo.extend(c for c in children if _cmdline(c) != own)
     return found
 
 

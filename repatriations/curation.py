@@ -130,7 +130,8 @@ def check_record(record: Any, spec: dict[str, dict[str, Any]], display: str, wha
         if value is None or value == "":
             if constraints.get("required"):
                 raise BuildError(display, f"{what} is missing the required field {key!r}", record.line)
-            record[key] = None
+            if key in record:  # written empty: store None; a field left out reads as None (Mapping.__missing__)
+                record[key] = None
             continue
         problem = _type_error(value, fspec["type"]) or _constraint_error(value, constraints)
         if problem:

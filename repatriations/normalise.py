@@ -53,7 +53,7 @@ RULE_REASONS = {rule: reason for rule, (_, reason) in LINE_RULES.items()} | {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     rule: str
     raw_start: int

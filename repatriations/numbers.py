@@ -19,7 +19,7 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 WORD_THRESHOLD = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     start: int
     end: int
