@@ -19,4 +19,4 @@ COPY templates/ templates/
 RUN python build.py
 
 EXPOSE 8001
-CMD ["datasette", "serve", "-i", "dist/repatriations.db", "--inspect-file", "dist/inspect-data.json", "-m", "dist/metadata.json", "--plugins-dir", "plugins", "--template-dir", "templates", "--static", "package:dist/package", "--setting", "sql_time_limit_ms", "1500", "--setting", "max_returned_rows", "1000", "--setting", "default_cache_ttl", "3600", "--setting", "facet_time_limit_ms", "200", "--setting", "num_sql_threads", "4", "--setting", "suggest_facets", "off", "-h", "0.0.0.0", "-p", "8001"]
+CMD ["datasette", "serve", "-i", "dist/repatriations.db", "--inspect-file", "dist/inspect-data.json", "-m", "dist/metadata.json", "--plugins-dir", "plugins", "--template-dir", "templates", "--static", "package:dist/package", "--setting", "sql_time_limit_ms", "1000", "--setting", "max_returned_rows", "1000", "--setting", "default_cache_ttl", "3600", "--setting", "facet_time_limit_ms", "200", "--setting", "num_sql_threads", "0", "--setting", "suggest_facets", "off", "-h", "0.0.0.0", "-p", "8001"]

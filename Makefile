@@ -13,11 +13,11 @@ HOST ?= 127.0.0.1
 SERVE_ARGS := -i dist/repatriations.db --inspect-file dist/inspect-data.json \
 	-m dist/metadata.json --plugins-dir plugins --template-dir templates \
 	--static package:dist/package \
-	--setting sql_time_limit_ms 1500 \
+	--setting sql_time_limit_ms 1000 \
 	--setting max_returned_rows 1000 \
 	--setting default_cache_ttl 3600 \
 	--setting facet_time_limit_ms 200 \
-	--setting num_sql_threads 4 \
+	--setting num_sql_threads 0 \
 	--setting suggest_facets off
 
 .PHONY: serve build test lint install install-test system-test-deps print-serve-args clean

@@ -7,7 +7,10 @@
 The tree is benchmarks/out/<N>/, reused or written and built as benchmarks/query_bench.py
 does, and Datasette runs as `make serve` runs it (`make -s print-serve-args`, dist/
 pointing at the tree's build) on a free port of 127.0.0.1; `--setting NAME VALUE`
-overrides one production setting for a trial. wrk (Debian's package) loads, one after
+overrides one production setting for a trial; --gzip sends `Accept-Encoding: gzip`
+as browsers and HTTP libraries do (wrk sends none); --fresh sends `Cache-Control: no-cache`
+with every request, so the response cache answers nothing and the figures are
+Datasette's own. wrk (Debian's package) loads, one after
 the other, the framework's floor (/-/versions.json, no SQL), the exchanges table's JSON,
 the discrepancies query's JSON and one exchange's row JSON. Targets, reported PASS/FAIL
 and never asserted: each endpoint ≥ 0.7 × the requests/second of /-/versions.json, and
@@ -44,10 +47,15 @@ class Load:
     seconds: int
     timeout: int
 
+    fresh: bool = False  # ask for answers not taken from the response cache
+    gzip: bool = False  # accept compressed answers, as browsers and HTTP libraries do
+
     def command(self, url: str) -> list[str]:
+        headers = ["-H", "Cache-Control: no-cache"] if self.fresh else []
+        headers += ["-H", "Accept-Encoding: gzip"] if self.gzip else []
         return [
             "wrk", f"-t{self.threads}", f"-c{self.connections}", f"-d{self.seconds}s",
-            f"--timeout={self.timeout}s", "--latency", url,
+            f"--timeout={self.timeout}s", "--latency", *headers, url,
         ]
 
 
@@ -78,7 +86,7 @@ def endpoints(exchange_id: str) -> list[tuple[str, str]]:
     return [
         ("versions (floor)", FLOOR),
         ("exchanges table", f"/{DB}/exchanges.json"),
-        ("discrepancies query", f"/{DB}/discrepancies_with_claims.json?kind="),
+        ("discrepancies query", f"/{DB}/discrepancies_with_claims.json?kind=&after="),
         ("exchange row", f"/{DB}/exchanges/{exchange_id}.json"),
     ]
 
@@ -164,6 +172,10 @@ def reproduce_line(articles: int, seed: int, load: Load, settings: Settings) -> 
     cmd += ["--duration", str(load.seconds), "--connections", str(load.connections), "--threads", str(load.threads)]
     if load.timeout != 5:
         cmd += ["--timeout", str(load.timeout)]
+    if load.gzip:
+        cmd += ["--gzip"]
+    if load.fresh:
+        cmd += ["--fresh"]
     for name, value in settings:
         cmd += ["--setting", name, value]
     return shlex.join(cmd)
@@ -185,15 +197,33 @@ def exchange_for_row(dist: Path) -> str:
 @click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="wrk threads.")
 @click.option("--timeout", type=click.IntRange(min=1), default=5, show_default=True, help="wrk's per-request timeout, s.")
 @click.option(
+    "--gzip", "accept_gzip", is_flag=True,
+    help="Send Accept-Encoding: gzip, as browsers, curl --compressed and HTTP libraries do (wrk does not by default).",
+)
+@click.option(
+    "--fresh", is_flag=True,
+    help="Send Cache-Control: no-cache, so plugins/response_cache.py answers nothing from memory: Datasette's own work.",
+)
+@click.option(
     "--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
     help="Override one of the production `--setting`s for this run (repeatable).",
 )
-def main(articles: int, seed: int, duration: int, connections: int, threads: int, timeout: int, settings: Settings) -> None:
+def main(
+    articles: int,
+    seed: int,
+    duration: int,
+    connections: int,
+    threads: int,
+    timeout: int,
+    accept_gzip: bool,
+    fresh: bool,
+    settings: Settings,
+) -> None:
     """Requests/second of four endpoints of `datasette serve` under wrk, against /-/versions.json."""
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: `make system-test-deps` (Debian: apt-get install wrk)")
     dist = built_tree(articles, seed)
-    load = Load(min(threads, connections), connections, duration, timeout)
+    load = Load(min(threads, connections), connections, duration, timeout, fresh, accept_gzip)
     targets = endpoints(exchange_for_row(dist))
     probe = targets[-1][1]
     with running_datasette(dist, settings, "serve-bench") as base:
@@ -202,7 +232,9 @@ def main(articles: int, seed: int, duration: int, connections: int, threads: int
         r.ratio = r.rps / results[0].rps if results[0].rps else 0.0
     click.echo(
         f"\nwrk -t{load.threads} -c{load.connections} -d{load.seconds}s --timeout {load.timeout}s against datasette serve "
-        f"at {articles:,} articles ({os.cpu_count()} CPUs; wrk shares them)\n"
+        f"at {articles:,} articles ({os.cpu_count()} CPUs; wrk shares them)"
+        f"{'; Cache-Control: no-cache on every request (no response cache)' if fresh else ''}"
+        f"{'; Accept-Encoding: gzip' if accept_gzip else '; no Accept-Encoding (uncompressed answers)'}\n"
         f"settings: {settings_in_effect(dist, settings)}"
     )
     print_table(results)

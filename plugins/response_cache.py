@@ -1,4 +1,4 @@
-"""An in-memory cache of JSON responses, for an immutable database.
+"""Compressed answers, and an in-memory cache of JSON responses, for an immutable database.
 
 The database never changes while the server runs (it is opened immutable, and a
 new release means a new server), so the same JSON request always gets the same
@@ -7,18 +7,22 @@ from memory instead of being recomputed, which is what keeps a public instance
 responsive when a page is crawled or shared widely. Only successful GET responses
 of JSON that set no cookie are kept, up to MAX_ENTRY_BYTES each and MAX_TOTAL_BYTES
 in all (least recently used first out). `X-Response-Cache: hit` marks an answer
-from the cache."""
+from the cache. A request with `Cache-Control: no-cache` (as a browser's hard reload
+sends) is answered afresh, and its answer replaces the kept one."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from typing import Any
 
+from asgi_gzip import GZipMiddleware
 from datasette import hookimpl
 
 MAX_ENTRY_BYTES = 2_000_000
 MAX_TOTAL_BYTES = 64_000_000
 ENTRY_OVERHEAD = 512  # headers and bookkeeping, roughly
+GZIP_LEVEL = 6  # zlib's default: level 9 costs about twice the time for a few per cent
+GZIP_MIN_BYTES = 500  # smaller answers are sent as they are
 
 
 def entry_size(key: bytes, body: bytes) -> int:
@@ -39,8 +43,11 @@ class ResponseCache:
         return entry
 
     def put(self, key: bytes, start: dict[str, Any], body: bytes) -> None:
-        if key in self.entries or len(body) > MAX_ENTRY_BYTES:
+        if len(body) > MAX_ENTRY_BYTES:
             return
+        if key in self.entries:  # a fresh answer for a key already kept: replace it
+            _, old_body = self.entries.pop(key)
+            self.total -= entry_size(key, old_body)
         self.entries[key] = (start, body)
         self.total += entry_size(key, body)
         while self.total > self.max_total:
@@ -57,14 +64,32 @@ def cacheable(start: dict[str, Any]) -> bool:
     )
 
 
-def cache_middleware(app, cache: ResponseCache):
+def wants_fresh(scope: dict[str, Any]) -> bool:
+    """The client asks for an answer not taken from a cache (RFC 9111: no-cache)."""
+    values = [v.lower() for k, v in scope.get("headers", []) if k.lower() == b"cache-control"]
+    return any(b"no-cache" in v or b"no-store" in v for v in values) or any(
+        k.lower() == b"pragma" and b"no-cache" in v.lower() for k, v in scope.get("headers", [])
+    )
+
+
+def accepts_gzip(scope: dict[str, Any]) -> bool:
+    # the test asgi-gzip makes, so the key says which form the answer took
+    return any(k.lower() == b"accept-encoding" and b"gzip" in v for k, v in scope.get("headers", []))
+
+
+def cache_middleware(datasette_app, cache: ResponseCache):
+    app = GZipMiddleware(datasette_app, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
+
     async def wrapped(scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET":
             return await app(scope, receive, send)
         # the host is part of the key: Datasette writes absolute next_url links with it
         host = dict(scope.get("headers", [])).get(b"host", b"")
-        key = b" ".join((scope.get("scheme", "http").encode(), host, scope["path"].encode(), scope.get("query_string", b"")))
-        hit = cache.get(key)
+        encoding = b"gzip" if accepts_gzip(scope) else b"identity"
+        key = b" ".join(
+            (scope.get("scheme", "http").encode(), host, scope["path"].encode(), scope.get("query_string", b""), encoding)
+        )
+        hit = None if wants_fresh(scope) else cache.get(key)
         if hit is not None:
             start, body = hit
             await send(start | {"headers": [*start["headers"], (b"x-response-cache", b"hit")]})

@@ -58,7 +58,7 @@ def datasette(built: Path):
         plugins_dir=str(ROOT / "plugins"),
         template_dir=str(ROOT / "templates"),
         static_mounts=[("package", str(dist / "package"))],
-        settings={"sql_time_limit_ms": 1500, "max_returned_rows": 1000},
+        settings={"sql_time_limit_ms": 1000, "max_returned_rows": 1000},
     )
 
 

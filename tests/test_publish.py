@@ -57,10 +57,26 @@ def publish_options(args: list[str], dist: Path) -> list[str]:
     return [re.sub(r"(^|:)dist/", lambda m: f"{m.group(1)}{dist}/", o) for o in options]
 
 
+# What the server needs beyond the database: Datasette, its plugins, and the libraries
+# the plugins in plugins/ import (asgi-gzip: plugins/response_cache.py).
+SERVER_PACKAGES = ("datasette", "datasette-", "asgi-gzip")
+
+
 def pinned_datasette_packages() -> list[str]:
-    """datasette and its plugins as requirements.txt pins them, e.g. datasette==0.65.5."""
-    lines = (ROOT / "requirements.txt").read_text().splitlines()
-    return [line.split("#")[0].strip() for line in lines if line.lower().startswith("datasette")]
+    """The server's packages as requirements.txt pins them, e.g. datasette==0.65.5."""
+    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    return [line for line in lines if line.lower().split("==")[0].startswith(SERVER_PACKAGES)]
+
+
+def test_the_published_app_installs_what_the_plugins_import():
+    pins = {pin.split("==")[0] for pin in pinned_datasette_packages()}
+    assert {"datasette", "datasette-vega", "asgi-gzip"} <= pins
+    imported = {
+        name.split(".")[0]
+        for path in (ROOT / "plugins").glob("*.py")
+        for name in re.findall(r"^(?:from|import) ([a-z_]+)", path.read_text(), re.M)
+    }
+    assert "asgi_gzip" in imported and "datasette" in imported
 
 
 @pytest.fixture(scope="module")

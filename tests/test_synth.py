@@ -115,3 +115,21 @@ def test_the_command_line_writes_the_same_bytes_for_the_same_seed(tmp_path):
     other = tmp_path / "c"
     write_tree(synthesise(4, seed=4), other)
     assert (other / "curation" / "officials.yml").read_bytes() != (tmp_path / "a" / "curation" / "officials.yml").read_bytes()
+
+
+def test_the_discrepancies_query_pages_through_every_discrepancy_once(built_synth):
+    """discrepancies_with_claims gives 50 discrepancies at a time; following `after`
+    from page to page reaches every discrepancy and every claim link exactly once."""
+    queries = yaml.safe_load((ROOT / "metadata.yml").read_text())["databases"]["repatriations"]["queries"]
+    sql = queries["discrepancies_with_claims"]["sql"]
+    with sqlite3.connect(built_synth.db_path) as conn:
+        links = conn.execute("select discrepancy_id, claim_id from discrepancy_claims").fetchall()
+        assert len({d for d, _ in links}) > 50, "too few discrepancies to need a second page"
+        seen, after, pages = [], "", 0
+        while rows := conn.execute(sql, {"kind": "", "after": after}).fetchall():
+            ids = list(dict.fromkeys(r[0] for r in rows))
+            assert len(ids) <= 50 and ids == sorted(ids)
+            seen += [(r[0], r[5]) for r in rows]
+            after, pages = ids[-1], pages + 1
+    assert pages >= 2
+    assert sorted(seen) == sorted(links)
