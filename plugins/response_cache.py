@@ -66,10 +66,13 @@ def cacheable(start: dict[str, Any]) -> bool:
 
 def wants_fresh(scope: dict[str, Any]) -> bool:
     """The client asks for an answer not taken from a cache (RFC 9111: no-cache)."""
-    values = [v.lower() for k, v in scope.get("headers", []) if k.lower() == b"cache-control"]
-    return any(b"no-cache" in v or b"no-store" in v for v in values) or any(
-        k.lower() == b"pragma" and b"no-cache" in v.lower() for k, v in scope.get("headers", [])
-    )
+    for name, value in scope.get("headers", []):
+        name, value = name.lower(), value.lower()
+        if (name == b"cache-control" and (b"no-cache" in value or b"no-store" in value)) or (
+            name == b"pragma" and b"no-cache" in value
+        ):
+            return True
+    return False
 
 
 def accepts_gzip(scope: dict[str, Any]) -> bool:

@@ -4,6 +4,7 @@ each record's fields against the Table Schemas, pointing at the line to fix."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ COMPUTED = {
     "exchanges": {"date_precision"},
     "agreements": {"date_precision"},
 }
+ALL_COMPUTED = set().union(*COMPUTED.values())
 # Keys that exist only in curation files, with their types.
 EXTRA_KEYS: dict[str, dict[str, dict[str, Any]]] = {
     "sources": {
@@ -70,8 +72,10 @@ class Curation:
     sources: list[SourceCuration]
 
 
+@functools.cache
 def curated_spec(table: str) -> dict[str, dict[str, Any]]:
-    """The keys a curator may write for a table, with the schema's type and constraints."""
+    """The keys a curator may write for a table, with the schema's type and constraints
+    (read once per table: every one of thousands of records is checked against it)."""
     spec = {k: v for k, v in schemas.fields(table).items() if k not in COMPUTED.get(table, set())}
     return spec | EXTRA_KEYS.get(table, {})
 
@@ -116,9 +120,8 @@ def check_record(record: Any, spec: dict[str, dict[str, Any]], display: str, wha
     """Check one curated record's keys, types and constraints; normalise numbers-as-text."""
     if not isinstance(record, Mapping):
         raise BuildError(display, f"each {what} must be a mapping of keys to values", line)
-    computed = set().union(*COMPUTED.values())
     for key in record:
-        if key not in spec and key in computed:
+        if key not in spec and key in ALL_COMPUTED:
             raise BuildError(display, f"{what} has the field {key!r}, which the build computes; remove it", record.line_of(key))
         if key not in spec:
             raise BuildError(

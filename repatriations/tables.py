@@ -154,10 +154,6 @@ def iter_tables(curation: Curation, checked: list[CheckedSource]) -> Iterator[tu
         yield name, sort_by_key(name, list(make()))
 
 
-def build_tables(curation: Curation, checked: list[CheckedSource]) -> dict[str, list[Row]]:
-    return dict(iter_tables(curation, checked))
-
-
 def sort_by_key(table: str, rows: list[Row]) -> list[Row]:
     pk = schemas.primary_key(table)
     return sorted(rows, key=lambda r: tuple(str(r[k]) for k in pk))

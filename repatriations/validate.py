@@ -68,19 +68,6 @@ def write_descriptors(out_dir: Path, tables: list[str], version: str, folder: st
     return out_dir / "datapackage.json"
 
 
-def write_csvs(out_dir: Path, tables: dict[str, list[Row]], folder: str = "package") -> None:
-    """One CSV per table in out_dir/folder/."""
-    for table, rows in tables.items():
-        write_csv(out_dir / folder / f"{table}.csv", table, rows)
-
-
-def write_package(out_dir: Path, tables: dict[str, list[Row]], version: str, folder: str = "package") -> Path:
-    """The whole package at once: its descriptors and one CSV per table."""
-    descriptor = write_descriptors(out_dir, list(tables), version, folder)
-    write_csvs(out_dir, tables, folder)
-    return descriptor
-
-
 @dataclass(frozen=True)
 class Problem:
     """One error in Frictionless's report, in plain values a worker can send back."""

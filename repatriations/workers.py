@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
@@ -104,7 +104,3 @@ class Workers:
         if self._pool is None:
             return _run_now(fn, *args)
         return self._pool.submit(fn, *args)
-
-
-def results(futures: Iterable[Future]) -> list[Any]:
-    return [f.result() for f in futures]

@@ -73,14 +73,15 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     return mapping
 
 
+SHARED_STR_MAX = 48  # values up to this long are kept once (sys.intern)
+
+
 def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     # Short values recur across thousands of records (sides, metrics, units, ids of
     # exchanges and officials): keep one copy of each. Quotes and notes stay as read.
     return sys.intern(value) if len(value) <= SHARED_STR_MAX else value
 
-
-SHARED_STR_MAX = 48
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

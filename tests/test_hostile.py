@@ -9,11 +9,8 @@ from __future__ import annotations
 import hashlib
 import http.client
 import re
-import shlex
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +20,7 @@ import httpx
 import pytest
 from conftest import ROOT, copy_project
 
+from benchmarks.query_bench import free_port, serve_args, stop, wait_until_up
 from benchmarks.synth import synthesise, write_tree
 
 BIN = Path(sys.executable).parent
@@ -32,20 +30,11 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&g
 TIME_LIMIT = ("took too long", "interrupted")
 
 
-def serve_args(dist: Path) -> list[str]:
+def production_serve_args(dist: Path) -> list[str]:
     """`make -s print-serve-args`, with its dist/ paths pointing at another build."""
-    printed = subprocess.run(
-        ["make", "-s", "print-serve-args"], cwd=ROOT, capture_output=True, text=True, check=True, timeout=30
-    ).stdout
-    args = [re.sub(r"(^|:)dist/", lambda m: f"{m.group(1)}{dist}/", arg) for arg in shlex.split(printed)]
-    assert sum(str(dist) in arg for arg in args) >= 4, printed  # database, inspect file, metadata, package
+    args = serve_args(dist)
+    assert sum(str(dist) in arg for arg in args) >= 4, args  # database, inspect file, metadata, package
     return args
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def sha256(path: Path) -> str:
@@ -71,29 +60,6 @@ class Server:
         return self.log.read_text(errors="replace")[-3000:]
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:  # uvicorn waits for requests still running
-        process.kill()
-        process.wait(timeout=TIMEOUT)
-
-
-def wait_until_up(server: Server) -> None:
-    deadline = time.monotonic() + 3 * TIMEOUT
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"datasette serve exited with {server.process.returncode}:\n{server.log_tail()}")
-        try:
-            if server.get("/-/versions.json").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"datasette serve did not answer within {3 * TIMEOUT:.0f} s:\n{server.log_tail()}")
-
-
 def build_tree(root: Path) -> Path:
     result = subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--quiet"], capture_output=True, text=True
@@ -105,15 +71,15 @@ def build_tree(root: Path) -> Path:
 def serve(dist: Path, finalizer: Callable[[Callable[[], None]], None]) -> Server:
     port = free_port()
     log = dist.parent / "datasette.log"
-    cmd = [str(BIN / "datasette"), "serve", *serve_args(dist), "-h", "127.0.0.1", "-p", str(port)]
+    cmd = [str(BIN / "datasette"), "serve", *production_serve_args(dist), "-h", "127.0.0.1", "-p", str(port)]
     with log.open("wb") as out:  # a file, not a pipe: tracebacks must never block the server
         process = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=TIMEOUT)
     finalizer(client.close)
-    finalizer(lambda: stop(process))
+    finalizer(lambda: stop(process, TIMEOUT))
     db = dist / "repatriations.db"
     server = Server(process, port, db, sha256(db), log, client)
-    wait_until_up(server)
+    wait_until_up(process, f"http://127.0.0.1:{port}", log, 3 * TIMEOUT)
     return server
 
 
