@@ -35,7 +35,7 @@ from repatriations.normalise import decode_raw  # noqa: E402
 from repatriations.project import Project  # noqa: E402
 from repatriations.provenance import locate  # noqa: E402
 from repatriations.suggest import write_draft  # noqa: E402
-from repatriations.tables import METRIC_DIRECTIONS  # noqa: E402
+from repatriations.vocabulary import directions  # noqa: E402
 
 ASPECTS = ("metric", "direction", "official", "exchange")
 
@@ -88,7 +88,7 @@ def figures(source: SourceCuration) -> list[dict]:
 def judge(score: ArticleScore, curated: dict, drafted: dict) -> None:
     right = {
         "metric": curated["metric"] == drafted["metric"],
-        "direction": METRIC_DIRECTIONS.get(curated["metric"]) == METRIC_DIRECTIONS.get(drafted["metric"]),
+        "direction": directions().get(curated["metric"]) == directions().get(drafted["metric"]),
         "official": curated.get("official_id") == drafted.get("official_id"),
         "exchange": curated.get("exchange_id") == drafted.get("exchange_id"),
     }

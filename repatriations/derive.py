@@ -12,13 +12,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import schemas
+from . import schemas, vocabulary
 from .provenance import CheckedSource
 from .similarity import NearDuplicate, independent_groups, make_passages, near_duplicates
-from .tables import METRIC_DIRECTIONS, Row
+from .tables import Row
 
-EXCHANGE_METRICS = {"bodies_to_ukraine", "bodies_to_russia", "bodies_total"}
-FIGURE_METRICS = EXCHANGE_METRICS | {"died_in_captivity"}
+EXCHANGE_METRICS = vocabulary.with_role("exchange_figure")
+FIGURE_METRICS = vocabulary.with_role("exchange_figure", "exchange_part")
+RUNNING_TOTALS = vocabulary.with_role("running_total")
+RETURNED_TO = {"to_ukraine": "Ukraine", "to_russia": "Russia"}
 RECEIVER = {"to_ukraine": "ukraine", "to_russia": "russia"}
 OTHER_SIDE = {"ukraine": "russia", "russia": "ukraine"}
 CLOSE_BODIES, CLOSE_SHARE = 5, 0.02
@@ -119,7 +121,7 @@ def exchange_figure_rows(claims: list[Row], groups: dict[str, str]) -> Iterator[
     grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for c in claims:
         if c["exchange_id"] and c["metric"] in EXCHANGE_METRICS:
-            grouped[(c["exchange_id"], METRIC_DIRECTIONS[c["metric"]])].append(c)
+            grouped[(c["exchange_id"], vocabulary.direction(c["metric"]))].append(c)
     for (exchange_id, direction), group in sorted(grouped.items()):
         best, basis = choose_best(group, direction)
         values = [c["value"] for c in group]
@@ -263,38 +265,42 @@ class WindowIndex:
 def running_total_gaps(
     claims: list[Row], exchanges: list[Row], figures: list[Row], labels: dict[str, str]
 ) -> Iterator[Discrepancy]:
-    best_to_ukraine = {f["exchange_id"]: f for f in figures if f["direction"] == "to_ukraine"}
+    best = {
+        direction: {f["exchange_id"]: f for f in figures if f["direction"] == direction} for direction in RETURNED_TO
+    }
     by_id = {e["exchange_id"]: e for e in exchanges}
     index = WindowIndex(exchanges)
     for total in sorted(
-        (c for c in claims if c["metric"] == "cumulative_bodies_to_ukraine"), key=lambda c: c["claim_id"]
+        (c for c in claims if c["metric"] in RUNNING_TOTALS), key=lambda c: c["claim_id"]
     ):
+        direction = vocabulary.direction(total["metric"]) or "to_ukraine"
+        best_in_direction = best[direction]
         in_period = {e["exchange_id"]: e for e in index.overlapping(total["period_start"], total["period_end"])}
         if total["exchange_id"] in by_id:
             in_period.setdefault(total["exchange_id"], by_id[total["exchange_id"]])
         counted = [
             e
             for e in sorted(in_period.values(), key=lambda e: (e["date_earliest"] or "", e["exchange_id"]))
-            if e["exchange_id"] in best_to_ukraine
+            if e["exchange_id"] in best_in_direction
         ]
-        on_record = sum(best_to_ukraine[e["exchange_id"]]["best"] for e in counted)
+        on_record = sum(best_in_direction[e["exchange_id"]]["best"] for e in counted)
         gap = total["value"] - on_record
         if gap <= 0:
             continue
         at_least = "at least " if total["qualifier"] in ("at_least", "more_than") else ""
         listing = (
-            ", ".join(f"{labels[e['exchange_id']]} ({fmt(best_to_ukraine[e['exchange_id']]['best'])})" for e in counted)
+            ", ".join(f"{labels[e['exchange_id']]} ({fmt(best_in_direction[e['exchange_id']]['best'])})" for e in counted)
             or "none"
         )
         period = f"{total['period_start'] or '…'} to {total['period_end'] or '…'}"
         yield Discrepancy(
             "running_total_gap",
             total["claim_id"],
-            f"{upper_first(who(total))} gives {at_least}{fmt(total['value'])} bodies returned to Ukraine ({total['as_of']}); "
+            f"{upper_first(who(total))} gives {at_least}{fmt(total['value'])} bodies returned to {RETURNED_TO[direction]} ({total['as_of']}); "
             f"the {len(counted)} exchange(s) on record that may fall in {period} account for {fmt(on_record)}: "
             f"{listing}. {at_least.capitalize()}{fmt(gap)} are not accounted for.",
             {total["claim_id"]: "total"}
-            | {best_to_ukraine[e["exchange_id"]]["best_claim_id"]: "counted" for e in counted},
+            | {best_in_direction[e["exchange_id"]]["best_claim_id"]: "counted" for e in counted},
             exchange_id=total["exchange_id"],
             values=[on_record, total["value"]],
             spread=gap,

@@ -66,7 +66,7 @@ def foreign_keys(table: str) -> list[tuple[str, str, str]]:
 
 
 def metric_descriptions() -> dict[str, str]:
-    return fields("claims")["metric"]["enumDescriptions"]
+    return {name: term["description"] for name, term in fields("claims")["metric"]["enumTerms"].items()}
 
 
 def description(table: str) -> str:

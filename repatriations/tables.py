@@ -7,20 +7,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import schemas
+from . import schemas, vocabulary
 from .coverage import coverage_rows
 from .curation import Curation
 from .provenance import CheckedSource
 from .schemas import Row
-
-METRIC_DIRECTIONS = {
-    "bodies_to_ukraine": "to_ukraine",
-    "cumulative_bodies_to_ukraine": "to_ukraine",
-    "agreed_bodies_to_ukraine": "to_ukraine",
-    "bodies_to_russia": "to_russia",
-    "bodies_total": "total",
-    "agreed_bodies_total": "total",
-}
 
 
 def date_precision(earliest: str | None, latest: str | None) -> str | None:
@@ -43,8 +34,8 @@ def _project(record: dict[str, Any], table: str) -> Row:
 
 
 def metric_rows() -> Iterator[Row]:
-    for metric, description in schemas.metric_descriptions().items():
-        yield {"metric": metric, "description": description, "direction": METRIC_DIRECTIONS.get(metric)}
+    for metric in vocabulary.metrics().values():
+        yield {"metric": metric.name, "description": metric.description, "role": metric.role, "direction": metric.direction}
 
 
 def source_label(c: CheckedSource, limit: int = 90) -> str:
