@@ -18,30 +18,83 @@ MAX_RAW_BYTES = 2_000_000  # a news article is a few KB; anything this big is a 
 MAX_DIGITS = 100  # no figure in a news article is this long; numbers are read as exact integers
 LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}|\d{{1,3}}(?:,\d{{3}}){{{MAX_DIGITS // 3 + 1},}}")
 
+# Words a timestamp line is made of ("Updated 5 hours ago", "Published: 20 November
+# 2025, 14:05 EET"): a line of these after "Updated"/"Published"/"Posted" dates the page,
+# not the report. Anything else on the line (a verb, a figure of bodies) keeps it.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_TIME_WORDS = (
+    rf"{_MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|{_WEEKDAYS}|(?:mon|tue|wed|thu|fri|sat|sun)\.?"
+    r"|ago|about|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|eet|eest|msk|kyiv|moscow|time"
+    r"|(?:second|minute|min|hour|hr|day|week|month|year)s?"
+)
+_TIME_TOKEN = rf"(?:\d{{1,4}}(?:[:./-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?|(?:{_TIME_WORDS}))"
+_COUNTER = r"^\s*[-•|]?\s*"
+
 # rule -> (pattern for a whole line, why such lines are removed)
 LINE_RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "also_read": (
-        re.compile(r"^\s*also read\s*:", re.IGNORECASE),
-        "A link to another article, not part of this report.",
+        re.compile(
+            r"^\s*[-•]?\s*(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|related(?:\s+(?:articles?|stories|news|coverage))?"
+            r"|see\s+also|more\s+on\s+(?:this|the\s+topic)|recommended|you\s+may\s+also\s+like|more)\s*:",
+            re.IGNORECASE,
+        ),
+        "A link to another article (\"Also read:\", \"Read also:\", \"Related:\", \"See also:\"), not part of this report.",
     ),
     "byline": (
-        re.compile(r"^\s*[-•]?\s*by\s+[A-Z][^.!?]{0,80}$"),
+        # "By", a name, then only names, places, outlets and times ("- by Dmitry, Russia,
+        # RNG247", "By Jane Doe | Updated 5 hours ago"); "By June, Russia had ..." is a sentence
+        re.compile(
+            rf"^\s*[-•]?\s*[Bb][Yy]\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
+            rf"(?:[\s,|&—–/:-]+(?:[A-Z0-9][\w'’.@-]*|and|of|the|in|for|at|staff|correspondents?|reporters?|editors?|team|newsroom|desk|{_TIME_TOKEN}))*[\s.]*$"
+        ),
         "Author line; kept in sources.byline, not part of the report.",
     ),
     "relative_time": (
-        re.compile(r"^\s*[-•]?\s*about\s+\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE),
-        "A time relative to an unknown page view; it dates nothing.",
+        re.compile(
+            r"^\s*[-•|]?\s*(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?(?:about\s+)?\d+\s+"
+            r"(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$",
+            re.IGNORECASE,
+        ),
+        "A time relative to an unknown page view (\"about 2 days ago\", \"Updated 5 hours ago\"); it dates nothing.",
+    ),
+    "timestamp": (
+        re.compile(
+            rf"^\s*[-•|]?\s*(?:last\s+)?(?:updated|published|posted)(?:\s+(?:on|at))?\s*:?"
+            rf"(?:[\s,|•/-]+{_TIME_TOKEN})+[\s.,|]*$",
+            re.IGNORECASE,
+        ),
+        "The page's own publishing or updating timestamp, not part of the report; suggest reads the date from it.",
+    ),
+    "reading_time": (
+        re.compile(rf"{_COUNTER}\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s+read\s*$", re.IGNORECASE),
+        "A reading-time label (\"4 min read\"), not part of the report.",
     ),
     "view_count": (
-        re.compile(r"^\s*[-•]?\s*[\d,]+\s+views?\s*$", re.IGNORECASE),
+        re.compile(rf"{_COUNTER}[\d,]+\s+views?\s*$", re.IGNORECASE),
         "A page-view counter, not part of the report.",
     ),
     "comment_count": (
-        re.compile(r"^\s*[\d,]+\s+comments?(\(s\))?\s*$", re.IGNORECASE),
+        re.compile(r"^\s*[-•|]?\s*(?:[\d,]+\s+comments?(\(s\))?|comments?\s*[(:]\s*[\d,]+\)?)\s*$", re.IGNORECASE),
         "A comment counter, not part of the report.",
     ),
+    "photo_credit": (
+        re.compile(
+            r"^\s*[-•]?\s*(?:(?:main\s+|cover\s+|illustrative\s+)?(?:photos?|photograph|image|picture|video)(?:\s+credit)?s?"
+            r"(?:\s+(?:by|courtesy\s+of))?\s*:|(?:photos?|images?)\s+(?:by|courtesy\s+of)\s)",
+            re.IGNORECASE,
+        ),
+        "A photo or video caption credit (\"Photo: …\"), not part of the report.",
+    ),
+    "tags_line": (
+        re.compile(r"^\s*(?:tags|topics|keywords)\s*:", re.IGNORECASE),
+        "The page's list of tags or topics, not part of the report.",
+    ),
     "credit_line": (
-        re.compile(r"^\s*(\W+\s*)?this article is written by\b", re.IGNORECASE),
+        re.compile(
+            r"^\s*(?:©|\(c\)\s+\d{4}|(\W+\s*)?this article is written by\b|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b)",
+            re.IGNORECASE,
+        ),
         "Credit line; kept in sources.byline and sources.publisher_basis.",
     ),
 }

@@ -10,7 +10,18 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit, find_numbers
 
-DIGITS = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(st|nd|rd|th)?(?![\d])", re.IGNORECASE)
+# Thousands are grouped by commas ("1,245") or, in European style, by a space, a no-break
+# space or a thin space ("1 000"); a space-grouped number is read whole, but not the day
+# of a date before a figure ("June 14 100 bodies").
+GROUP_SPACES = " \u00a0\u202f\u2009"
+DIGITS = re.compile(
+    rf"(?<![\d,.])(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?![\d,.]\d)|\d+)(?:\.\d+)?(st|nd|rd|th)?(?![\d])",
+    re.IGNORECASE,
+)
+SPACE_GROUPED = re.compile(rf"\d[{GROUP_SPACES}]\d")
+MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
 SENTENCE = re.compile(r"[^\n.!?]+[.!?]*")  # numbers never run across a sentence or line end
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # text2num skips isolated small numbers below its threshold ("one of the few");
@@ -57,10 +68,24 @@ class _Token:
 def digit_numbers(text: str) -> list[Number]:
     found = []
     for m in DIGITS.finditer(text):
-        digits = m.group(0).rstrip("stndrhSTNDRH").replace(",", "")
-        value: int | float = float(digits) if "." in digits else int(digits)
-        found.append(Number(m.start(), m.end(), m.group(0), value, "digits", bool(m.group(2))))
+        if SPACE_GROUPED.search(m.group(0)) and MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found += _ungrouped(text, m.start(), m.end())
+            continue
+        found.append(_digit_number(m.group(0), m.start(), bool(m.group(2))))
     return found
+
+
+def _digit_number(written: str, start: int, ordinal: bool) -> Number:
+    digits = written.rstrip("stndrhSTNDRH").replace(",", "")
+    for space in GROUP_SPACES:
+        digits = digits.replace(space, "")
+    value: int | float = float(digits) if "." in digits else int(digits)
+    return Number(start, start + len(written), written, value, "digits", ordinal)
+
+
+def _ungrouped(text: str, start: int, end: int) -> list[Number]:
+    """The separate numbers of a span read as one space-grouped number by mistake."""
+    return [_digit_number(m.group(), start + m.start(), False) for m in re.finditer(r"\d+", text[start:end])]
 
 
 def word_numbers(text: str, threshold: float = WORD_THRESHOLD) -> list[Number]:
