@@ -15,7 +15,7 @@ import click
 from repatriations.errors import BuildError
 from repatriations.pipeline import build
 from repatriations.project import Project
-from repatriations.suggest import write_draft
+from repatriations.suggest import Draft, write_drafts
 from repatriations.workers import PARALLEL_FROM
 
 
@@ -65,31 +65,39 @@ def run_build(root: Path, quiet: bool, jobs: int | None, timings: bool) -> None:
 
 
 @cli.command()
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing curation file for the article.")
 @click.pass_context
-def suggest(ctx: click.Context, article: Path, force: bool) -> None:
-    """Write a DRAFT curation file for raw/ARTICLE.txt and print its path.
+def suggest(ctx: click.Context, articles: tuple[Path, ...], force: bool) -> None:
+    """Write a DRAFT curation file for each raw/ARTICLE.txt and print its path.
 
-    The draft has `reviewed: false`: the build refuses it until a person has
-    checked every claim against the article and set `reviewed: true`.
+    Each draft has `reviewed: false`: the build refuses it until a person has
+    checked every claim against the article and set `reviewed: true`. An article
+    that cannot be drafted is refused in one line; the others are still drafted.
     """
     root: Path = ctx.obj["root"]
-    try:
-        path, draft = write_draft(Project(root.resolve()), article, force=force)
-    except BuildError as exc:
-        click.echo(f"Suggest refused: {exc}", err=True)
+    refused = 0
+    for article, result in write_drafts(Project(root.resolve()), list(articles), force=force):
+        if isinstance(result, BuildError):
+            click.echo(f"Suggest refused: {result}", err=True)
+            refused += 1
+            continue
+        click.echo(root / article.relative_to(root.resolve()))
+        if not ctx.obj["quiet"]:
+            click.echo(f"  {draft_summary(result)}", err=True)
+    if refused:
         sys.exit(1)
-    except OSError as exc:
-        click.echo(f"Suggest refused: {exc.filename or article}: {exc.strerror or exc}", err=True)
-        sys.exit(1)
-    click.echo(root / path.relative_to(root.resolve()))
-    if not ctx.obj["quiet"]:
-        click.echo(
-            f"{len(draft.claims)} draft claim(s), {len(draft.unplaced)} unplaced number(s): review the draft, "
-            "then set `reviewed: true`.",
-            err=True,
-        )
+
+
+def draft_summary(draft: Draft) -> str:
+    found = len(draft.claims) + len(draft.unplaced)
+    parts = [
+        f"{len(draft.claims)} figure(s) placed as draft claims, {len(draft.unplaced)} number(s) left unplaced",
+        f"{len(draft.new_officials)} new official(s) and {len(draft.new_exchanges)} new exchange(s) proposed",
+        f"dated {draft.published.date.isoformat()}" if draft.published else "no date of its own",
+    ]
+    note = f"; {draft.language_note}" if draft.language_note else ""
+    return f"{'; '.join(parts)}{note}{'' if found else '; the article has no numbers'}: review it, then set `reviewed: true`."
 
 
 if __name__ == "__main__":

@@ -1,185 +1,272 @@
-"""How good are the drafts `python build.py suggest` writes? Leave-one-out over the seed articles.
+"""How good are the drafts `python build.py suggest` writes? Measured on three sets, reported apart:
 
-For each article in raw/ that has a curation file: copy the project (raw/ and
-curation/) to a temporary folder, delete that article's curation file there, run
-suggest on the article, and compare the draft's claims with the curated ones.
+- seeds: leave-one-out over the project's own articles (raw/ + curation/). The cue
+  phrases were first written while reading these, so this measures fit, not skill;
+- tuning: benchmarks/eval/tuning/, articles written for evaluation and studied while
+  improving the drafts;
+- held-out: benchmarks/eval/heldout/, written by another hand and never read while
+  tuning: the figure that says how the drafts do on reporting nobody tuned them to.
 
-- found: curated figures (claims with a value) for which the draft has a claim with
-  the same value whose quote overlaps the curated quote in the raw text (one draft
-  claim per curated figure);
-- of the found figures, the share whose metric, direction (to_ukraine / to_russia /
-  total, from the metric), official_id and exchange_id the draft got right (an empty
-  official_id or exchange_id is right when the curated one is empty too);
-- false: draft claims with a value that no curated claim gives at that place.
+Each evaluation article is drafted against the project's own curation (what was known
+before it arrived) and compared with its gold curation:
 
-    .venv/bin/python benchmarks/suggest_quality.py [--root DIR] [--json PATH] [--details]
+- found: gold figures (claims with a value) for which the draft has a claim with the
+  same value whose quote overlaps the gold quote in the raw text;
+- of the found figures, the share whose metric (direction included), qualifier, side,
+  official and exchange are right. An official or exchange the project does not know
+  is right when the draft proposes a new one for it (the same person by name; one
+  new exchange per gold exchange);
+- dated: articles whose publication window (published_earliest, published_latest) is
+  the gold one, both empty included;
+- false figures: draft claims with a value that no gold claim gives at that place;
+- false officials: officials the draft links or proposes that the gold never names.
+
+    .venv/bin/python benchmarks/suggest_quality.py [--set seeds|tuning|heldout ...] [--details] [--json PATH]
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import click
+from rapidfuzz import fuzz
+
+from repatriations.curation import SourceCuration, load_curation, load_source
+from repatriations.normalise import decode_raw
+from repatriations.project import Project
+from repatriations.provenance import locate
+from repatriations.suggest import Draft, write_draft
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from repatriations.curation import SourceCuration, load_source  # noqa: E402
-from repatriations.normalise import decode_raw  # noqa: E402
-from repatriations.project import Project  # noqa: E402
-from repatriations.provenance import locate  # noqa: E402
-from repatriations.suggest import write_draft  # noqa: E402
-from repatriations.vocabulary import directions  # noqa: E402
-
-ASPECTS = ("metric", "direction", "official", "exchange")
+EVAL = ROOT / "benchmarks" / "eval"
+SETS = {"seeds": ROOT, "tuning": EVAL / "tuning", "heldout": EVAL / "heldout"}
+ASPECTS = ("metric", "qualifier", "side", "official", "exchange")
+TARGETS = {"found": 0.95, "metric": 0.9, "qualifier": 0.9, "side": 0.9, "official": 0.9, "exchange": 0.8, "dated": 0.8}
 
 
 @dataclass
-class ArticleScore:
+class Score:
     article: str
-    curated: int = 0  # curated figures
+    gold: int = 0  # gold figures
     found: int = 0
     metric: int = 0
-    direction: int = 0
+    qualifier: int = 0
+    side: int = 0
     official: int = 0
     exchange: int = 0
-    false: int = 0  # draft figures matching no curated claim
-    drafted: int = 0  # draft figures
+    articles: int = 0
+    dated: int = 0
+    false: int = 0  # draft figures matching no gold claim
+    drafted: int = 0
+    false_officials: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, other: ArticleScore) -> None:
-        for name in ("curated", "found", *ASPECTS, "false", "drafted"):
+    def add(self, other: Score) -> None:
+        for name in ("gold", "found", *ASPECTS, "articles", "dated", "false", "drafted", "false_officials"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
     def share(self, aspect: str) -> float:
-        """found / curated, or an aspect's right guesses / found."""
-        whole = self.curated if aspect == "found" else self.found
+        whole = {"found": self.gold, "dated": self.articles}.get(aspect, self.found)
         return getattr(self, aspect) / whole if whole else 0.0
 
     def summary(self) -> dict[str, float | int]:
-        shares = {f"{aspect}_share": round(self.share(aspect), 4) for aspect in ("found", *ASPECTS)}
-        counts = {k: v for k, v in asdict(self).items() if k not in ("article", "misses")}
-        return counts | shares
+        shares = {f"{a}_share": round(self.share(a), 4) for a in ("found", *ASPECTS, "dated")}
+        return {k: v for k, v in asdict(self).items() if k not in ("article", "misses")} | shares
+
+
+@dataclass
+class Gold:
+    """What the gold curation of an evaluation set says, beside the project's own curation."""
+
+    source: SourceCuration
+    official_names: dict[str, str]  # official_id -> name, in the gold tree
+    project_officials: set[str]
+    project_exchanges: set[str]
 
 
 def span(raw_text: str, claim: dict) -> tuple[int, int]:
     return locate(raw_text, claim["quote"], claim.get("occurrence"), "", "quote", 0)
 
 
-def same_figure(curated: dict, drafted: dict, raw_text: str) -> bool:
-    """Same value, and the draft's quote overlaps the curated quote in the raw article."""
-    if curated["value"] != drafted["value"]:
+def same_figure(gold: dict, drafted: dict, raw_text: str) -> bool:
+    if gold["value"] != drafted["value"]:
         return False
-    (a, b), (c, d) = span(raw_text, curated), span(raw_text, drafted)
+    (a, b), (c, d) = span(raw_text, gold), span(raw_text, drafted)
     return a < d and c < b
 
 
-def figures(source: SourceCuration) -> list[dict]:
-    return [c for c in source.claims if c.get("value") is not None]
+def same_person(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return fuzz.token_set_ratio(a, b) >= 85 or a.split()[-1] == b.split()[-1]
 
 
-def judge(score: ArticleScore, curated: dict, drafted: dict) -> None:
-    right = {
-        "metric": curated["metric"] == drafted["metric"],
-        "direction": directions().get(curated["metric"]) == directions().get(drafted["metric"]),
-        "official": curated.get("official_id") == drafted.get("official_id"),
-        "exchange": curated.get("exchange_id") == drafted.get("exchange_id"),
-    }
-    for aspect, ok in right.items():
-        setattr(score, aspect, getattr(score, aspect) + ok)
-        if not ok:
-            key = {"official": "official_id", "exchange": "exchange_id", "direction": "metric"}.get(aspect, aspect)
-            score.misses.append(
-                f"{score.article} {curated['claim_id']}: {aspect} {drafted.get(key)!r}, curated {curated.get(key)!r}"
-            )
+class Judge:
+    """Right or wrong, one aspect of one found figure at a time; new exchanges are matched one to one."""
+
+    def __init__(self, gold: Gold, draft: Draft):
+        self.gold, self.draft = gold, draft
+        self.proposed_officials = {o.official_id: o.name for o in draft.new_officials}
+        self.proposed_exchanges = {e.exchange_id for e in draft.new_exchanges}
+        self.exchange_pairs: dict[str, str] = {}
+
+    def official(self, want: str | None, got: str | None) -> bool:
+        if not want or want in self.gold.project_officials:
+            return want == got
+        return got in self.proposed_officials and same_person(
+            self.gold.official_names.get(want, want), self.proposed_officials[got]
+        )
+
+    def exchange(self, want: str | None, got: str | None) -> bool:
+        if not want or want in self.gold.project_exchanges:
+            return want == got
+        if got not in self.proposed_exchanges:
+            return False
+        paired = self.exchange_pairs.setdefault(want, got)
+        return paired == got and list(self.exchange_pairs.values()).count(got) == 1
+
+    def aspects(self, gold: dict, drafted: dict) -> dict[str, bool]:
+        return {
+            "metric": gold["metric"] == drafted["metric"],
+            "qualifier": gold["qualifier"] == drafted["qualifier"],
+            "side": gold["side"] == drafted["side"],
+            "official": self.official(gold.get("official_id"), drafted.get("official_id")),
+            "exchange": self.exchange(gold.get("exchange_id"), drafted.get("exchange_id")),
+        }
 
 
-def compare(article: str, curated: SourceCuration, draft: SourceCuration, raw_text: str) -> ArticleScore:
-    score = ArticleScore(article)
-    drafted = figures(draft)
+def figures(claims: list) -> list[dict]:
+    return [dict(c) for c in claims if c.get("value") is not None]
+
+
+def false_officials(gold: Gold, draft: Draft) -> list[str]:
+    named = {n["official_id"] for n in gold.source.names} | {c["official_id"] for c in gold.source.claims if c.get("official_id")}
+    wrong = [m["official_id"] for m in draft.names() if m["official_id"] not in named]
+    new_names = [gold.official_names.get(o, o) for o in named if o not in gold.project_officials]
+    wrong += [o.name for o in draft.new_officials if not any(same_person(o.name, n) for n in new_names)]
+    return wrong
+
+
+def compare(name: str, gold: Gold, draft: Draft, raw_text: str) -> Score:
+    score = Score(name, articles=1)
+    judge = Judge(gold, draft)
+    drafted = figures([c.record() for c in draft.claims])
     unused = list(drafted)
-    for claim in figures(curated):
-        score.curated += 1
+    for claim in figures(gold.source.claims):
+        score.gold += 1
         match = next((d for d in unused if same_figure(claim, d, raw_text)), None)
         if match is None:
-            score.misses.append(f"{article} {claim['claim_id']}: not found ({claim['value']:,})")
+            score.misses.append(f"{name} {claim['claim_id']}: not found ({claim['value']:,})")
             continue
         unused.remove(match)
         score.found += 1
-        judge(score, claim, match)
+        for aspect, ok in judge.aspects(claim, match).items():
+            setattr(score, aspect, getattr(score, aspect) + ok)
+            if not ok:
+                key = {"official": "official_id", "exchange": "exchange_id"}.get(aspect, aspect)
+                score.misses.append(f"{name} {claim['claim_id']}: {aspect} {match.get(key)!r}, gold {claim.get(key)!r}")
     score.drafted = len(drafted)
     for d in drafted:
-        if not any(same_figure(c, d, raw_text) for c in figures(curated)):
+        if not any(same_figure(c, d, raw_text) for c in figures(gold.source.claims)):
             score.false += 1
-            score.misses.append(f"{article} {d['claim_id']}: false figure {d['value']:,} ({d['metric']})")
+            score.misses.append(f"{name} {d['claim_id']}: false figure {d['value']:,} ({d['metric']})")
+    want = (gold.source.data.get("published_earliest"), gold.source.data.get("published_latest"))
+    got = (draft.published.date.isoformat(),) * 2 if draft.published else (None, None)
+    score.dated = int(want == got)
+    if want != got:
+        score.misses.append(f"{name}: dated {got}, gold {want}")
+    wrong = false_officials(gold, draft)
+    score.false_officials = len(wrong)
+    score.misses += [f"{name}: false official {w!r}" for w in wrong]
     return score
 
 
-def draft_without_curation(root: Path, raw_path: Path, curation_path: Path) -> SourceCuration:
-    """Run suggest on a copy of the project in which the article's curation is deleted."""
+def drafted(project_root: Path, article: Path, leave_out: str | None = None) -> Draft:
+    """Draft an article against a copy of the project (without the article's own curation)."""
     with tempfile.TemporaryDirectory(prefix="suggest-quality-") as tmp:
         copy = Path(tmp)
-        shutil.copytree(root / "raw", copy / "raw")
-        shutil.copytree(root / "curation", copy / "curation")
-        (copy / "curation" / "sources" / curation_path.name).unlink()
-        project = Project(copy)
-        path, _ = write_draft(project, copy / "raw" / raw_path.name)
-        return load_source(path, project)
+        shutil.copytree(project_root / "raw", copy / "raw")
+        shutil.copytree(project_root / "curation", copy / "curation")
+        if leave_out:
+            (copy / "curation" / "sources" / leave_out).unlink()
+        shutil.copy(article, copy / "raw" / article.name)
+        _, draft = write_draft(Project(copy), copy / "raw" / article.name)
+        return draft
 
 
-def measure(root: Path = ROOT) -> tuple[list[ArticleScore], ArticleScore]:
-    """Per-article scores and their sum, for every curated article under root/raw/."""
+def scores(set_name: str, root: Path = ROOT) -> Iterator[Score]:
+    """One score per curated article of a set."""
     project = Project(root.resolve())
-    scores = []
-    for curation_path in sorted(project.sources_dir.glob("*.yml")):
-        curated = load_source(curation_path, project)
-        raw_path = project.raw_dir / curated.data["raw"]
+    tree = Project(SETS[set_name] if set_name != "seeds" else project.root)
+    own = load_curation(project)
+    gold_tree = load_curation(tree)
+    names = {o["official_id"]: o["name"] for o in gold_tree.officials}
+    known_officials = {o["official_id"] for o in own.officials}
+    known_exchanges = {e["exchange_id"] for e in own.exchanges}
+    for path in sorted(tree.sources_dir.glob("*.yml")):
+        source = load_source(path, tree)
+        raw_path = tree.raw_dir / source.data["raw"]
         raw_text = decode_raw(raw_path.read_bytes(), str(raw_path))
-        draft = draft_without_curation(project.root, raw_path, curation_path)
-        scores.append(compare(raw_path.stem, curated, draft, raw_text))
-    overall = ArticleScore("overall")
-    for score in scores:
+        draft = drafted(project.root, raw_path, path.name if set_name == "seeds" else None)
+        yield compare(raw_path.stem, Gold(source, names, known_officials, known_exchanges), draft, raw_text)
+
+
+def measure(set_name: str, root: Path = ROOT) -> tuple[list[Score], Score]:
+    per_article = list(scores(set_name, root))
+    overall = Score(set_name)
+    for score in per_article:
         overall.add(score)
-    return scores, overall
+    return per_article, overall
 
 
 def percent(part: int, whole: int) -> str:
     return f"{part}/{whole} {part / whole:4.0%}" if whole else f"{part}/0    -"
 
 
-def table(scores: list[ArticleScore], overall: ArticleScore) -> str:
-    head = ("article", "curated figures", "found", "metric", "direction", "official", "exchange", "false figures")
-    rows = [head]
-    for s in [*scores, overall]:
+def table(rows: list[Score]) -> str:
+    head = ("set", "gold figures", "found", *ASPECTS, "dated", "false figures", "false officials")
+    lines = [head]
+    for s in rows:
         aspects = [percent(getattr(s, a), s.found) for a in ASPECTS]
-        rows.append((s.article, str(s.curated), percent(s.found, s.curated), *aspects, f"{s.false} of {s.drafted}"))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.insert(-1, lines[1])
-    return "\n".join(lines)
+        lines.append(
+            (
+                s.article,
+                str(s.gold),
+                percent(s.found, s.gold),
+                *aspects,
+                percent(s.dated, s.articles),
+                f"{s.false} of {s.drafted}",
+                str(s.false_officials),
+            )
+        )
+    widths = [max(len(r[i]) for r in lines) for i in range(len(head))]
+    out = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in lines]
+    out.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(out)
 
 
 @click.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=ROOT, show_default=True)
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the overall figures here.")
-@click.option("--details", is_flag=True, help="List every figure missed, guessed wrong or proposed falsely.")
-def main(root: Path, json_path: Path | None, details: bool) -> None:
-    """Print draft quality per seed article and overall."""
-    scores, overall = measure(root)
-    click.echo(table(scores, overall))
-    click.echo("metric, direction, official and exchange are shares of the found figures.")
+@click.option("--set", "sets", multiple=True, type=click.Choice(list(SETS)), help="Sets to measure (default: all three).")
+@click.option("--details", is_flag=True, help="Per-article rows, and every figure missed, guessed wrong or proposed falsely.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write each set's figures here.")
+def main(sets: tuple[str, ...], details: bool, json_path: Path | None) -> None:
+    """Print draft quality for the seeds, the tuning set and the held-out set, apart."""
+    results = {name: measure(name) for name in sets or SETS}
+    click.echo(table([overall for _, overall in results.values()]))
+    click.echo("metric, qualifier, side, official and exchange are shares of the found figures; dated is per article.")
+    click.echo(
+        "targets on heldout: " + ", ".join(f"{k} >= {v:.0%}" for k, v in TARGETS.items()) + ", no false figures or officials"
+    )
     if details:
-        click.echo("\n".join(["", *overall.misses]))
+        for name, (per_article, overall) in results.items():
+            click.echo(f"\n## {name}\n" + table(per_article) + "\n" + "\n".join(overall.misses))
     if json_path:
-        json_path.write_text(json.dumps(overall.summary(), indent=2) + "\n")
+        json_path.write_text(json.dumps({n: o.summary() for n, (_, o) in results.items()}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -16,15 +16,21 @@ from .schemas import Row
 from .yamlfile import Mapping
 
 
+def claim_covers(
+    span: tuple[int, int], values: tuple[int | None, int | None], number: Number, raw_start: int, raw_end: int
+) -> bool:
+    """A number is a claim's figure when it lies inside the claim's quote and is its value or value_high."""
+    return span[0] <= raw_start and raw_end <= span[1] and number.integer in values
+
+
 def _claim_for(number: Number, raw_start: int, raw_end: int, checked: CheckedSource) -> str | None:
     for claim in checked.curation.claims:
-        start, end = checked.spans[claim["claim_id"]]
-        if start <= raw_start and raw_end <= end and number.integer in (claim["value"], claim["value_high"]):
+        if claim_covers(checked.spans[claim["claim_id"]], (claim["value"], claim["value_high"]), number, raw_start, raw_end):
             return claim["claim_id"]
     return None
 
 
-def _entry_covers(entry: Mapping, number: Number, raw_start: int, raw_text: str) -> bool:
+def entry_covers(entry: Mapping | dict, number: Number, raw_start: int, raw_text: str) -> bool:
     if entry["number"] != number.as_written:
         return False
     near = entry["near"]
@@ -64,7 +70,7 @@ def number_rows(checked: CheckedSource) -> Iterator[Row]:
         reason = None
         if claim_id is None:
             entry = next(
-                (e for e in checked.curation.not_claims if _entry_covers(e, number, raw_start, norm.raw_text)), None
+                (e for e in checked.curation.not_claims if entry_covers(e, number, raw_start, norm.raw_text)), None
             )
             if entry is None:
                 raise BuildError(

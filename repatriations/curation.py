@@ -31,6 +31,9 @@ EXTRA_KEYS: dict[str, dict[str, dict[str, Any]]] = {
         "names": {"type": "list"},
         "claims": {"type": "list"},
         "not_claims": {"type": "list"},
+        # what a draft proposes for officials.yml and exchanges.yml; a reviewed file may not keep them
+        "proposed_officials": {"type": "list"},
+        "proposed_exchanges": {"type": "list"},
     },
     "claims": {"occurrence": {"type": "integer", "constraints": {"minimum": 1}}},
 }

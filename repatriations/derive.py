@@ -296,7 +296,8 @@ def running_total_gaps(
         yield Discrepancy(
             "running_total_gap",
             total["claim_id"],
-            f"{upper_first(who(total))} gives {at_least}{fmt(total['value'])} bodies returned to {RETURNED_TO[direction]} ({total['as_of']}); "
+            f"{upper_first(who(total))} gives {at_least}{fmt(total['value'])} bodies returned to "
+            f"{RETURNED_TO[direction]} ({total['as_of']}); "
             f"the {len(counted)} exchange(s) on record that may fall in {period} account for {fmt(on_record)}: "
             f"{listing}. {at_least.capitalize()}{fmt(gap)} are not accounted for.",
             {total["claim_id"]: "total"}

@@ -92,7 +92,8 @@ LINE_RULES: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "credit_line": (
         re.compile(
-            r"^\s*(?:©|\(c\)\s+\d{4}|(\W+\s*)?this article is written by\b|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b)",
+            r"^\s*(?:©|\(c\)\s+\d{4}|(\W+\s*)?this article is written by\b"
+            r"|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b)",
             re.IGNORECASE,
         ),
         "Credit line; kept in sources.byline and sources.publisher_basis.",

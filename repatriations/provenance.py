@@ -91,7 +91,19 @@ def pair_sources(project: Project, curation: Curation) -> list[tuple]:
 
 
 def refuse_leftover_draft_markers(sc: SourceCuration) -> None:
-    """A file marked reviewed must not still carry suggest's DRAFT notes or UNPLACED reasons."""
+    """A file marked reviewed must not still carry suggest's DRAFT notes, UNPLACED reasons or proposals."""
+    for key, home in (("proposed_officials", "curation/officials.yml"), ("proposed_exchanges", "curation/exchanges.yml")):
+        if sc.data.get(key):
+            raise BuildError(
+                sc.display,
+                f"still has suggest's {key}: move the entries you accept to {home}, then delete the list",
+                sc.data.line_of(key),
+            )
+    if (sc.data.get("published_basis") or "").startswith("DRAFT:"):
+        raise BuildError(
+            sc.display, "published_basis still has suggest's DRAFT note: check the date and replace the note",
+            sc.data.line_of("published_basis"),
+        )
     for claim in sc.claims:
         if (claim["notes"] or "").startswith("DRAFT:"):
             raise BuildError(

@@ -34,9 +34,11 @@ Among them were two soldiers who died in captivity.
 The handover was one of the largest since the invasion began in February 2022.
 Independent estimates put the combined losses of both armies at between 100,000 and 200,000.
 """
-# What benchmarks/suggest_quality.py measured when this test was written (all 1.0 but
-# exchange 0.33, 0 false figures of 36), rounded down: a floor, not a target.
-QUALITY_FLOOR = {"found": 0.95, "metric": 0.9, "direction": 0.9, "official": 0.9, "exchange": 0.3}
+# What benchmarks/suggest_quality.py measured on the seeds (leave-one-out) when this test
+# was written (found 1.0, metric 0.92, side 0.92, official 0.94, exchange 0.31, 0 false
+# figures of 36), rounded down: a floor, not a target. The seeds measure fit; the
+# evaluation sets' floors are in test_suggest_quality.py.
+QUALITY_FLOOR = {"found": 0.95, "metric": 0.9, "qualifier": 0.95, "side": 0.9, "official": 0.9, "exchange": 0.3}
 MAX_FALSE_FIGURES = 2
 
 
@@ -159,8 +161,8 @@ def test_refuses_bad_raw_text_in_one_line(project: Path):
     assert not (project / "curation" / "sources" / "901_crlf.yml").exists()
 
 
-def test_draft_quality_does_not_get_worse():
-    _, overall = measure(ROOT)
+def test_draft_quality_on_the_seeds_does_not_get_worse():
+    _, overall = measure("seeds", ROOT)
     shares = {aspect: overall.share(aspect) for aspect in QUALITY_FLOOR}
     assert all(shares[aspect] >= floor for aspect, floor in QUALITY_FLOOR.items()), shares
     assert overall.false <= MAX_FALSE_FIGURES, overall.misses

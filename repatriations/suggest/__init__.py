@@ -1,0 +1,321 @@
+"""Draft a curation file for a new article: `python build.py suggest raw/NEW.txt ...`.
+
+The draft is a starting point for a person, never data. It is written with
+`reviewed: false`, which the build refuses, and every guess in it says so
+("DRAFT: ..."). The package reads each figure's meaning from the words of its
+sentence, using the cue phrases of `lexicon.yml` and the build's own rules for
+finding numbers, quoting and coverage:
+
+- `text`: sentences, clauses and the words around a figure;
+- `dates`: the article's own date and the days its sentences name;
+- `guess`: metric, qualifier and unit, and the numbers that are no figure;
+- `people`, `attribution`: curated officials, new people and bodies, who says what;
+- `link`: the exchange a figure is about (figures *and* date), or a new one;
+- `draft`: the draft and its YAML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..curation import load_source
+from ..errors import BuildError
+from ..normalise import Normalised, decode_raw, normalise
+from ..numbers import Number, numbers_in
+from ..project import Project
+from ..provenance import check_claim_values, check_source
+from ..yamlfile import Mapping
+from . import vocabulary_roles as roles
+from .attribution import Voice, attribute, own_voice, remember
+from .credit import guess_credit, guess_title
+from .dates import Dated, date_spans, publication_date
+from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span, slug_words, verbatim_quote
+from .guess import guess_metric, guess_qualifier, guess_unit, unplaced_reason
+from .known import Known, load_known
+from .link import Linkable, assign_exchanges, named_agreement
+from .people import Mention, NewOfficial, known_mentions, new_mentions
+from .text import Context, Figure, Sentence, sentence_at, split_sentences
+
+__all__ = ["Draft", "write_draft", "write_drafts"]
+
+RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
+PAIR_JOIN = re.compile(r"\s+(?:for|in exchange for|against)\s+(?:the\s+)?(?:bodies\s+of\s+)?$")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def unreadable_language(text: str) -> str | None:
+    letters = len(LETTER.findall(text))
+    if letters and len(CYRILLIC.findall(text)) / letters > 0.3:
+        return "The article is not in English (Cyrillic script): the draft cannot read it, so every number is left UNPLACED."
+    return None
+
+
+def figures_in(text: str, sentences: list[Sentence], dates: list[tuple[int, int]]) -> tuple[list[Figure], list[Unplaced]]:
+    """Every number either becomes a candidate figure or is set aside with the reason."""
+    numbers = numbers_in(text)
+    figures: list[Figure] = []
+    unplaced: list[Unplaced] = []
+    i = 0
+    while i < len(numbers):
+        number = numbers[i]
+        following = numbers[i + 1] if i + 1 < len(numbers) else None
+        between = text[number.end : following.start] if following else ""
+        is_range = (
+            following is not None
+            and RANGE_JOIN.fullmatch(between)
+            and (
+                RANGE_BETWEEN.search(text[max(0, number.start - 20) : number.start]) or re.fullmatch(r"\s*(?:to|-|–)\s*", between)
+            )
+        )
+        reason = unplaced_reason(text, number, dates) or (
+            unplaced_reason(text, following, dates) if is_range and following else None
+        )
+        if reason:
+            unplaced.append(Unplaced(number, reason))
+            if is_range and following:
+                unplaced.append(Unplaced(following, reason))
+                i += 1
+            i += 1
+            continue
+        figure = Figure(number, sentence_at(sentences, number.start), following if is_range else None)
+        if following and not is_range and PAIR_JOIN.fullmatch(" " + between.strip() + " "):
+            figure.partner = following
+        if figures and figures[-1].partner is number:
+            figure.partner = figures[-1].number
+        figures.append(figure)
+        i += 2 if is_range else 1
+    return figures, unplaced
+
+
+@dataclass
+class Reading:
+    claims: list[DraftClaim]
+    unplaced: list[Unplaced]
+    mentions: list[Mention]
+    proposals: list[NewOfficial]
+
+
+def read_claims(norm: Normalised, known: Known) -> Reading:
+    text = norm.text
+    sentences = split_sentences(text)
+    figures, unplaced = figures_in(text, sentences, date_spans(text))
+    mentions = known_mentions(text, sentences, known)
+    extra, proposals = new_mentions(text, sentences, known, mentions)
+    mentions = sorted(mentions + extra, key=lambda m: m.start)
+    voice = Voice({}, None, own_voice(text, mentions))
+    claims: list[DraftClaim] = []
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence.index, []).append(figure)
+    for sentence in sentences:
+        attribution = None
+        for figure in by_sentence.get(sentence.index, []):
+            attribution = attribute(text, figure, sentences, mentions, voice)
+            context = Context.around(text, figure, figures)
+            metric = guess_metric(context, figure, attribution.side, "to_ukraine")
+            if metric is None:
+                reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
+                unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+                continue
+            quote_start, quote, occurrence = verbatim_quote(norm, *quote_span(text, figure))
+            claims.append(
+                DraftClaim(
+                    figure=figure,
+                    metric=metric,
+                    qualifier=guess_qualifier(text, figure),
+                    attribution=attribution,
+                    unit=guess_unit(context),
+                    quote=quote,
+                    quote_start=quote_start,
+                    occurrence=occurrence,
+                    line=norm.raw_text.count("\n", 0, quote_start) + 1,
+                )
+            )
+        remember(voice, sentence, mentions, attribution)
+    roles.totals_of_parts(claims)
+    cited = {c.attribution.official_id for c in claims}
+    return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
+
+
+def unique(candidate: str, taken: set[str]) -> str:
+    name, n = candidate, 2
+    while name in taken:
+        name, n = f"{candidate}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def suggest_source_id(stem: str, label: str, taken: set[str]) -> str:
+    """s<number of the raw file>-<first words of the headline>, e.g. s005-russia-returns-1000-bodies."""
+    digits = re.match(r"\d+", stem)
+    prefix = f"s{digits.group()}" if digits else "-".join(slug_words(stem)[:4]) or "source"
+    words = "-".join(slug_words(label)[:5])
+    return unique(f"{prefix}-{words}" if words else prefix, set(taken))
+
+
+def assign_claim_ids(claims: list[DraftClaim], source_id: str, taken: set[str]) -> None:
+    head = source_id.split("-")[0]
+    prefix = head if re.fullmatch(r"s\d+", head) else source_id
+    used = set(taken)
+    for claim in claims:
+        claim.claim_id = unique(f"{prefix}-{claim.value}", used)
+
+
+def link_claims(norm: Normalised, claims: list[DraftClaim], known: Known, published: Dated | None) -> list:
+    linkable = [
+        (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence))
+        for claim in claims
+        if claim.metric.value in roles.LINKED
+    ]
+    proposals = assign_exchanges(norm.text, [item for _, item in linkable], known, published)
+    for claim, item in linkable:
+        claim.exchange = item.exchange
+    agreement = named_agreement(norm.text, known)
+    for claim in claims:
+        if claim.metric.value in roles.AGREED and agreement:
+            claim.agreement_id = agreement
+    return proposals
+
+
+def checked_claims(claims: list[DraftClaim]) -> tuple[list[DraftClaim], list[Unplaced]]:
+    """Keep the claims the build's own value check accepts; set the others aside."""
+    kept: list[DraftClaim] = []
+    failed: list[Unplaced] = []
+    for claim in claims:
+        try:
+            check_claim_values(Mapping(claim.record()), "draft")
+        except BuildError as exc:
+            reason = f"UNPLACED: the draft could not make a valid claim of it ({exc.message})"
+            failed += [Unplaced(n, reason) for n in (claim.figure.number, claim.figure.high) if n]
+            continue
+        kept.append(claim)
+    return kept, failed
+
+
+def compose(project: Project, raw_path: Path, data: bytes, known: Known) -> Draft:
+    norm = normalise(decode_raw(data, project.display(raw_path)))
+    sentences = split_sentences(norm.text)
+    title = guess_title(norm)
+    label = title.value if title else norm.text[sentences[0].start : sentences[0].end] if sentences else raw_path.stem
+    source_id = suggest_source_id(raw_path.stem, label, known.source_ids)
+    digest = hashlib.sha256(data).hexdigest()
+    published = publication_date(norm)
+    if note := unreadable_language(norm.text):
+        unplaced = [Unplaced(n, "UNPLACED: the draft cannot read the article's language") for n in numbers_in(norm.text)]
+        entries = not_claim_entries(norm, [], unplaced)
+        return Draft(
+            raw_path.name,
+            digest,
+            source_id,
+            title,
+            guess_credit(norm),
+            published,
+            norm,
+            sentences,
+            [],
+            entries,
+            language_note=note,
+        )
+    reading = read_claims(norm, known)
+    assign_claim_ids(reading.claims, source_id, known.claim_ids)
+    exchanges = link_claims(norm, reading.claims, known, published)
+    claims, failed = checked_claims(reading.claims)
+    entries = not_claim_entries(norm, claims, reading.unplaced + failed)
+    return Draft(
+        raw_path.name,
+        digest,
+        source_id,
+        title,
+        guess_credit(norm),
+        published,
+        norm,
+        sentences,
+        claims,
+        entries,
+        reading.mentions,
+        reading.proposals,
+        exchanges,
+    )
+
+
+# ---------------------------------------------------------------------------
+# The command
+
+
+def article_path(project: Project, given: Path) -> Path:
+    """The article file inside the project's raw/, or a BuildError saying why not."""
+    candidates = [given] if given.is_absolute() else [Path.cwd() / given, project.root / given]
+    raw_dir = project.raw_dir.resolve()
+    for candidate in candidates:
+        if candidate.resolve().parent == raw_dir:
+            path = candidate.resolve()
+            if not path.is_file():
+                raise BuildError(project.display(path), "does not exist: put the article in raw/ first")
+            if path.suffix != ".txt" or path.name.startswith("."):
+                raise BuildError(project.display(path), "is not an article: raw/ holds .txt files only")
+            return path
+    raise BuildError(str(given), f"is not a file directly in {project.display(raw_dir)}/: put the article in raw/ first")
+
+
+def refuse_existing(project: Project, raw_path: Path, draft_path: Path, force: bool) -> None:
+    if draft_path.exists() and not force:
+        raise BuildError(
+            project.display(draft_path),
+            "already exists: review or edit it, or pass --force to overwrite it with a new draft",
+        )
+    for other in sorted(project.sources_dir.glob("*.yml")):
+        if other.resolve() != draft_path.resolve() and load_source(other, project).data["raw"] == raw_path.name:
+            raise BuildError(project.display(other), f"already curates raw/{raw_path.name}; edit it instead")
+
+
+def verify(project: Project, path: Path, raw_path: Path) -> None:
+    """The draft must load, and pass the checks a reviewed file passes (bar the review)."""
+    source = load_source(path, project)
+    check_source(raw_path, source, project)
+
+
+def write_draft(project: Project, given: Path, force: bool = False, known: Known | None = None) -> tuple[Path, Draft]:
+    """Write curation/sources/<stem>.yml for raw/<stem>.txt; return its path and the draft."""
+    if not project.root.is_dir():
+        raise BuildError(str(project.root), "is not a folder: --root names a project tree holding raw/ and curation/")
+    raw_path = article_path(project, given)
+    draft_path = project.sources_dir / f"{raw_path.stem}.yml"
+    refuse_existing(project, raw_path, draft_path, force)
+    data = raw_path.read_bytes()
+    draft = compose(project, raw_path, data, known or load_known(project, raw_path.name))
+    project.sources_dir.mkdir(parents=True, exist_ok=True)
+    staging = draft_path.with_name(f".{draft_path.name}.tmp")
+    staging.write_text(draft.yaml(), encoding="utf-8")
+    try:
+        verify(project, staging, raw_path)
+    except BuildError:
+        staging.unlink()
+        raise
+    os.replace(staging, draft_path)
+    return draft_path, draft
+
+
+def write_drafts(project: Project, articles: list[Path], force: bool = False) -> Iterator[tuple[Path, Draft | BuildError]]:
+    """Draft each article in turn; a refused article is reported and the others go on."""
+    for article in articles:
+        try:
+            path, draft = write_draft(project, article, force)
+        except BuildError as exc:
+            yield article, exc
+            continue
+        except OSError as exc:  # unreadable file, full disk, missing permission
+            yield article, BuildError(str(exc.filename or article), exc.strerror or str(exc))
+            continue
+        yield path, draft
+
+
+def figure_numbers(draft: Draft) -> Iterator[Number]:
+    for claim in draft.claims:
+        yield claim.figure.number

@@ -1,0 +1,144 @@
+"""Whose claim a figure is: the speaker of its sentence, one carried from the sentence
+before ("He said", "The agency added"), the body whose own statement the article is,
+or the outlet itself."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .people import Mention
+from .text import Figure, Sentence, fold
+
+
+@dataclass(frozen=True)
+class Attribution:
+    attributed_to: str | None
+    official_id: str | None
+    side: str
+    why: str
+
+
+MEDIA = Attribution(None, None, "media", "no attribution found: the outlet's own voice")
+GROUP_SIDES = (("ukraine", "ukraine_groups"), ("russia", "russia_groups"), ("media", "media_groups"))
+
+
+def _speech() -> str:
+    return rf"(?:{lx.alternation('attribution', 'speech_verbs')}|{lx.alternation('attribution', 'channels')})"
+
+
+def _distance(a: int, b: int, figure: Figure) -> int:
+    return min(abs(a - figure.end), abs(figure.start - b))
+
+
+def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
+    """The official of the figure's sentence closest to a speech verb, else closest to the figure."""
+    s = figure.sentence
+    here = [m for m in mentions if m.sentence == s.index]
+    if not here:
+        return None
+    verbs = [(s.start + v.start(), s.start + v.end()) for v in re.finditer(_speech(), fold(text[s.start : s.end]))]
+    speaking = [m for m in here if any(abs(v0 - m.end) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
+    recipients = [
+        m for m in here if re.search(r"\b(?:to|with|by|from)\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))
+    ]
+    pool = speaking or [m for m in here if m not in recipients]
+    if not pool:
+        return None
+    if speaking and verbs:
+        return min(pool, key=lambda m: min(min(abs(v0 - m.end), abs(m.start - v1)) for v0, v1 in verbs))
+    return min(pool, key=lambda m: _distance(m.start, m.end, figure))
+
+
+def group_attribution(text: str, figure: Figure) -> Attribution | None:
+    s = figure.sentence
+    folded = fold(text[s.start : s.end])
+    speech = _speech()
+    found = []
+    for side, key in GROUP_SIDES:
+        who = lx.alternation("attribution", key)
+        for pattern in (
+            rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
+            rf"(?P<who>{who})(?:\s+(?:has|have|had|also|later|initially|officially))*\s+{speech}",
+            rf"{speech}\s+(?:by\s+)?(?P<who>{who})",
+        ):
+            for m in re.finditer(pattern, folded):
+                found.append((side, m))
+    outlets = lx.alternation("attribution", "russian_outlets")
+    for m in re.finditer(
+        rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?P<who>{outlets})\b"
+        rf"|(?P<who2>{outlets})\s+(?:reported|said|quoted|cited)",
+        folded,
+    ):
+        found.append(("russia", m))
+    if not found:
+        return None
+    side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
+    group = "who" if best.groupdict().get("who") else "who2"
+    who = text[s.start + best.start(group) : s.start + best.end(group)]
+    return Attribution(who, None, side, f'attributed from "{best.group().strip()}"')
+
+
+def official_attribution(text: str, mention: Mention, why: str) -> Attribution:
+    return Attribution(text[mention.start : mention.end], mention.official_id, mention.side, why)
+
+
+@dataclass
+class Voice:
+    """What earlier sentences make of a sentence without a speaker of its own."""
+
+    last: dict[str, tuple[int, Mention]]  # kind -> (sentence index, mention)
+    last_attribution: tuple[int, Attribution] | None
+    own_voice: Attribution | None
+
+
+def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) -> Attribution | None:
+    s = figure.sentence
+    opening = fold(text[s.start : s.end])
+    for kind, key in (("person", "pronoun_person"), ("body", "pronoun_body")):
+        if found := re.match(rf"(?:{lx.alternation('attribution', key)})\b", opening):
+            earlier = voice.last.get(kind)
+            if earlier and s.index - earlier[0] <= 3:
+                words = text[s.start : s.start + found.end()]
+                att = official_attribution(
+                    text, earlier[1], f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
+                )
+                return Attribution(words if " " in words else att.attributed_to, att.official_id, att.side, att.why)
+    if voice.last_attribution and s.index - voice.last_attribution[0] == 1:
+        previous = fold(text[sentences[s.index - 1].start : sentences[s.index - 1].end])
+        continues_quote = opening[:1] in "\"'" or previous.count('"') % 2 == 1
+        if previous.startswith("according to") or continues_quote:
+            att = voice.last_attribution[1]
+            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried from the sentence before")
+    return None
+
+
+def own_voice(text: str, mentions: list[Mention]) -> Attribution | None:
+    """An article in a body's own voice ("We remind relatives…"): the first body it names speaks."""
+    unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text)
+    if not re.search(r"(?<![\w])(?:We|we|Our|our)\s+(?!\w+\s+(?:said|says))", unquoted):
+        return None
+    bodies = [m for m in mentions if m.kind == "body"]
+    if not bodies:
+        return None
+    first = min(bodies, key=lambda m: m.start)
+    return official_attribution(text, first, 'the article is a statement in its own voice ("we", "our")')
+
+
+def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
+    if mention := speaker_mention(text, figure, mentions):
+        return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
+    if group := group_attribution(text, figure):
+        return group
+    if found := carried(text, figure, sentences, voice):
+        return found
+    return voice.own_voice or MEDIA
+
+
+def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None) -> None:
+    for m in mentions:
+        if m.sentence == sentence.index:
+            voice.last[m.kind] = (sentence.index, m)
+    if attribution is not None and attribution is not MEDIA:
+        voice.last_attribution = (sentence.index, attribution)

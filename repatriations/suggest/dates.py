@@ -1,0 +1,168 @@
+"""Dates an article gives in its own words: the day it was written (a dateline,
+"Today, 29 January 2026", a date alone on a line near the top, the page's own
+timestamp line) and the days its sentences name ("on Thursday", "June 14")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..normalise import Normalised
+from . import lexicon
+from .text import Sentence
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: i for i, name in enumerate(lexicon.phrases("date_words", "weekdays"))}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
+DATE = re.compile(
+    rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?"
+    rf"|{_DAY2}(?:\s+of)?\s+{_MONTH2}(?:,?\s+{_YEAR.replace('year', 'year2')})?"
+    r"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?![\w])",
+    re.IGNORECASE,
+)
+MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH}\s+{_YEAR}(?![\w])", re.IGNORECASE)
+WEEKDAY_WORD = re.compile(r"(?<![\w])(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![\w])", re.IGNORECASE)
+DATELINE_LEAD = re.compile(r"^[A-ZА-Я][A-ZА-Я .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+$")  # "KYIV, ", "KYIV, Ukraine, "
+TODAY_LEAD = re.compile(r"(?:^|\b)(?:today|on)\s*,?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        try:
+            return dt.date(self.year or year, self.month, self.day) if (self.year or year) else None
+        except ValueError:
+            return None
+
+
+def date_mentions(text: str) -> list[DateMention]:
+    found = []
+    for m in DATE.finditer(text):
+        g = m.groupdict()
+        month_word = g["month"] or g["month2"]
+        month = MONTHS[month_word.lower()] if month_word else int(g["m3"] or g["m4"])
+        day = int(g["day"] or g["day2"] or g["d3"] or g["d4"])
+        year_text = g["year"] or g["year2"] or g["y3"] or g["y4"]
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            continue
+        weekday = WEEKDAYS[g["weekday"].lower()] if g["weekday"] else None
+        found.append(DateMention(m.start(), m.end(), int(year_text) if year_text else None, month, day, weekday))
+    return found
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the article writes dates (days and years of them) and months with years."""
+    spans = [(d.start, d.end) for d in date_mentions(text)]
+    return spans + [(m.start(), m.end()) for m in MONTH_YEAR.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Dated:
+    date: dt.date
+    words: str  # verbatim, from the raw article
+    basis: str
+
+
+def _year_from_text(text: str) -> int | None:
+    years = {int(y) for y in re.findall(r"(?<!\d)(20[12]\d)(?!\d)", text)}
+    return max(years) if len(years) == 1 else None
+
+
+def _dated_line(line: str, mention: DateMention, offset: int) -> bool:
+    """Whether a date on a line near the top dates the article: a dateline, "Today, …",
+    "On Tuesday, …" opening the text, or the date alone on its line."""
+    lead = line[: mention.start - offset]
+    rest = line[mention.end - offset :]
+    alone = not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
+    if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40):
+        return True
+    return bool(mention.year and TODAY_LEAD.search(lead))  # "… on Thursday, November 20, 2025"
+
+
+def publication_date(norm: Normalised) -> Dated | None:
+    """The article's own date, from its timestamp or byline lines, or from a dated line
+    among its first three lines; None when it gives none."""
+    for removal in norm.removals:
+        if removal.rule in ("timestamp", "byline"):
+            for mention in date_mentions(removal.text):
+                if day := mention.date():
+                    words = removal.text.strip()
+                    return Dated(day, words, f'the page\'s own {removal.rule} line "{words}"')
+    for line in norm.text.split("\n")[:3]:
+        for mention in date_mentions(line):
+            if _dated_line(line, mention, 0):
+                year = None if mention.year else _year_from_text(norm.text)
+                if day := mention.date(year):
+                    words = line[mention.start : mention.end]
+                    how = "its dateline" if DATELINE_LEAD.match(line[: mention.start]) else "a dated line near the top"
+                    guess = "" if mention.year else f"; the year {year} is the only year the text names"
+                    return Dated(day, words, f'{how}: "{line[: mention.end].strip()[-80:]}"{guess}')
+    return None
+
+
+def last_weekday(weekday: int, on_or_before: dt.date) -> dt.date:
+    return on_or_before - dt.timedelta(days=(on_or_before.weekday() - weekday) % 7)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    earliest: dt.date | None
+    latest: dt.date | None
+    weekday: str | None
+    words: str | None  # the words it rests on
+
+
+def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventDate:
+    """When the handover a sentence reports happened, from the sentence's own date words
+    read against the article's date; the article's date itself when it names none."""
+    words = text[sentence.start : sentence.end]
+    for mention in date_mentions(words):
+        year = mention.year or (published.date.year if published else None)
+        if (day := mention.date(year)) and not (published and day > published.date and not mention.year):
+            return EventDate(day, day, day.strftime("%A"), words[mention.start : mention.end])
+    weekday = WEEKDAY_WORD.search(words)
+    folded = words.lower()
+    if published is None:
+        name = weekday.group("weekday").capitalize() if weekday else None
+        return EventDate(None, None, name, weekday.group() if weekday else None)
+    if weekday:
+        day = last_weekday(WEEKDAYS[weekday.group("weekday").lower()], published.date)
+        return EventDate(day, day, day.strftime("%A"), weekday.group())
+    if lexicon.pattern("date_words", "yesterday").search(folded):
+        day = published.date - dt.timedelta(days=1)
+        return EventDate(day, day, day.strftime("%A"), "yesterday")
+    # no date words: the report is of the article's own day or the days before it
+    return EventDate(published.date - dt.timedelta(days=3), published.date, None, None)

@@ -1,0 +1,284 @@
+"""What a figure measures, how it is hedged and what it counts, read from the words
+of its clause and sentence; and the numbers that are no figure at all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import vocabulary
+from ..numbers import Number
+from . import lexicon as lx
+from .text import Context, Figure, fold
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Guess:
+    value: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    words: str
+    distance: int
+
+
+def shown(text: str) -> str:
+    return " ".join(text.replace("#", "N").split())
+
+
+def _nearest(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    best: tuple[int, re.Match[str]] | None = None
+    for m in pattern.finditer(text):
+        d = 0 if m.start() <= at < m.end() else min(abs(m.start() - at), abs(m.end() - at))
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best else None
+
+
+def cue(label: str, pattern: re.Pattern[str], text: str, at: int) -> Cue | None:
+    m = _nearest(pattern, text, at)
+    if m is None:
+        return None
+    d = 0 if m.start() <= at < m.end() else min(abs(m.start() - at), abs(m.end() - at))
+    return Cue(label, shown(m.group()), d)
+
+
+# ---------------------------------------------------------------------------
+# Direction: who gets the bodies
+
+
+def _party(side: str) -> str:
+    return lx.alternation("ukraine_names" if side == "ukraine" else "russia_names")
+
+
+def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[str]]]:
+    to, frm = lx.alternation("to_word"), lx.alternation("from_word")
+    give, get = lx.alternation("give_verbs"), lx.alternation("receive_verbs")
+    aux = r"(?:\s+(?:has|have|had|also|then|reportedly|managed|to|will|would|is|was|later|already|finally|now|again))*"
+    both = lx.alternation("both_parties")
+    patterns = [
+        (
+            "total",
+            re.compile(rf"(?<![\w'])(?:{both}){aux}\s+(?:{give}|{get}|exchang\w*|swapp\w*|repatriat\w*)"),
+        )
+    ]
+    for side, direction, other in (("ukraine", "to_ukraine", "to_russia"), ("russia", "to_russia", "to_ukraine")):
+        party = _party(side)
+        patterns += [
+            (direction, re.compile(rf"(?:{to})\s+(?:{party})(?![\w-])")),  # "to Ukraine", "went to the Ukrainian side"
+            (other, re.compile(rf"(?:{frm})\s+(?:{party})(?![\w-])")),  # "from Russia", "by Moscow"
+            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
+            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
+        ]
+    if speaker_side in ("ukraine", "russia"):
+        own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
+        other = "to_russia" if own == "to_ukraine" else "to_ukraine"
+        patterns += [
+            (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
+            (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
+        ]
+    return patterns
+
+
+def nationality(context: Context) -> Cue | None:
+    """'1,000 Ukrainian soldiers', 'the bodies of 19 Russian servicemen'."""
+    after = context.after[:40]
+    for label, key in (("to_ukraine", "ukrainian_dead"), ("to_russia", "russian_dead")):
+        if re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:{lx.alternation(key)})", after):
+            return Cue(label, shown("#" + after.split(",")[0][:30]), 0)
+    return None
+
+
+def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
+    """to_ukraine, to_russia or total, from the words nearest the figure."""
+    if found := cue("other", lx.pattern("in_return"), context.clause, context.at):
+        label = "to_russia" if main != "to_russia" else "to_ukraine"
+        return Cue(label, found.words, found.distance)
+    if found := nationality(context):
+        return found
+    candidates = [c for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
+    if not candidates:  # the sentence's main verb may sit outside the figure's clause
+        candidates = [
+            Cue(c.label, c.words, c.distance + 1000)
+            for label, p in _direction_patterns(speaker_side)
+            if (c := cue(label, p, context.sentence, context.sentence_at))
+        ]
+    both = cue("total", lx.pattern("both_directions"), context.clause, context.at)
+    if both and (not candidates or both.distance < min(c.distance for c in candidates)):
+        return both
+    return min(candidates, key=lambda c: c.distance, default=None)
+
+
+# ---------------------------------------------------------------------------
+# Metric
+
+
+def _has(key: str, text: str) -> re.Match[str] | None:
+    return lx.pattern(key).search(text)
+
+
+def casualty_metric(context: Context) -> Guess | None:
+    found = [
+        c
+        for label, words in lx.groups("casualty_words").items()
+        if (c := cue(label, re.compile("|".join(lx.phrase_regex(w) for w in words)), context.clause, context.at))
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda c: c.distance)
+    if best.label != "deaths":
+        return Guess(best.label, f'from "{best.words}"')
+    if _has("civilian_words", context.clause) and not _has("soldier_words", context.clause):
+        return Guess("civilian_deaths", f'from "{best.words}" about people, not soldiers')
+    return Guess("military_deaths", f'from "{best.words}"')
+
+
+def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
+    sentence, clause = context.sentence, context.clause
+    where = direction.label if direction else None
+    running = cue("running", lx.pattern("running_total_words"), clause, context.at)
+    agreed = _has("agreement_words", sentence)
+    each = _has("each_side", clause) or (figure.partner is not None and figure.partner.integer == figure.number.integer)
+    if agreed and each and not running:
+        return Guess(
+            "agreed_bodies_per_side", f'"{shown(each.group()) if not isinstance(each, bool) else "N for N"}" under a deal'
+        )
+    terms = _has("agreement_words", clause)
+    done = _has("past_transfer", context.before)
+    if terms and not running and (_has("agreed_transfer", clause) or not done):
+        metric = "agreed_bodies_to_ukraine" if where == "to_ukraine" else "agreed_bodies_total"
+        return Guess(metric, f'the terms of a deal ("{shown(terms.group())}")')
+    plan = cue("plan", lx.pattern("plan_words"), clause, context.at)
+    if plan and not running and not done:
+        return Guess("planned_bodies_to_ukraine", f'not yet handed over: "{plan.words}"')
+    if running and where != "total":
+        metric = vocabulary.named("running_total", where or "to_ukraine")
+        return Guess(metric, f'running total from "{running.words}"')
+    if direction is None:
+        return Guess("bodies_to_ukraine", "no direction stated near the figure: guessed to Ukraine")
+    metric = {"to_ukraine": "bodies_to_ukraine", "to_russia": "bodies_to_russia", "total": "bodies_total"}
+    return Guess(metric[direction.label], f'direction from "{direction.words}"')
+
+
+def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
+    clause = context.clause
+    if found := _has("captivity_words", clause):
+        return Guess("died_in_captivity", f'from "{shown(found.group())}"')
+    if found := _has("count_of_handovers", clause[context.at :]):
+        if found.start() == 0:
+            return Guess("repatriation_count", f'from "{shown(found.group())}"')
+    after = context.after[:45]
+    if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('prisoner_nouns')})", after) and not re.match(
+        rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('body_nouns')})", after
+    ):
+        return Guess("prisoners_exchanged", f'counts prisoners: "{shown("#" + after[:30])}"')
+    bodies = _has("body_nouns", clause) or _has("give_verbs", clause) or _has("receive_verbs", clause)
+    casualty = casualty_metric(context)
+    if casualty and not _has("body_nouns", clause):
+        return casualty
+    if bodies or figure.partner is not None:
+        if (
+            figure.partner is not None
+            and figure.partner.integer != figure.number.integer
+            and not _has("agreement_words", context.sentence)
+        ):
+            larger = (figure.number.integer or 0) > (figure.partner.integer or 0)
+            label = "to_ukraine" if larger else "to_russia"
+            return bodies_metric(context, figure, Cue(label, "N for M: the larger figure went to Ukraine", 0))
+        return bodies_metric(context, figure, direction_of(context, speaker_side, main))
+    return casualty
+
+
+def guess_qualifier(text: str, figure: Figure) -> Guess:
+    if figure.high:
+        return Guess("range", f'"{figure.number.as_written} … {figure.high.as_written}"')
+    before = fold(text[max(figure.sentence.start, figure.start - 40) : figure.start]).replace('"', "")
+    if re.search(rf"(?:{lx.alternation('phrasal_over')})\s+over\s+(?:the\s+)?(?:bodies\s+of\s+)?$", before):
+        return Guess("exact", 'no hedge word before it ("over" belongs to the verb)')
+    best: tuple[int, str, str] | None = None
+    for qualifier, words in lx.groups("qualifiers").items():
+        found = re.search(rf"(?:{'|'.join(lx.phrase_regex(w) for w in words)})\s*$", before)
+        if found and (best is None or len(found.group()) > best[0]):
+            best = (len(found.group()), qualifier, found.group().strip())
+    if best:
+        return Guess(best[1], f'"{best[2]}"')
+    return Guess("exact", "no hedge word before it")
+
+
+def guess_unit(context: Context) -> str | None:
+    """What is counted: "bodies of N soldiers" and "N soldiers' bodies" count bodies, else the noun after N."""
+    if of := re.search(
+        r"\b(bodies|remains) of (?:the )?(?:[\w'-]+ )?#|#(?:\s+[\w'-]+){0,2}?\s+(bodies|remains)\b", context.clause
+    ):
+        return of.group(1) or of.group(2)
+    if after := re.search(rf"(?:{lx.alternation('units')})", context.clause[context.at : context.at + 40]):
+        return after.group()
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Numbers that are not figures
+
+
+def _starts(key: str, text: str) -> bool:
+    return any(text.startswith(p) for p in lx.groups("not_figures")[key])
+
+
+def _ends(key: str, text: str) -> bool:
+    return bool(re.search(rf"(?:{'|'.join(lx.phrase_regex(w) for w in lx.groups('not_figures')[key])})\s*$", text))
+
+
+def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
+    before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
+    if number.integer is None:
+        return f"UNPLACED: {number.as_written!r} is not a whole number; a claim's value must be one"
+    if number.ordinal:
+        return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
+    if any(a <= number.start and number.end <= b for a, b in date_spans):
+        return "UNPLACED: part of a date (a day or a year)"
+    if (re.match(r"[:.]\d\d\b", after) and number.kind == "digits") or (
+        re.search(r"\d[:.]$", before) and len(number.as_written) <= 2
+    ):
+        return "UNPLACED: a time of day"
+    if _starts("time_after", after):
+        return "UNPLACED: a time of day"
+    if (
+        number.kind == "digits"
+        and YEAR.fullmatch(number.as_written)
+        and not re.match(rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after)
+    ):
+        return "UNPLACED: a year"
+    if _starts("percent_after", after):
+        return "UNPLACED: a percentage, not a count"
+    if _ends("age_before", before) or _starts("age_after", after):
+        return "UNPLACED: an age"
+    if _starts("duration_after", after) or re.match(
+        r"\s+(?:to|or|and|-)\s+\S+\s+(?:years?|months?|weeks?|days?|hours?)\b", after
+    ):
+        return "UNPLACED: a duration, not a count"
+    if (number.value or 0) < 10 and (_ends("vague_before", before) or _starts("vague_after", after)):
+        return f'UNPLACED: {number.as_written!r} is part of a vague phrase ("one of", "two or three"), not a figure'
+    if number.kind == "words" and number.as_written.lower().endswith("s"):
+        return f"UNPLACED: {number.as_written!r} is a vague quantity or a plural word, not a figure"
+    if number.value == 2 and re.search(r"\b(?:the|both|all)\s+$", before) and _starts_word("parties_after", after):
+        return 'UNPLACED: "the two ..." names the two sides, it is not a figure'
+    if _starts_word("page_words", after):
+        return "UNPLACED: page furniture (a reading time or a counter)"
+    if _starts_word("counting_words", after):
+        return "UNPLACED: counts something other than people or bodies"
+    clause = fold(text[max(0, number.start - 60) : number.end + 60])
+    if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
+        return "UNPLACED: drones or missiles, not a figure of the record"
+    if re.search(rf"(?:{lx.alternation('not_figures', 'injured')})", clause) and not lx.pattern("body_nouns").search(clause):
+        if not lx.pattern("soldier_words").search(clause):
+            return "UNPLACED: people injured in an attack, not a figure of the record"
+    return None
+
+
+def _starts_word(key: str, after: str) -> bool:
+    return bool(re.match(rf"\s+(?:[\w'-]+\s+)?(?:{'|'.join(lx.phrase_regex(w) for w in lx.groups('not_figures')[key])})", after))

@@ -1,0 +1,70 @@
+"""The suggest lexicon (lexicon.yml) compiled into patterns. The YAML holds phrases,
+never regular expressions; this module is the only place they become patterns."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEXICON = Path(__file__).with_name("lexicon.yml")
+REFERENCE = re.compile(r"\\\{(\w+)\\\}")
+
+
+@cache
+def data() -> dict[str, Any]:
+    loaded = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{LEXICON}: must be a mapping of cue lists")
+    return loaded
+
+
+def phrases(*path: str) -> list[str]:
+    """The phrases of one list: data()[a]["phrases"], or data()[a][b] for a sub-list."""
+    node: Any = data()[path[0]]
+    for key in path[1:]:
+        node = node[key]
+    if isinstance(node, dict):
+        node = node["phrases"]
+    return [str(p) for p in node]
+
+
+def phrase_regex(phrase: str) -> str:
+    """One phrase as a regular expression: `*` a word stem, `#` the figure, ` … ` up to three words, blanks any blanks."""
+    body = re.escape(phrase.lower())
+    body = REFERENCE.sub(lambda m: f"(?:{alternation(m.group(1))})", body)
+    body = body.replace(r"\ …\ ", r"(?:\s+[\w'-]+){0,3}\s+")  # "# … each": up to three words between
+    body = body.replace(r"\*", r"[\w'-]*").replace(r"\ ", r"\s+").replace(r"\#", "#")
+    lead = r"(?<![\w'])" if re.match(r"\w", phrase) else ""
+    tail = r"(?![\w])" if re.search(r"\w$", phrase) else ""
+    return lead + body + tail
+
+
+def alternation(*path: str) -> str:
+    # longest first, so that "in return" wins over "in"
+    return "|".join(phrase_regex(p) for p in sorted(phrases(*path), key=len, reverse=True))
+
+
+@cache
+def pattern(*path: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(*path)})")
+
+
+@cache
+def ending(*path: str) -> re.Pattern[str]:
+    """Any phrase of the list right at the end of a text (the words just before a figure)."""
+    return re.compile(rf"(?:{alternation(*path)})[\s\"“‘'(]*$")
+
+
+@cache
+def starting(*path: str) -> re.Pattern[str]:
+    """Any phrase of the list right at the start of a text (the words just after a figure)."""
+    return re.compile(rf"^(?:{'|'.join(re.escape(p.lower()) for p in sorted(phrases(*path), key=len, reverse=True))})")
+
+
+def groups(key: str) -> dict[str, list[str]]:
+    """A list of labelled sub-lists (qualifiers, casualty words), without its note."""
+    return {label: [str(p) for p in items] for label, items in data()[key].items() if label != "note"}

@@ -1,0 +1,235 @@
+"""Which exchange a figure is about: a curated one only when its figures *and* its
+date fit, else a new exchange proposed for curation/exchanges.yml; and which
+agreement an agreed figure describes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import vocabulary
+from . import lexicon as lx
+from .dates import Dated, EventDate, event_date
+from .guess import Guess
+from .known import Known
+from .text import Sentence, fold
+
+CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
+LINKED = vocabulary.with_role("exchange_figure", "exchange_part")
+MONTH_ONLY = re.compile(
+    r"\bin\s+(?:early\s+|mid-|late\s+)?(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:\s+(?:of\s+)?(?:(?P<previous>the previous year|last year)|(?P<year>(?:19|20)\d\d)))?\b",
+    re.IGNORECASE,
+)
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def is_close(a: int, b: int) -> bool:
+    return a == b or abs(a - b) <= CLOSE * max(a, b)
+
+
+@dataclass
+class Linkable:
+    """What link needs of a draft claim."""
+
+    value: int
+    direction: str
+    sentence: Sentence
+    exchange: Guess | None = None
+
+
+@dataclass
+class Event:
+    """One handover the article reports: its date and the figures given for it."""
+
+    key: str
+    date: EventDate
+    claims: list[Linkable] = field(default_factory=list)
+
+    def figures(self, direction: str) -> list[int]:
+        return [c.value for c in self.claims if c.direction == direction]
+
+
+@dataclass(frozen=True)
+class NewExchange:
+    exchange_id: str
+    label: str
+    date_earliest: str | None
+    date_latest: str | None
+    weekday: str | None
+    date_basis: str
+    why: str
+
+
+def month_window(words: str, published: Dated | None) -> EventDate | None:
+    m = MONTH_ONLY.search(words)
+    if not m:
+        return None
+    month = MONTHS.index(m.group("month").lower()) + 1
+    year = int(m.group("year")) if m.group("year") else published.date.year if published else None
+    if year is None:
+        return None
+    if m.group("previous") or (published and not m.group("year") and month > published.date.month):
+        year -= 1
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    return EventDate(first, last, None, m.group())
+
+
+def sentence_event(text: str, sentence: Sentence, published: Dated | None) -> tuple[str, EventDate]:
+    """The handover a sentence is about: the article's own ("main") or an earlier one it recalls."""
+    words = fold(text[sentence.start : sentence.end])
+    when = event_date(text, sentence, published)
+    earlier = lx.pattern("date_words", "past_handover").search(words)
+    if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
+        if month := month_window(text[sentence.start : sentence.end], published):
+            when = month if not when.words else when
+        if when.words or earlier:
+            return f"earlier:{when.earliest}:{when.latest}:{when.words}", when
+    return "main", when
+
+
+def date_fits(exchange: dict, when: EventDate) -> bool:
+    lo, hi = exchange.get("date_earliest"), exchange.get("date_latest")
+    if when.earliest and hi and when.earliest.isoformat() > hi:
+        return False
+    if when.latest and lo and when.latest.isoformat() < lo:
+        return False
+    weekday = exchange.get("weekday")
+    return not (weekday and when.weekday and when.earliest == when.latest and weekday.lower() != when.weekday.lower())
+
+
+def figure_score(event: Event, recorded: dict[str, set[int]]) -> float:
+    """2 for each direction the exchange records with the same figure, 1 for a close one; 0 on any contradiction."""
+    score = 0.0
+    for direction, values in recorded.items():
+        mine = event.figures(direction)
+        if not mine:
+            continue
+        if any(v in values for v in mine):
+            score += 2
+        elif any(is_close(v, r) for v in mine for r in values):
+            score += 1
+        else:
+            return 0.0
+    return score
+
+
+def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
+    scored = []
+    for exchange_id, recorded in known.exchange_values.items():
+        score = figure_score(event, recorded)
+        if score > 0:
+            scored.append((score, exchange_id))
+    if not scored:
+        return None, "no curated exchange has these figures"
+    fitting = [(s, e) for s, e in scored if date_fits(known.exchanges.get(e, {}), event.date)]
+    if not fitting:
+        names = ", ".join(e for _, e in sorted(scored, reverse=True)[:2])
+        return None, f"the figures match {names}, but its date window or weekday does not fit {describe(event.date)}"
+    fitting.sort(reverse=True)
+    if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
+        tied = ", ".join(e for s, e in fitting if s == fitting[0][0])
+        return None, f"as likely {tied}: left for a person to decide"
+    best = fitting[0][1]
+    return best, f"exchange {best}: the same or close figures, and its window fits {describe(event.date)}"
+
+
+def describe(when: EventDate) -> str:
+    if when.earliest and when.latest:
+        span = when.earliest.isoformat() if when.earliest == when.latest else f"{when.earliest} to {when.latest}"
+        return f"the article's date ({span}{', ' + when.weekday if when.weekday else ''})"
+    return "an undated article" + (f" ({when.weekday})" if when.weekday else "")
+
+
+def new_exchange(event: Event, known: Known, taken: set[str], published: Dated | None) -> NewExchange:
+    up, down = event.figures("to_ukraine"), event.figures("to_russia")
+    parts = []
+    if up:
+        parts.append(f"{max(up):,} bodies to Ukraine")
+    if down:
+        parts.append(f"{max(down):,} to Russia")
+    total = event.figures("total")
+    if not parts and total:
+        parts.append(f"{max(total):,} bodies in all")
+    label = ", ".join(parts) or "a handover of bodies"
+    when = event.date
+    day = when.earliest.isoformat() if when.earliest and when.earliest == when.latest else None
+    stem = "-".join(
+        p
+        for p in [
+            "ex",
+            day or (when.earliest.strftime("%Y-%m") if when.earliest else ""),
+            f"{max(up) if up else ''}",
+            f"for-{max(down)}" if down else "",
+        ]
+        if p
+    )
+    exchange_id = stem
+    n = 2
+    while exchange_id in taken or exchange_id in known.exchanges:
+        exchange_id, n = f"{stem}-{n}", n + 1
+    taken.add(exchange_id)
+    basis = f'DRAFT: "{when.words}" read against ' if when.words else "DRAFT: "
+    basis += f"the article's date from {published.basis}" if published else "no date: the article gives none"
+    if day:
+        label += f" ({day})"
+    return NewExchange(
+        exchange_id,
+        label,
+        when.earliest.isoformat() if when.earliest else None,
+        when.latest.isoformat() if when.latest else None,
+        when.weekday if day else None,
+        basis,
+        "",
+    )
+
+
+def assign_exchanges(text: str, claims: list[Linkable], known: Known, published: Dated | None) -> list[NewExchange]:
+    """Group the article's figures by the handover they describe and link each group."""
+    events: dict[str, Event] = {}
+    for claim in claims:
+        key, when = sentence_event(text, claim.sentence, published)
+        events.setdefault(key, Event(key, when)).claims.append(claim)
+    main = events.get("main")
+    if main and main.date.weekday is None:  # the weekday or day any of its sentences names dates the whole handover
+        for claim in main.claims:
+            when = event_date(text, claim.sentence, published)
+            if when.words:
+                main.date = when
+                break
+    proposals: list[NewExchange] = []
+    taken: set[str] = set()
+    for event in events.values():
+        exchange_id, why = choose_exchange(event, known)
+        if exchange_id is None:
+            proposal = new_exchange(event, known, taken, published)
+            proposals.append(proposal)
+            exchange_id, why = proposal.exchange_id, f"new exchange {proposal.exchange_id} proposed: {why}"
+        for claim in event.claims:
+            claim.exchange = Guess(exchange_id, why)
+    return proposals
+
+
+def named_agreement(text: str, known: Known) -> str | None:
+    """The one curated agreement whose place the article names."""
+    named = [
+        a["agreement_id"]
+        for a in known.agreements
+        if any(re.search(rf"\b{re.escape(place)}\b", text) for place in re.split(r",\s*", a.get("place") or "") if place)
+    ]
+    return named[0] if len(named) == 1 else None

@@ -1,0 +1,352 @@
+"""Who says what: the curated officials an article names (by any recorded name or
+title, fuzzily), the new people and bodies it cites, and each figure's attribution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import lexicon as lx
+from .credit import looks_like_headline
+from .known import Known
+from .text import WORD, Sentence, fold
+
+FUZZY_MIN_CHARS = 25  # shorter names and titles must match exactly: fuzzy matching short strings finds anything
+FUZZY_CUTOFF = 82.0
+SURNAME_CUTOFF = 80.0  # "Medynsky", "Madinsky" for Medinsky; "Umierov" for Umerov
+TITLE_STOP = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "according",
+    "to",
+    "by",
+    "as",
+    "while",
+    "and",
+    "that",
+    "but",
+    "said",
+    "says",
+    "however",
+    "meanwhile",
+    "also",
+    "with",
+    "when",
+    "after",
+    "before",
+    "for",
+    "from",
+}
+NOT_NAMES = {
+    "russia",
+    "ukraine",
+    "kyiv",
+    "kiev",
+    "moscow",
+    "kremlin",
+    "the",
+    "istanbul",
+    "turkey",
+    "geneva",
+    "telegram",
+    "facebook",
+    "red",
+    "cross",
+    "god",
+    "christian",
+    "orthodox",
+    "soviet",
+    "european",
+    "western",
+    "donetsk",
+    "luhansk",
+    "zaporizhzhia",
+    "kherson",
+    "kharkiv",
+    "bakhmut",
+    "pokrovsk",
+    "sumy",
+    "bryansk",
+    "kursk",
+}
+CAPITALISED = re.compile(r"[A-Z][a-zа-яё'’-]+(?:-[A-Z][a-z'’-]+)?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    official_id: str  # a curated id, or a proposed one ("new" is True)
+    start: int  # as written, title included
+    name_start: int  # where the name begins
+    end: int
+    sentence: int
+    kind: str  # person | body
+    side: str
+    new: bool = False
+
+
+def exact_hits(folded: str, text: str, offset: int) -> Iterator[tuple[int, int]]:
+    pattern = re.compile(rf"(?<![\w’']){re.escape(fold(text))}(?![\w’'])")
+    for match in pattern.finditer(folded):
+        yield offset + match.start(), offset + match.end()
+
+
+def best_word_span(text: str, sentence: Sentence, name: str, start: int, end: int) -> tuple[int, int, float]:
+    """Move each end of an approximate match by up to a word, keeping the span most like the name."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(text, sentence.start, sentence.end)]
+    inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
+    if not inside:
+        return start, end, 0.0
+    first, last = inside[0], inside[-1]
+    best = (start, end, 0.0)
+    for i in range(max(0, first - 1), min(len(words), first + 2)):
+        for j in range(max(i, last - 1), min(len(words), last + 2)):
+            a, b = words[i][0], words[j][1]
+            score = fuzz.ratio(name, fold(text[a:b]))
+            if score > best[2]:
+                best = (a, b, score)
+    return best
+
+
+def fuzzy_hit(text: str, folded: str, variant: str, sentence: Sentence) -> tuple[int, int, float] | None:
+    name = fold(variant)
+    if len(folded) < len(name):  # partial_ratio would look for the sentence inside the name
+        return None
+    found = fuzz.partial_ratio_alignment(name, folded, score_cutoff=FUZZY_CUTOFF)
+    if not found:
+        return None
+    start, end, score = best_word_span(text, sentence, name, sentence.start + found.dest_start, sentence.start + found.dest_end)
+    return (start, end, score) if start < end and score >= FUZZY_CUTOFF - 10 else None
+
+
+def surname_hits(text: str, sentence: Sentence, known: Known) -> Iterator[tuple[int, int, float, str]]:
+    """A capitalised word spelled like a curated person's surname ("Medynsky")."""
+    for word in CAPITALISED.finditer(text, sentence.start, sentence.end):
+        w = fold(word.group()).rstrip("'’s")
+        if len(w) < 5 or w in NOT_NAMES:
+            continue
+        for official_id, surname in known.surnames.items():
+            if w != surname and fuzz.ratio(w, surname) >= SURNAME_CUTOFF:
+                yield word.start(), word.end(), 90.0, official_id
+
+
+def alias_hits(folded: str, offset: int) -> Iterator[tuple[int, int, float, str]]:
+    for official_id, phrases in lx.data()["bodies_of_officials"].items():
+        if official_id == "note":
+            continue
+        for phrase in phrases:
+            for m in re.finditer(lx.phrase_regex(phrase), folded):
+                yield offset + m.start(), offset + m.end(), 95.0, official_id
+
+
+def hits_in_sentence(text: str, sentence: Sentence, known: Known) -> list[tuple[int, int, float, str]]:
+    folded = fold(text[sentence.start : sentence.end])
+    hits = []
+    for official_id, variant in known.variants:
+        exact = [(a, b, 100.0) for a, b in exact_hits(folded, variant, sentence.start)]
+        if not exact and len(variant) >= FUZZY_MIN_CHARS and (fuzzy := fuzzy_hit(text, folded, variant, sentence)):
+            exact = [fuzzy]
+        hits += [(start, end, score, official_id) for start, end, score in exact]
+    hits += [h for h in alias_hits(folded, sentence.start) if h[3] in known.officials]
+    hits += list(surname_hits(text, sentence, known))
+    return hits
+
+
+def non_overlapping(hits: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+    """The best hits (longest, then exact), without two claiming the same words."""
+    chosen: list[tuple[int, int, float, str]] = []
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], -h[2], h[0])):
+        if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen)
+
+
+def title_start(text: str, sentence: Sentence, name_start: int, words: set[str]) -> int:
+    """Extend a person's name leftwards over a title ("Moscow's chief negotiator Vladimir Medinsky")."""
+    start = name_start
+    title_words = set(lx.phrases("person_titles"))
+    for word in reversed(list(WORD.finditer(text, sentence.start, name_start))):
+        if text[word.end() : start].strip():
+            break
+        folded = fold(word.group())
+        if folded in words or folded in title_words or (word.group()[:1].isupper() and folded not in TITLE_STOP):
+            start = word.start()
+        else:
+            break
+    return start
+
+
+def inside_title_of_other(text: str, sentence: Sentence, start: int) -> bool:
+    """'an aide to Putin', 'adviser to the president': the name is part of someone else's title."""
+    before = fold(text[max(sentence.start, start - 30) : start])
+    return bool(
+        re.search(
+            rf"(?:{lx.alternation('attribution', 'title_of_other')})\s+"
+            r"(?:(?:the|russian|ukrainian|president|presidents?|russia's|ukraine's)\s+)*$",
+            before,
+        )
+    )
+
+
+def known_mentions(text: str, sentences: list[Sentence], known: Known) -> list[Mention]:
+    mentions = []
+    for sentence in sentences:
+        for start, end, _, official_id in non_overlapping(hits_in_sentence(text, sentence, known)):
+            if inside_title_of_other(text, sentence, start):
+                continue
+            official = known.officials[official_id]
+            kind = official.get("kind") or "body"
+            words = known.title_words.get(official_id, set())
+            begin = title_start(text, sentence, start, words) if kind == "person" else start
+            mentions.append(Mention(official_id, begin, start, end, sentence.index, kind, official.get("side") or "media"))
+    return mentions
+
+
+# ---------------------------------------------------------------------------
+# New people and bodies
+
+
+@dataclass
+class NewOfficial:
+    official_id: str
+    name: str
+    kind: str
+    side: str
+    role: str | None
+    words: str  # as first written in the article
+    surname: str | None
+
+
+def side_of_words(words: str) -> str | None:
+    folded = fold(words)
+    if re.search(r"red cross|icrc|united nations|\bun\b|\bunited\b|osce|vatican|international", folded):
+        return "international"
+    if re.search(r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk", folded):
+        return "ukraine"
+    if re.search(r"russia|moscow|kremlin|duma|\btass\b|\bria\b|putin|soviet|federation council", folded):
+        return "russia"
+    return None
+
+
+def slug(text: str, words: int = 5) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"(?<=\d),(?=\d)", "", ascii_text.lower())
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
+
+
+PERSON_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?![\w’'])")
+SPEECH = re.compile(rf"(?:{lx.alternation('attribution', 'speech_verbs')})")
+
+
+def _is_name(words: str) -> bool:
+    parts = [fold(w) for w in words.split()]
+    stop = NOT_NAMES | set(lx.phrases("person_titles")) | set(lx.phrases("date_words", "weekdays")) | TITLE_STOP
+    months = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+    return not any(p in stop or p in months or p.rstrip("'’s") in NOT_NAMES for p in parts) and not any(
+        re.search(r"ukrain|russia|ministr|headquart|committee|centre|center|council", p) for p in parts
+    )
+
+
+def new_mentions(
+    text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
+) -> tuple[list[Mention], list[NewOfficial]]:
+    """People and bodies the article cites that curation does not know yet, proposed for officials.yml."""
+    proposals: dict[str, NewOfficial] = {}
+    mentions: list[Mention] = []
+    busy = [(m.start, m.end) for m in taken]
+    headline = text.split("\n", 1)[0]
+    for sentence in sentences:
+        body = text[sentence.start : sentence.end]
+        if sentence.line == 0 and looks_like_headline(headline):
+            continue  # a headline's capitalised words are no names
+        if not SPEECH.search(fold(body)) and not re.search(r"\b(?:according to|told)\b", fold(body)):
+            continue
+        for found in [*_person_candidates(text, sentence), *_body_candidates(text, sentence)]:
+            start, name_start, end, name, kind = found
+            if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
+                continue
+            title = text[start:name_start].strip() or _appositive(text, end, sentence.end)
+            oid = slug(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))
+            if not oid or oid in known.officials:
+                continue
+            if oid not in proposals:
+                side = side_of_words(f"{title or ''} {name}") or side_of_words(body) or "media"
+                surname = fold(name.split()[-1]) if kind == "person" else None
+                proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
+            proposal = proposals[oid]
+            mentions.append(Mention(oid, start, name_start, end, sentence.index, kind, proposal.side, new=True))
+            busy.append((start, end))
+    mentions += _later_surnames(text, sentences, proposals, busy)
+    return mentions, list(proposals.values())
+
+
+def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
+    for m in PERSON_NAME.finditer(text, sentence.start, sentence.end):
+        name = m.group(1)
+        if not _is_name(name):
+            continue
+        begin = title_start(text, sentence, m.start(), set())
+        yield begin, m.start(), m.end(), name, "person"
+
+
+BODY = re.compile(
+    r"(?:(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+)?(?:[A-Z][\w’'-]*\s+){0,4}?"
+    r"(?:Ministry|Committee|Service|Office|Agency|Council|Commission|Directorate|Administration|Red Cross|ICRC|Command)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4})?(?:\s+\([A-Z]{2,6}\))?"
+)
+
+
+def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
+    for m in BODY.finditer(text, sentence.start, sentence.end):
+        words = m.group().strip()
+        name = re.sub(r"^(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+", "", words)
+        if len(name.split()) < 2 and "ICRC" not in name:
+            continue
+        if re.match(r"(?:State Duma|Duma)\b", name) and PERSON_NAME.match(text, m.end() + 1 + len("deputy ")):
+            continue
+        yield m.start(), m.start(), m.start() + len(words), name.strip(), "body"
+
+
+def _appositive(text: str, end: int, limit: int) -> str | None:
+    """', an aide to Putin who serves as chief negotiator,' after a name: the role in the article's words."""
+    m = re.match(r",\s+((?:a|an|the|who is|who heads|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])
+    return m.group(1).strip() if m else None
+
+
+def _later_surnames(
+    text: str, sentences: list[Sentence], proposals: dict[str, NewOfficial], busy: list[tuple[int, int]]
+) -> list[Mention]:
+    found = []
+    for proposal in proposals.values():
+        if not proposal.surname:
+            continue
+        for sentence in sentences:
+            for m in re.finditer(
+                rf"(?<![\w’']){re.escape(proposal.name.split()[-1])}(?![\w’'])", text[sentence.start : sentence.end]
+            ):
+                a, b = sentence.start + m.start(), sentence.start + m.end()
+                if not any(x < b and a < y for x, y in busy):
+                    found.append(Mention(proposal.official_id, a, a, b, sentence.index, "person", proposal.side, new=True))
+                    busy.append((a, b))
+    return found

@@ -1,0 +1,141 @@
+"""Sentences, clauses and the words around a figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..numbers import Number
+
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(\[A-Z0-9-])")
+CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s*[—–]\s*|\s+-\s+|\(|\)")
+BULLET = re.compile(r"[-•*]\s+")  # use with .match: a list bullet at the start of a line
+WORD = re.compile(r"[\w’'-]+")
+# Abbreviations whose full stop ends no sentence ("Lt. Gen.", "Jan. 29")
+NO_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)\.)$"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case with straight apostrophes and quotes, keeping every offset where it was."""
+    folded = text.lower().translate(str.maketrans("’‘“”\u00a0\u202f", "''\"\"  "))
+    return folded if len(folded) == len(text) else text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # offsets in the normalised text
+    end: int
+    line: int  # index of the text line it sits on
+
+
+def sentence_spans_in_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece_start = start
+    for boundary in SENTENCE_END.finditer(text, start, end):
+        if NO_END.search(text, max(start, boundary.start() - 6), boundary.start() + 1):
+            continue
+        yield piece_start, boundary.end()
+        piece_start = boundary.end()
+    yield piece_start, end
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without surrounding blanks or a list bullet."""
+    while start < end and text[start].isspace():
+        start += 1
+    if bullet := BULLET.match(text, start, end):
+        start = bullet.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for line_no, line in enumerate(re.finditer(r"[^\n]*", text)):
+        for a, b in sentence_spans_in_line(text, line.start(), line.end()):
+            start, end = trimmed(text, a, b)
+            if start < end:
+                sentences.append(Sentence(len(sentences), start, end, line_no))
+    return sentences
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
+    return next(s for s in sentences if s.start <= offset < s.end)
+
+
+def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence between the commas, colons or dashes around [start, end)."""
+    left, right = sentence.start, sentence.end
+    for brk in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if brk.end() <= start:
+            left = brk.end()
+        elif brk.start() >= end:
+            right = brk.start()
+            break
+    return left, right
+
+
+@dataclass
+class Figure:
+    number: Number
+    sentence: Sentence
+    high: Number | None = None  # the upper end of "between X and Y"
+    partner: Number | None = None  # the other figure of "1,000 for 31"
+
+    @property
+    def start(self) -> int:
+        return self.number.start
+
+    @property
+    def end(self) -> int:
+        return (self.high or self.number).end
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words around a figure, folded, with the figure itself written '#'."""
+
+    clause: str  # the clause, cut at neighbouring figures
+    at: int  # where '#' stands in clause
+    sentence: str  # the whole sentence, same convention
+    sentence_at: int
+
+    @classmethod
+    def around(cls, text: str, figure: Figure, neighbours: list[Figure]) -> Context:
+        left, right = clause_bounds(text, figure.sentence, figure.start, figure.end)
+        for other in neighbours:
+            if other.sentence is not figure.sentence:
+                continue
+            if left <= other.end <= figure.start:
+                left = other.end
+            if figure.end <= other.start < right:
+                right = other.start
+        before, after = fold(text[left : figure.start]), fold(text[figure.end : right])
+        s = figure.sentence
+        head = fold(text[s.start : figure.start])
+        return cls(before + "#" + after, len(before), head + "#" + fold(text[figure.end : s.end]), len(head))
+
+    @property
+    def before(self) -> str:
+        return self.clause[: self.at]
+
+    @property
+    def after(self) -> str:
+        return self.clause[self.at + 1 :]
+
+
+def near_words(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around [start, end), verbatim and within its line, cut at spaces."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    cut = text.rfind(" ", line_start, max(line_start, start - width))
+    left = cut + 1 if cut != -1 else line_start
+    cut = text.find(" ", min(line_end, end + width), line_end)
+    right = cut if cut != -1 else line_end
+    return text[left:right].strip()
