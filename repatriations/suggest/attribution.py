@@ -60,7 +60,7 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
         who = lx.alternation("attribution", key)
         for pattern in (
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
-            rf"(?P<who>{who})(?:\s+(?:has|have|had|also|later|initially|officially))*\s+{speech}",
+            rf"(?P<who>{who})(?:\s+[\w'-]+){{0,4}}?\s+{speech}",
             rf"{speech}\s+(?:by\s+)?(?P<who>{who})",
         ):
             for m in re.finditer(pattern, folded):
@@ -97,7 +97,11 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
     s = figure.sentence
     opening = fold(text[s.start : s.end])
     for kind, key in (("person", "pronoun_person"), ("body", "pronoun_body")):
-        if found := re.match(rf"(?:{lx.alternation('attribution', key)})\b", opening):
+        pronoun = lx.alternation("attribution", key)
+        found = re.match(rf"(?:{pronoun})\b", opening) or re.search(
+            rf"(?:,\s*|\b{_speech()}\s+)(?:{pronoun})\b(?=\s+{_speech()}|[\s.,;]*$)|(?<=, )(?:{pronoun})\s+{_speech()}", opening
+        )
+        if found:
             earlier = voice.last.get(kind)
             if earlier and s.index - earlier[0] <= 3:
                 words = text[s.start : s.start + found.end()]
@@ -105,6 +109,11 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
                     text, earlier[1], f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
                 )
                 return Attribution(words if " " in words else att.attributed_to, att.official_id, att.side, att.why)
+    if voice.last_attribution and s.index - voice.last_attribution[0] <= 3:
+        pronoun = rf"(?:{lx.alternation('attribution', 'pronoun_group')})"
+        if re.search(rf"(?:^|,\s*|\b{_speech()}\s+){pronoun}|{pronoun}\s+{_speech()}", opening):
+            att = voice.last_attribution[1]
+            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried to \"the source\"")
     if voice.last_attribution and s.index - voice.last_attribution[0] == 1:
         previous = fold(text[sentences[s.index - 1].start : sentences[s.index - 1].end])
         continues_quote = opening[:1] in "\"'" or previous.count('"') % 2 == 1
@@ -127,6 +136,8 @@ def own_voice(text: str, mentions: list[Mention]) -> Attribution | None:
 
 
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
+    if voice.own_voice:  # a body's own statement is its claim throughout
+        return voice.own_voice
     if mention := speaker_mention(text, figure, mentions):
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     if group := group_attribution(text, figure):

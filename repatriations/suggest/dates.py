@@ -41,7 +41,7 @@ _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
 DATE = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?"
+    rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?![\d:])(?!\s+for\s+\d)(?:,?\s+{_YEAR})?"
     rf"|{_DAY2}(?:\s+of)?\s+{_MONTH2}(?:,?\s+{_YEAR.replace('year', 'year2')})?"
     r"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?![\w])",
     re.IGNORECASE,
@@ -83,9 +83,15 @@ def date_mentions(text: str) -> list[DateMention]:
     return found
 
 
+DAY_LIST = re.compile(
+    rf"(?<![\w,.])[0-3]?\d(?:(?:,\s*|\s+(?:and|to|or)\s+|\s*[-–]\s*)[0-3]?\d)+\s+{_MONTH}(?![\w])", re.IGNORECASE
+)  # "13, 14 and 15 June", "11-16 June"
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
-    """Where the article writes dates (days and years of them) and months with years."""
+    """Where the article writes dates (days and years of them), lists of days and months with years."""
     spans = [(d.start, d.end) for d in date_mentions(text)]
+    spans += [(m.start(), m.end()) for m in DAY_LIST.finditer(text)]
     return spans + [(m.start(), m.end()) for m in MONTH_YEAR.finditer(text)]
 
 

@@ -70,7 +70,11 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
     for side, direction, other in (("ukraine", "to_ukraine", "to_russia"), ("russia", "to_russia", "to_ukraine")):
         party = _party(side)
         patterns += [
-            (direction, re.compile(rf"(?:{to})\s+(?:{party})(?![\w-])")),  # "to Ukraine", "went to the Ukrainian side"
+            # "Russia handed over 1,000 ... and received 26", "Moscow hands Kyiv 1,200, gets none back"
+            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})\b[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?(?:{get})")),
+            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?(?:{give})")),
+            # "to Ukraine", "went to the Ukrainian side"; not "according to the Russian side", "belong to Ukrainian citizens"
+            (direction, re.compile(rf"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)(?:{to})\s+(?:{party})(?![\w-])")),
             (other, re.compile(rf"(?:{frm})\s+(?:{party})(?![\w-])")),  # "from Russia", "by Moscow"
             (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
@@ -179,8 +183,11 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
         return Guess("prisoners_exchanged", f'counts prisoners: "{shown("#" + after[:30])}"')
     bodies = _has("body_nouns", clause) or _has("give_verbs", clause) or _has("receive_verbs", clause)
     casualty = casualty_metric(context)
-    if casualty and not _has("body_nouns", clause):
+    if casualty and not bodies:
         return casualty
+    if not bodies and not casualty and _has("body_nouns", context.sentence):
+        # "1,000 bodies go to Ukraine and 31 to Russia": a figure of a list shares its sentence's noun
+        bodies = re.search(rf"(?:{lx.alternation('to_word')}|{lx.alternation('from_word')})\s+(?:{_party('ukraine')}|{_party('russia')})", clause)
     if bodies or figure.partner is not None:
         if (
             figure.partner is not None
@@ -263,6 +270,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a duration, not a count"
     if (number.value or 0) < 10 and (_ends("vague_before", before) or _starts("vague_after", after)):
         return f'UNPLACED: {number.as_written!r} is part of a vague phrase ("one of", "two or three"), not a figure'
+    if number.kind == "words" and number.value == 1 and not re.match(
+        rf"\s+(?:[\w'-]+\s+)?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after
+    ):
+        return "UNPLACED: 'one' used as a pronoun or article (\"the previous one\", \"one bag\"), not a figure"
     if number.kind == "words" and number.as_written.lower().endswith("s"):
         return f"UNPLACED: {number.as_written!r} is a vague quantity or a plural word, not a figure"
     if number.value == 2 and re.search(r"\b(?:the|both|all)\s+$", before) and _starts_word("parties_after", after):

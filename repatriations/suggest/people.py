@@ -44,38 +44,7 @@ TITLE_STOP = {
     "for",
     "from",
 }
-NOT_NAMES = {
-    "russia",
-    "ukraine",
-    "kyiv",
-    "kiev",
-    "moscow",
-    "kremlin",
-    "the",
-    "istanbul",
-    "turkey",
-    "geneva",
-    "telegram",
-    "facebook",
-    "red",
-    "cross",
-    "god",
-    "christian",
-    "orthodox",
-    "soviet",
-    "european",
-    "western",
-    "donetsk",
-    "luhansk",
-    "zaporizhzhia",
-    "kherson",
-    "kharkiv",
-    "bakhmut",
-    "pokrovsk",
-    "sumy",
-    "bryansk",
-    "kursk",
-}
+NOT_NAMES = set(lx.phrases("not_names"))
 CAPITALISED = re.compile(r"[A-Z][a-zа-яё'’-]+(?:-[A-Z][a-z'’-]+)?")
 
 
@@ -242,8 +211,9 @@ def slug(text: str, words: int = 5) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
 
 
+CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?![\w’'])")
 PERSON_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?![\w’'])")
-SPEECH = re.compile(rf"(?:{lx.alternation('attribution', 'speech_verbs')})")
+SPEECH = re.compile(rf"(?:{lx.alternation('attribution', 'speech_verbs')}|{lx.alternation('attribution', 'channels')})")
 
 
 def _is_name(words: str) -> bool:
@@ -302,12 +272,16 @@ def new_mentions(
 
 
 def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
-    for m in PERSON_NAME.finditer(text, sentence.start, sentence.end):
-        name = m.group(1)
-        if not _is_name(name):
-            continue
-        begin = title_start(text, sentence, m.start(), set())
-        yield begin, m.start(), m.end(), name, "person"
+    """Runs of capitalised words whose last two or three, past any title ("Foreign Minister"), read as a name."""
+    for run in CAPITALISED_RUN.finditer(text, sentence.start, sentence.end):
+        words = list(re.finditer(r"\S+", run.group()))
+        for first in range(len(words) - 1):
+            tail = words[first:][-3:] if len(words) - first > 3 else words[first:]
+            name = " ".join(w.group() for w in tail)
+            if _is_name(name):
+                start = run.start() + tail[0].start()
+                yield title_start(text, sentence, start, set()), start, run.start() + tail[-1].end(), name, "person"
+                break
 
 
 BODY = re.compile(

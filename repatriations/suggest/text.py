@@ -11,6 +11,7 @@ from ..numbers import Number
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(\[A-Z0-9-])")
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s*[—–]\s*|\s+-\s+|\(|\)")
 BULLET = re.compile(r"[-•*]\s+")  # use with .match: a list bullet at the start of a line
+JOIN = re.compile(r"\s(?:and|while|whereas|but|with)\s")
 WORD = re.compile(r"[\w’'-]+")
 # Abbreviations whose full stop ends no sentence ("Lt. Gen.", "Jan. 29")
 NO_END = re.compile(
@@ -111,9 +112,12 @@ class Context:
             if other.sentence is not figure.sentence:
                 continue
             if left <= other.end <= figure.start:
-                left = other.end
+                # "1,000 went to Kyiv and 24 came back to Russia": the figure's own words start after "and"
+                joins = list(JOIN.finditer(text, other.end, figure.start))
+                left = joins[-1].end() if joins else other.end
             if figure.end <= other.start < right:
-                right = other.start
+                join = JOIN.search(text, figure.end, other.start)
+                right = join.start() if join else other.start
         before, after = fold(text[left : figure.start]), fold(text[figure.end : right])
         s = figure.sentence
         head = fold(text[s.start : figure.start])
