@@ -166,3 +166,51 @@ def test_draft_quality_on_the_seeds_does_not_get_worse():
     shares = {aspect: overall.share(aspect) for aspect in QUALITY_FLOOR}
     assert all(shares[aspect] >= floor for aspect, floor in QUALITY_FLOOR.items()), shares
     assert overall.false <= MAX_FALSE_FIGURES, overall.misses
+
+
+WIRE = """\
+KYIV, September 18, 2025 (Example Wire) — Ukraine received the bodies of 1,000 soldiers from Russia on Thursday, the Coordination Headquarters for the Treatment of Prisoners of War said.
+Read also: Zelensky meets 3 European leaders
+Interior Minister Ihor Klymenko said identification could take 13 to 14 months.
+Russia received 24 bodies in return, a source in the Russian negotiating group told TASS.
+12:15 — Air defence shot down 40 drones overnight.
+"""
+UKRAINIAN = "Україна повернула тіла 1000 загиблих воїнів, повідомив Координаційний штаб 18 вересня 2025 року.\n"
+NO_FIGURES = "Talks on the return of bodies continued in Istanbul, officials said.\n"
+
+
+def test_suggest_drafts_several_articles_and_reads_their_own_words(project: Path):
+    for name, text in (("910_wire.txt", WIRE), ("911_uk.txt", UKRAINIAN), ("912_none.txt", NO_FIGURES)):
+        (project / "raw" / name).write_text(text, encoding="utf-8")
+    result = run_cli(project, "suggest", "raw/910_wire.txt", "raw/911_uk.txt", "raw/912_none.txt", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stdout.split()) == 3 and "placed as draft claims" in result.stderr and "left unplaced" in result.stderr
+    wire = load_draft(project, project / "curation" / "sources" / "910_wire.yml")
+    assert (wire.data["published_earliest"], wire.data["published_latest"]) == ("2025-09-18", "2025-09-18")
+    figures = {c["value"]: c for c in wire.claims}
+    assert set(figures) == {1000, 24}  # not the day, the year, the hour, the months, the drones or the link line
+    assert figures[1000]["metric"] == "bodies_to_ukraine" and figures[1000]["official_id"] == "ukraine-coordination-hq"
+    assert (figures[24]["metric"], figures[24]["side"]) == ("bodies_to_russia", "russia")
+    # no curated exchange has 1,000 and 24: one new exchange, proposed for review, shared by both figures
+    proposed = wire.data["proposed_exchanges"]
+    assert len(proposed) == 1 and figures[1000]["exchange_id"] == figures[24]["exchange_id"] == proposed[0]["exchange_id"]
+    assert proposed[0]["date_earliest"] == "2025-09-18"
+    assert "zelensky" not in {n["official_id"] for n in wire.names}  # named only in a "Read also:" line
+    ukrainian = load_draft(project, project / "curation" / "sources" / "911_uk.yml")
+    assert ukrainian.claims == [] and ukrainian.not_claims
+    assert all("cannot read" in entry["reason"] for entry in ukrainian.not_claims)
+    none = load_draft(project, project / "curation" / "sources" / "912_none.yml")
+    assert none.claims == [] and none.not_claims == []
+
+
+def test_a_reviewed_file_may_not_keep_proposals(project: Path):
+    (project / "raw" / NEW).unlink()  # only the wire article is new here
+    (project / "raw" / "910_wire.txt").write_text(WIRE, encoding="utf-8")
+    assert run_cli(project, "suggest", "raw/910_wire.txt", cwd=project).returncode == 0
+    path = project / "curation" / "sources" / "910_wire.yml"
+    text = path.read_text(encoding="utf-8").replace("\nreviewed: false\n", "\nreviewed: true\n")
+    path.write_text(text.replace("DRAFT: ", "Checked: ").replace("UNPLACED: ", ""), encoding="utf-8")
+    with pytest.raises(BuildError) as refused:
+        build(project, quiet=True)
+    assert "proposed_officials" in refused.value.message or "proposed_exchanges" in refused.value.message

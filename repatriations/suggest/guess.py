@@ -11,6 +11,8 @@ from ..numbers import Number
 from . import lexicon as lx
 from .text import Context, Figure, fold
 
+THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
+NOT_A_RECIPIENT = r"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)"
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -71,10 +73,10 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
         party = _party(side)
         patterns += [
             # "Russia handed over 1,000 ... and received 26", "Moscow hands Kyiv 1,200, gets none back"
-            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})\b[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?(?:{get})")),
-            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?(?:{give})")),
+            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})\b{THEN}(?:{get})")),
+            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b{THEN}(?:{give})")),
             # "to Ukraine", "went to the Ukrainian side"; not "according to the Russian side", "belong to Ukrainian citizens"
-            (direction, re.compile(rf"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)(?:{to})\s+(?:{party})(?![\w-])")),
+            (direction, re.compile(rf"{NOT_A_RECIPIENT}(?:{to})\s+(?:{party})(?![\w-])")),
             (other, re.compile(rf"(?:{frm})\s+(?:{party})(?![\w-])")),  # "from Russia", "by Moscow"
             (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
@@ -187,7 +189,8 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
         return casualty
     if not bodies and not casualty and _has("body_nouns", context.sentence):
         # "1,000 bodies go to Ukraine and 31 to Russia": a figure of a list shares its sentence's noun
-        bodies = re.search(rf"(?:{lx.alternation('to_word')}|{lx.alternation('from_word')})\s+(?:{_party('ukraine')}|{_party('russia')})", clause)
+        parties = f"{_party('ukraine')}|{_party('russia')}"
+        bodies = re.search(rf"(?:{lx.alternation('to_word')}|{lx.alternation('from_word')})\s+(?:{parties})", clause)
     if bodies or figure.partner is not None:
         if (
             figure.partner is not None
