@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .errors import BuildError
 
 MAX_RAW_BYTES = 2_000_000  # a news article is a few KB; anything this big is a mistake
@@ -21,10 +22,10 @@ LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}|\d{{1,3}}(?:,\d{{3}}){{{MAX_
 # Words a timestamp line is made of ("Updated 5 hours ago", "Published: 20 November
 # 2025, 14:05 EET"): a line of these after "Updated"/"Published"/"Posted" dates the page,
 # not the report. Anything else on the line (a verb, a figure of bodies) keeps it.
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = "|".join(MONTHS)
+_WEEKDAYS = "|".join(WEEKDAYS)
 _TIME_WORDS = (
-    rf"{_MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|{_WEEKDAYS}|(?:mon|tue|wed|thu|fri|sat|sun)\.?"
+    rf"{_MONTHS}|(?:{'|'.join(MONTH_ABBREVIATIONS)}|sept)\.?|{_WEEKDAYS}|(?:{'|'.join(WEEKDAY_ABBREVIATIONS)})\.?"
     r"|ago|about|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|eet|eest|msk|kyiv|moscow|time"
     r"|(?:second|minute|min|hour|hr|day|week|month|year)s?"
 )

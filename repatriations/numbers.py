@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit, find_numbers
 
+from .calendar_words import MONTH_ABBREVIATIONS
+
 # Thousands are grouped by commas ("1,245") or, in European style, by a space, a no-break
 # space or a thin space ("1 000"); a space-grouped number is read whole, but not the day
 # of a date before a figure ("June 14 100 bodies").
@@ -19,9 +21,7 @@ DIGITS = re.compile(
     re.IGNORECASE,
 )
 SPACE_GROUPED = re.compile(rf"\d[{GROUP_SPACES}]\d")
-MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
-)
+MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?\s+$", re.IGNORECASE)
 SENTENCE = re.compile(r"[^\n.!?]+[.!?]*")  # numbers never run across a sentence or line end
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # text2num skips isolated small numbers below its threshold ("one of the few");

@@ -65,9 +65,5 @@ def foreign_keys(table: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def metric_descriptions() -> dict[str, str]:
-    return {name: term["description"] for name, term in fields("claims")["metric"]["enumTerms"].items()}
-
-
 def description(table: str) -> str:
     return schema(table)["description"]

@@ -50,11 +50,6 @@ def direction(metric: str) -> str | None:
     return found.direction if found else None
 
 
-def directions() -> dict[str, str]:
-    """metric -> direction, for the metrics that have one."""
-    return {m.name: m.direction for m in metrics().values() if m.direction}
-
-
 def named(role: str, direction_: str) -> str:
     """The one metric of a role and direction ("running_total", "to_russia" -> cumulative_bodies_to_russia)."""
     found = [m.name for m in metrics().values() if m.role == role and m.direction == direction_]

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from conftest import ROOT, SEEDS, copy_project, rows
 
-from repatriations import schemas
+from repatriations import schemas, vocabulary
 from repatriations.errors import BuildError
 from repatriations.numbers import values_written
 from repatriations.pipeline import build
@@ -49,7 +49,7 @@ def test_table_counts(db):
     assert counts["exchanges"] == 6
     assert counts["officials"] == 4
     assert counts["agreements"] == 1
-    assert counts["metrics"] == len(schemas.metric_descriptions())
+    assert counts["metrics"] == len(vocabulary.metrics())
     assert counts["claims"] == 48
 
 

@@ -5,6 +5,8 @@ its targets (found >= 95 %, metric >= 90 % ...) are not met yet, see benchmarks/
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from conftest import ROOT
 
@@ -30,8 +32,6 @@ def test_draft_quality_does_not_fall(set_name: str):
 @pytest.mark.parametrize("set_name", list(FLOORS))
 def test_the_gold_curation_builds(set_name: str, tmp_path):
     """Every gold quote is in its article and every number is accounted for, as for any curation."""
-    import shutil
-
     tree = shutil.copytree(ROOT / "benchmarks" / "eval" / set_name, tmp_path / set_name, ignore=shutil.ignore_patterns("dist"))
     result = build(tree, quiet=True)
     assert result.counts["sources"] == 12 and result.counts["claims"] > 0

@@ -23,31 +23,46 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..curation import load_source
+from .. import vocabulary
+from ..curation import Curation, load_curation, load_source
 from ..errors import BuildError
 from ..normalise import Normalised, decode_raw, normalise
-from ..numbers import Number, numbers_in
+from ..numbers import numbers_in
 from ..project import Project
 from ..provenance import check_claim_values, check_source
 from ..yamlfile import Mapping
-from . import vocabulary_roles as roles
 from .attribution import Voice, attribute, own_voice, remember
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
-from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span, slug_words, verbatim_quote
-from .guess import guess_metric, guess_qualifier, guess_unit, unplaced_reason
-from .known import Known, load_known
-from .link import Linkable, assign_exchanges, named_agreement
+from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span, verbatim_quote
+from .guess import Guess, guess_metric, guess_qualifier, guess_unit, unplaced_reason
+from .known import Known, known_from
+from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, new_mentions
-from .text import Context, Figure, Sentence, sentence_at, split_sentences
+from .text import Context, Figure, Sentence, sentence_at, slug_words, split_sentences, unique
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
 
 RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
 PAIR_JOIN = re.compile(r"\s+(?:for|in exchange for|against)\s+(?:the\s+)?(?:bodies\s+of\s+)?$")
+AGREED = vocabulary.with_role("agreement_term")
+RUNNING = vocabulary.with_role("running_total")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LETTER = re.compile(r"[^\W\d_]")
+
+
+def totals_of_parts(claims: list[DraftClaim]) -> None:
+    """'132 in all, 55 to Russia and 77 to Ukraine': a figure its sentence splits into
+    one per direction is both directions together, not a running total."""
+    for claim in claims:
+        if claim.metric.value not in RUNNING | {"bodies_to_ukraine", "bodies_to_russia"}:
+            continue
+        same = [c for c in claims if c.figure.sentence is claim.figure.sentence and c is not claim]
+        ups = [c.value for c in same if c.direction == "to_ukraine"]
+        downs = [c.value for c in same if c.direction == "to_russia"]
+        if any(u + d == claim.value for u in ups for d in downs):
+            claim.metric = Guess("bodies_total", "the sum of the sentence's figures in each direction")
 
 
 def unreadable_language(text: str) -> str | None:
@@ -102,9 +117,8 @@ class Reading:
     proposals: list[NewOfficial]
 
 
-def read_claims(norm: Normalised, known: Known) -> Reading:
+def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Reading:
     text = norm.text
-    sentences = split_sentences(text)
     figures, unplaced = figures_in(text, sentences, date_spans(text))
     mentions = known_mentions(text, sentences, known)
     extra, proposals = new_mentions(text, sentences, known, mentions)
@@ -139,17 +153,9 @@ def read_claims(norm: Normalised, known: Known) -> Reading:
                 )
             )
         remember(voice, sentence, mentions, attribution)
-    roles.totals_of_parts(claims)
+    totals_of_parts(claims)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
-
-
-def unique(candidate: str, taken: set[str]) -> str:
-    name, n = candidate, 2
-    while name in taken:
-        name, n = f"{candidate}-{n}", n + 1
-    taken.add(name)
-    return name
 
 
 def suggest_source_id(stem: str, label: str, taken: set[str]) -> str:
@@ -172,14 +178,14 @@ def link_claims(norm: Normalised, claims: list[DraftClaim], known: Known, publis
     linkable = [
         (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence))
         for claim in claims
-        if claim.metric.value in roles.LINKED
+        if claim.metric.value in LINKED
     ]
     proposals = assign_exchanges(norm.text, [item for _, item in linkable], known, published)
     for claim, item in linkable:
         claim.exchange = item.exchange
     agreement = named_agreement(norm.text, known)
     for claim in claims:
-        if claim.metric.value in roles.AGREED and agreement:
+        if claim.metric.value in AGREED and agreement:
             claim.agreement_id = agreement
     return proposals
 
@@ -199,49 +205,29 @@ def checked_claims(claims: list[DraftClaim]) -> tuple[list[DraftClaim], list[Unp
     return kept, failed
 
 
+def unreadable(norm: Normalised) -> Reading:
+    """What a draft makes of an article it cannot read: every number, unplaced."""
+    reason = "UNPLACED: the draft cannot read the article's language"
+    return Reading([], [Unplaced(n, reason) for n in numbers_in(norm.text)], [], [])
+
+
 def compose(project: Project, raw_path: Path, data: bytes, known: Known) -> Draft:
     norm = normalise(decode_raw(data, project.display(raw_path)))
     sentences = split_sentences(norm.text)
     title = guess_title(norm)
     label = title.value if title else norm.text[sentences[0].start : sentences[0].end] if sentences else raw_path.stem
     source_id = suggest_source_id(raw_path.stem, label, known.source_ids)
-    digest = hashlib.sha256(data).hexdigest()
     published = publication_date(norm)
-    if note := unreadable_language(norm.text):
-        unplaced = [Unplaced(n, "UNPLACED: the draft cannot read the article's language") for n in numbers_in(norm.text)]
-        entries = not_claim_entries(norm, [], unplaced)
-        return Draft(
-            raw_path.name,
-            digest,
-            source_id,
-            title,
-            guess_credit(norm),
-            published,
-            norm,
-            sentences,
-            [],
-            entries,
-            language_note=note,
-        )
-    reading = read_claims(norm, known)
+    note = unreadable_language(norm.text)
+    reading = unreadable(norm) if note else read_claims(norm, sentences, known)
     assign_claim_ids(reading.claims, source_id, known.claim_ids)
     exchanges = link_claims(norm, reading.claims, known, published)
     claims, failed = checked_claims(reading.claims)
     entries = not_claim_entries(norm, claims, reading.unplaced + failed)
+    digest = hashlib.sha256(data).hexdigest()
     return Draft(
-        raw_path.name,
-        digest,
-        source_id,
-        title,
-        guess_credit(norm),
-        published,
-        norm,
-        sentences,
-        claims,
-        entries,
-        reading.mentions,
-        reading.proposals,
-        exchanges,
+        raw_path.name, digest, source_id, title, guess_credit(norm), published, norm, sentences, claims, entries,
+        reading.mentions, reading.proposals, exchanges, language_note=note,
     )
 
 
@@ -264,15 +250,15 @@ def article_path(project: Project, given: Path) -> Path:
     raise BuildError(str(given), f"is not a file directly in {project.display(raw_dir)}/: put the article in raw/ first")
 
 
-def refuse_existing(project: Project, raw_path: Path, draft_path: Path, force: bool) -> None:
+def refuse_existing(project: Project, raw_path: Path, draft_path: Path, force: bool, curation: Curation) -> None:
     if draft_path.exists() and not force:
         raise BuildError(
             project.display(draft_path),
             "already exists: review or edit it, or pass --force to overwrite it with a new draft",
         )
-    for other in sorted(project.sources_dir.glob("*.yml")):
-        if other.resolve() != draft_path.resolve() and load_source(other, project).data["raw"] == raw_path.name:
-            raise BuildError(project.display(other), f"already curates raw/{raw_path.name}; edit it instead")
+    for other in sorted(curation.sources, key=lambda source: source.path):
+        if other.path.resolve() != draft_path.resolve() and other.data["raw"] == raw_path.name:
+            raise BuildError(other.display, f"already curates raw/{raw_path.name}; edit it instead")
 
 
 def verify(project: Project, path: Path, raw_path: Path) -> None:
@@ -281,15 +267,17 @@ def verify(project: Project, path: Path, raw_path: Path) -> None:
     check_source(raw_path, source, project)
 
 
-def write_draft(project: Project, given: Path, force: bool = False, known: Known | None = None) -> tuple[Path, Draft]:
-    """Write curation/sources/<stem>.yml for raw/<stem>.txt; return its path and the draft."""
+def write_draft(project: Project, given: Path, force: bool = False, curation: Curation | None = None) -> tuple[Path, Draft]:
+    """Write curation/sources/<stem>.yml for raw/<stem>.txt; return its path and the draft.
+    `curation`: the project's curation when the caller has read it already (write_drafts)."""
     if not project.root.is_dir():
         raise BuildError(str(project.root), "is not a folder: --root names a project tree holding raw/ and curation/")
     raw_path = article_path(project, given)
     draft_path = project.sources_dir / f"{raw_path.stem}.yml"
-    refuse_existing(project, raw_path, draft_path, force)
+    curation = curation or load_curation(project)
+    refuse_existing(project, raw_path, draft_path, force, curation)
     data = raw_path.read_bytes()
-    draft = compose(project, raw_path, data, known or load_known(project, raw_path.name))
+    draft = compose(project, raw_path, data, known_from(curation, raw_path.name))
     project.sources_dir.mkdir(parents=True, exist_ok=True)
     staging = draft_path.with_name(f".{draft_path.name}.tmp")
     staging.write_text(draft.yaml(), encoding="utf-8")
@@ -303,19 +291,21 @@ def write_draft(project: Project, given: Path, force: bool = False, known: Known
 
 
 def write_drafts(project: Project, articles: list[Path], force: bool = False) -> Iterator[tuple[Path, Draft | BuildError]]:
-    """Draft each article in turn; a refused article is reported and the others go on."""
+    """Draft each article in turn; a refused article is reported and the others go on.
+    The curation files are read once; each new draft joins them, as it would on disk."""
+    try:
+        curation = load_curation(project) if project.root.is_dir() else None
+    except BuildError:  # each article is then refused by write_draft, with the check it meets first
+        curation = None
     for article in articles:
         try:
-            path, draft = write_draft(project, article, force)
+            path, draft = write_draft(project, article, force, curation)
         except BuildError as exc:
             yield article, exc
             continue
         except OSError as exc:  # unreadable file, full disk, missing permission
             yield article, BuildError(str(exc.filename or article), exc.strerror or str(exc))
             continue
+        if curation is not None:
+            curation.sources = [s for s in curation.sources if s.path != path] + [load_source(path, project)]
         yield path, draft
-
-
-def figure_numbers(draft: Draft) -> Iterator[Number]:
-    for claim in draft.claims:
-        yield claim.figure.number

@@ -8,32 +8,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..calendar_words import MONTH_ABBREVIATIONS
+from ..calendar_words import MONTHS as MONTH_NAMES
+from ..calendar_words import WEEKDAYS as WEEKDAY_NAMES
 from ..normalise import Normalised
 from . import lexicon
 from .text import Sentence
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = {name: i for i, name in enumerate(lexicon.phrases("date_words", "weekdays"))}
+# month name or abbreviation ("sept" too) -> month number; weekday name -> date.weekday()
+MONTHS = {name: i for names in (MONTH_NAMES, MONTH_ABBREVIATIONS) for i, name in enumerate(names, start=1)} | {"sept": 9}
+WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -107,11 +91,11 @@ def _year_from_text(text: str) -> int | None:
     return max(years) if len(years) == 1 else None
 
 
-def _dated_line(line: str, mention: DateMention, offset: int) -> bool:
+def _dated_line(line: str, mention: DateMention) -> bool:
     """Whether a date on a line near the top dates the article: a dateline, "Today, …",
     "On Tuesday, …" opening the text, or the date alone on its line."""
-    lead = line[: mention.start - offset]
-    rest = line[mention.end - offset :]
+    lead = line[: mention.start]
+    rest = line[mention.end :]
     alone = not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
     if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40):
         return True
@@ -129,7 +113,7 @@ def publication_date(norm: Normalised) -> Dated | None:
                     return Dated(day, words, f'the page\'s own {removal.rule} line "{words}"')
     for line in norm.text.split("\n")[:3]:
         for mention in date_mentions(line):
-            if _dated_line(line, mention, 0):
+            if _dated_line(line, mention):
                 year = None if mention.year else _year_from_text(norm.text)
                 if day := mention.date(year):
                     words = line[mention.start : mention.end]
@@ -149,6 +133,29 @@ class EventDate:
     latest: dt.date | None
     weekday: str | None
     words: str | None  # the words it rests on
+
+
+MONTH_ONLY = re.compile(
+    rf"\bin\s+(?:early\s+|mid-|late\s+)?(?P<month>{'|'.join(MONTH_NAMES)})"
+    r"(?:\s+(?:of\s+)?(?:(?P<previous>the previous year|last year)|(?P<year>(?:19|20)\d\d)))?\b",
+    re.IGNORECASE,
+)
+
+
+def month_window(words: str, published: Dated | None) -> EventDate | None:
+    """"in November (of the previous year)": the whole month, its year read against the article's date."""
+    m = MONTH_ONLY.search(words)
+    if not m:
+        return None
+    month = MONTHS[m.group("month").lower()]
+    year = int(m.group("year")) if m.group("year") else published.date.year if published else None
+    if year is None:
+        return None
+    if m.group("previous") or (published and not m.group("year") and month > published.date.month):
+        year -= 1
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    return EventDate(first, last, None, m.group())
 
 
 def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventDate:

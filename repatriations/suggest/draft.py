@@ -3,7 +3,6 @@ officials and exchanges it proposes, and the YAML a reviewer edits."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,10 +200,6 @@ class Draft:
     new_exchanges: list[NewExchange] = field(default_factory=list)
     language_note: str | None = None
 
-    @property
-    def placed(self) -> int:
-        return len(self.claims)
-
     def names(self) -> list[dict[str, Any]]:
         seen, records = set(), []
         for mention in self.mentions:
@@ -298,10 +293,3 @@ class Draft:
             lines.append(f"  # UNPLACED, raw line {entry.line}: check it")
             lines += field_lines(entry.mapping(), "    ", "  - ")
         return lines
-
-
-def slug_words(text: str) -> list[str]:
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d),(?=\d)", "", ascii_text.lower()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import vocabulary
 from ..numbers import Number
@@ -58,6 +59,7 @@ def _party(side: str) -> str:
     return lx.alternation("ukraine_names" if side == "ukraine" else "russia_names")
 
 
+@cache  # the same dozen patterns serve every figure of every article; only the speaker's side varies
 def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[str]]]:
     to, frm = lx.alternation("to_word"), lx.alternation("from_word")
     give, get = lx.alternation("give_verbs"), lx.alternation("receive_verbs")
@@ -131,8 +133,8 @@ def _has(key: str, text: str) -> re.Match[str] | None:
 def casualty_metric(context: Context) -> Guess | None:
     found = [
         c
-        for label, words in lx.groups("casualty_words").items()
-        if (c := cue(label, re.compile("|".join(lx.phrase_regex(w) for w in words)), context.clause, context.at))
+        for label in lx.labels("casualty_words")
+        if (c := cue(label, lx.pattern("casualty_words", label), context.clause, context.at))
     ]
     if not found:
         return None
@@ -211,8 +213,8 @@ def guess_qualifier(text: str, figure: Figure) -> Guess:
     if re.search(rf"(?:{lx.alternation('phrasal_over')})\s+over\s+(?:the\s+)?(?:bodies\s+of\s+)?$", before):
         return Guess("exact", 'no hedge word before it ("over" belongs to the verb)')
     best: tuple[int, str, str] | None = None
-    for qualifier, words in lx.groups("qualifiers").items():
-        found = re.search(rf"(?:{'|'.join(lx.phrase_regex(w) for w in words)})\s*$", before)
+    for qualifier in lx.labels("qualifiers"):
+        found = re.search(rf"(?:{lx.alternation('qualifiers', qualifier)})\s*$", before)
         if found and (best is None or len(found.group()) > best[0]):
             best = (len(found.group()), qualifier, found.group().strip())
     if best:
@@ -236,11 +238,11 @@ def guess_unit(context: Context) -> str | None:
 
 
 def _starts(key: str, text: str) -> bool:
-    return any(text.startswith(p) for p in lx.groups("not_figures")[key])
+    return any(text.startswith(p) for p in lx.phrases("not_figures", key))
 
 
 def _ends(key: str, text: str) -> bool:
-    return bool(re.search(rf"(?:{'|'.join(lx.phrase_regex(w) for w in lx.groups('not_figures')[key])})\s*$", text))
+    return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
 
 
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
@@ -295,4 +297,4 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
 
 
 def _starts_word(key: str, after: str) -> bool:
-    return bool(re.match(rf"\s+(?:[\w'-]+\s+)?(?:{'|'.join(lx.phrase_regex(w) for w in lx.groups('not_figures')[key])})", after))
+    return bool(re.match(rf"\s+(?:[\w'-]+\s+)?(?:{lx.alternation('not_figures', key)})", after))

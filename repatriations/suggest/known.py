@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import vocabulary
-from ..curation import SourceCuration, load_curation
-from ..project import Project
+from ..curation import Curation, SourceCuration
 from ..yamlfile import Mapping
 from .text import fold
 
@@ -70,9 +69,8 @@ def recorded_exchange_figures(
     return values, claims
 
 
-def load_known(project: Project, raw_name: str) -> Known:
+def known_from(curation: Curation, raw_name: str) -> Known:
     """Everything curated so far, leaving out any curation of this very article."""
-    curation = load_curation(project)
     others = [s for s in curation.sources if s.data["raw"] != raw_name]
     values, exchange_claims = recorded_exchange_figures(others)
     return Known(

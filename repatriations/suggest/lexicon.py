@@ -32,6 +32,7 @@ def phrases(*path: str) -> list[str]:
     return [str(p) for p in node]
 
 
+@cache
 def phrase_regex(phrase: str) -> str:
     """One phrase as a regular expression: `*` a word stem, `#` the figure, ` … ` up to three words, blanks any blanks."""
     body = re.escape(phrase.lower())
@@ -43,8 +44,10 @@ def phrase_regex(phrase: str) -> str:
     return lead + body + tail
 
 
+@cache
 def alternation(*path: str) -> str:
-    # longest first, so that "in return" wins over "in"
+    """Any phrase of a list (or a labelled sub-list: alternation("qualifiers", "up_to")), longest
+    first so that "in return" wins over "in". Cached: suggest asks for the same lists per figure."""
     return "|".join(phrase_regex(p) for p in sorted(phrases(*path), key=len, reverse=True))
 
 
@@ -53,18 +56,6 @@ def pattern(*path: str) -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(*path)})")
 
 
-@cache
-def ending(*path: str) -> re.Pattern[str]:
-    """Any phrase of the list right at the end of a text (the words just before a figure)."""
-    return re.compile(rf"(?:{alternation(*path)})[\s\"“‘'(]*$")
-
-
-@cache
-def starting(*path: str) -> re.Pattern[str]:
-    """Any phrase of the list right at the start of a text (the words just after a figure)."""
-    return re.compile(rf"^(?:{'|'.join(re.escape(p.lower()) for p in sorted(phrases(*path), key=len, reverse=True))})")
-
-
-def groups(key: str) -> dict[str, list[str]]:
-    """A list of labelled sub-lists (qualifiers, casualty words), without its note."""
-    return {label: [str(p) for p in items] for label, items in data()[key].items() if label != "note"}
+def labels(key: str) -> list[str]:
+    """The labels of a list of labelled sub-lists (qualifiers, casualty words), without its note."""
+    return [label for label in data()[key] if label != "note"]

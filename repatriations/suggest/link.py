@@ -10,32 +10,13 @@ from dataclasses import dataclass, field
 
 from .. import vocabulary
 from . import lexicon as lx
-from .dates import Dated, EventDate, event_date
+from .dates import Dated, EventDate, event_date, month_window
 from .guess import Guess
 from .known import Known
-from .text import Sentence, fold
+from .text import Sentence, fold, unique
 
 CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
 LINKED = vocabulary.with_role("exchange_figure", "exchange_part")
-MONTH_ONLY = re.compile(
-    r"\bin\s+(?:early\s+|mid-|late\s+)?(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?:\s+(?:of\s+)?(?:(?P<previous>the previous year|last year)|(?P<year>(?:19|20)\d\d)))?\b",
-    re.IGNORECASE,
-)
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 def is_close(a: int, b: int) -> bool:
@@ -72,22 +53,6 @@ class NewExchange:
     date_latest: str | None
     weekday: str | None
     date_basis: str
-    why: str
-
-
-def month_window(words: str, published: Dated | None) -> EventDate | None:
-    m = MONTH_ONLY.search(words)
-    if not m:
-        return None
-    month = MONTHS.index(m.group("month").lower()) + 1
-    year = int(m.group("year")) if m.group("year") else published.date.year if published else None
-    if year is None:
-        return None
-    if m.group("previous") or (published and not m.group("year") and month > published.date.month):
-        year -= 1
-    first = dt.date(year, month, 1)
-    last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-    return EventDate(first, last, None, m.group())
 
 
 def sentence_event(text: str, sentence: Sentence, published: Dated | None) -> tuple[str, EventDate]:
@@ -156,7 +121,7 @@ def describe(when: EventDate) -> str:
     return "an undated article" + (f" ({when.weekday})" if when.weekday else "")
 
 
-def new_exchange(event: Event, known: Known, taken: set[str], published: Dated | None) -> NewExchange:
+def new_exchange(event: Event, taken: set[str], published: Dated | None) -> NewExchange:
     up, down = event.figures("to_ukraine"), event.figures("to_russia")
     parts = []
     if up:
@@ -179,11 +144,7 @@ def new_exchange(event: Event, known: Known, taken: set[str], published: Dated |
         ]
         if p
     )
-    exchange_id = stem
-    n = 2
-    while exchange_id in taken or exchange_id in known.exchanges:
-        exchange_id, n = f"{stem}-{n}", n + 1
-    taken.add(exchange_id)
+    exchange_id = unique(stem, taken)
     basis = f'DRAFT: "{when.words}" read against ' if when.words else "DRAFT: "
     basis += f"the article's date from {published.basis}" if published else "no date: the article gives none"
     if day:
@@ -195,7 +156,6 @@ def new_exchange(event: Event, known: Known, taken: set[str], published: Dated |
         when.latest.isoformat() if when.latest else None,
         when.weekday if day else None,
         basis,
-        "",
     )
 
 
@@ -213,11 +173,11 @@ def assign_exchanges(text: str, claims: list[Linkable], known: Known, published:
                 main.date = when
                 break
     proposals: list[NewExchange] = []
-    taken: set[str] = set()
+    taken = set(known.exchanges)  # a proposed id never repeats a curated one
     for event in events.values():
         exchange_id, why = choose_exchange(event, known)
         if exchange_id is None:
-            proposal = new_exchange(event, known, taken, published)
+            proposal = new_exchange(event, taken, published)
             proposals.append(proposal)
             exchange_id, why = proposal.exchange_id, f"new exchange {proposal.exchange_id} proposed: {why}"
         for claim in event.claims:

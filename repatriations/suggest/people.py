@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from ..calendar_words import MONTHS, WEEKDAYS
 from . import lexicon as lx
 from .credit import looks_like_headline
 from .known import Known
-from .text import WORD, Sentence, fold
+from .text import WORD, Sentence, fold, slug_words
 
 FUZZY_MIN_CHARS = 25  # shorter names and titles must match exactly: fuzzy matching short strings finds anything
 FUZZY_CUTOFF = 82.0
@@ -203,37 +205,21 @@ def side_of_words(words: str) -> str | None:
     return None
 
 
-def slug(text: str, words: int = 5) -> str:
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"(?<=\d),(?=\d)", "", ascii_text.lower())
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
-
-
 CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?![\w’'])")
 PERSON_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?![\w’'])")
 SPEECH = re.compile(rf"(?:{lx.alternation('attribution', 'speech_verbs')}|{lx.alternation('attribution', 'channels')})")
 
 
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words no person's name is made of: places and bodies, titles, months, weekdays."""
+    titles = set(lx.phrases("person_titles"))
+    return frozenset(NOT_NAMES | titles | set(WEEKDAYS) | set(MONTHS) | TITLE_STOP)
+
+
 def _is_name(words: str) -> bool:
     parts = [fold(w) for w in words.split()]
-    stop = NOT_NAMES | set(lx.phrases("person_titles")) | set(lx.phrases("date_words", "weekdays")) | TITLE_STOP
-    months = {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-    return not any(p in stop or p in months or p.rstrip("'’s") in NOT_NAMES for p in parts) and not any(
+    return not any(p in _not_name_words() or p.rstrip("'’s") in NOT_NAMES for p in parts) and not any(
         re.search(r"ukrain|russia|ministr|headquart|committee|centre|center|council", p) for p in parts
     )
 
@@ -257,7 +243,7 @@ def new_mentions(
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
             title = text[start:name_start].strip() or _appositive(text, end, sentence.end)
-            oid = slug(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))
+            oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
             if not oid or oid in known.officials:
                 continue
             if oid not in proposals:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -143,3 +144,22 @@ def near_words(text: str, start: int, end: int, width: int = 40) -> str:
     cut = text.find(" ", min(line_end, end + width), line_end)
     right = cut if cut != -1 else line_end
     return text[left:right].strip()
+
+
+# ---------------------------------------------------------------------------
+# Ids
+
+
+def slug_words(text: str) -> list[str]:
+    """The ASCII words of a text, lower case, "1,003" as one word: the parts of an id."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d),(?=\d)", "", ascii_text.lower()))
+
+
+def unique(candidate: str, taken: set[str]) -> str:
+    """candidate, or candidate-2, -3 … : the first not yet taken, which it then takes."""
+    name, n = candidate, 2
+    while name in taken:
+        name, n = f"{candidate}-{n}", n + 1
+    taken.add(name)
+    return name
