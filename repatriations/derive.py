@@ -20,8 +20,8 @@ from .tables import Row
 EXCHANGE_METRICS = vocabulary.with_role("exchange_figure")
 FIGURE_METRICS = vocabulary.with_role("exchange_figure", "exchange_part")
 RUNNING_TOTALS = vocabulary.with_role("running_total")
-RETURNED_TO = {"to_ukraine": "Ukraine", "to_russia": "Russia"}
 RECEIVER = {"to_ukraine": "ukraine", "to_russia": "russia"}
+RETURNED_TO = {direction: side.capitalize() for direction, side in RECEIVER.items()}  # "returned to Ukraine"
 OTHER_SIDE = {"ukraine": "russia", "russia": "ukraine"}
 CLOSE_BODIES, CLOSE_SHARE = 5, 0.02
 

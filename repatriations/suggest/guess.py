@@ -151,11 +151,10 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     where = direction.label if direction else None
     running = cue("running", lx.pattern("running_total_words"), clause, context.at)
     agreed = _has("agreement_words", sentence)
-    each = _has("each_side", clause) or (figure.partner is not None and figure.partner.integer == figure.number.integer)
-    if agreed and each and not running:
-        return Guess(
-            "agreed_bodies_per_side", f'"{shown(each.group()) if not isinstance(each, bool) else "N for N"}" under a deal'
-        )
+    each = _has("each_side", clause)
+    same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer  # "6,000 for 6,000"
+    if agreed and (each or same_pair) and not running:
+        return Guess("agreed_bodies_per_side", f'"{shown(each.group()) if each else "N for N"}" under a deal')
     terms = _has("agreement_words", clause)
     done = _has("past_transfer", context.before)
     if terms and not running and (_has("agreed_transfer", clause) or not done):
@@ -169,8 +168,7 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         return Guess(metric, f'running total from "{running.words}"')
     if direction is None:
         return Guess("bodies_to_ukraine", "no direction stated near the figure: guessed to Ukraine")
-    metric = {"to_ukraine": "bodies_to_ukraine", "to_russia": "bodies_to_russia", "total": "bodies_total"}
-    return Guess(metric[direction.label], f'direction from "{direction.words}"')
+    return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
 
 
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
