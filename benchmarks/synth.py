@@ -186,16 +186,26 @@ class Exchange:
             return f"in the week to {d:%A} {d.day} {d:%B} {d.year}"
         return f"in {d:%B} {d.year}"
 
-    def record(self) -> Record:
+    def dating(self) -> Record:
+        """How each article dates the handover: its sentence states the day or the month,
+        or the week up to a day (which the build reads as that day, so it is inferred)."""
         earliest, latest = self.window
+        stated = self.precision != "week"
+        return {
+            "exchange_id": self.exchange_id,
+            "reading": "stated" if stated else "inferred",
+            "date_earliest": earliest.isoformat(),
+            "date_latest": latest.isoformat(),
+            "weekday": f"{self.day:%A}" if self.precision == "day" else None,
+            "quote": f"The handover took place {self.phrase}",
+            "basis": "The sentence states it." if stated else "The seven days up to the day the sentence names.",
+        }
+
+    def record(self) -> Record:
         label = f"{self.to_ukraine:,} bodies to Ukraine, {self.to_russia:,} to Russia"
         rec = {
             "exchange_id": self.exchange_id,
             "label": f"{label} ({self.day:%B %Y})",
-            "date_earliest": earliest.isoformat(),
-            "date_latest": latest.isoformat(),
-            "date_basis": f'{", ".join(self.stems) or "no article"}: the handover took place "{self.phrase}".',
-            "weekday": f"{self.day:%A}" if self.precision == "day" else None,
             "agreement_id": self.agreement[0] if self.agreement else None,
         }
         disputed = sorted(v for m, v in self.reported if m == "bodies_to_ukraine")
@@ -212,13 +222,21 @@ class Article:
     names: list[Record] = field(default_factory=list)
     claims: list[Record] = field(default_factory=list)
     not_claims: list[Record] = field(default_factory=list)
+    datings: list[Record] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 
     def curation(self, sha256: str) -> Record:
-        return {**self.source, "sha256": sha256, "names": self.names, "claims": self.claims, "not_claims": self.not_claims}
+        return {
+            **self.source,
+            "sha256": sha256,
+            "names": self.names,
+            "exchange_dates": self.datings,
+            "claims": self.claims,
+            "not_claims": self.not_claims,
+        }
 
 
 @dataclass
@@ -602,6 +620,7 @@ def make_article(rng: random.Random, index: int, width: int, exchange: Exchange,
     }
     article = Article(stem, source)
     write_article(Draft(rng, article, exchange, officials))
+    article.datings.append(exchange.dating())
     exchange.stems.append(stem)
     return article
 

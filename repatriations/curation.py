@@ -17,12 +17,20 @@ from .yamlfile import Mapping, load_yaml
 
 # Columns the build computes; a curator never writes them.
 COMPUTED = {
-    "sources": {"raw_path", "text", "raw_text", "raw_chars", "removals", "label"},
+    "sources": {
+        "raw_path", "text", "raw_text", "raw_chars", "removals", "label", "published_quote_start", "published_quote_end"
+    },
     "claims": {"source_id", "quote_start", "quote_end", "quote_line"},
-    "exchanges": {"date_precision"},
+    "exchange_dates": {"source_id", "quote_start", "quote_end", "quote_line", "date_precision"},
+    # an exchange's dates are derived from its sources' datings (exchange_dates)
+    "exchanges": {"date", "date_earliest", "date_latest", "date_precision", "weekday", "date_basis", "dated_by", "date_conflict"},
     "agreements": {"date_precision"},
 }
 ALL_COMPUTED = set().union(*COMPUTED.values())
+COMPUTED_HINTS = {
+    "exchanges": "an exchange's dates are derived from its sources' words: date it under exchange_dates in the "
+    "curation file of each source that dates it",
+}
 # Keys that exist only in curation files, with their types.
 EXTRA_KEYS: dict[str, dict[str, dict[str, Any]]] = {
     "sources": {
@@ -31,11 +39,16 @@ EXTRA_KEYS: dict[str, dict[str, dict[str, Any]]] = {
         "names": {"type": "list"},
         "claims": {"type": "list"},
         "not_claims": {"type": "list"},
+        "exchange_dates": {"type": "list"},
         # what a draft proposes for officials.yml and exchanges.yml; a reviewed file may not keep them
         "proposed_officials": {"type": "list"},
         "proposed_exchanges": {"type": "list"},
     },
     "claims": {"occurrence": {"type": "integer", "constraints": {"minimum": 1}}},
+    "exchange_dates": {
+        "occurrence": {"type": "integer", "constraints": {"minimum": 1}},
+        "date": {"type": "date"},  # shorthand for date_earliest = date_latest
+    },
 }
 NAME_KEYS = {
     "official_id": {"type": "string", "constraints": {"required": True}},
@@ -59,6 +72,7 @@ class SourceCuration:
     names: list[Mapping] = field(default_factory=list)
     claims: list[Mapping] = field(default_factory=list)
     not_claims: list[Mapping] = field(default_factory=list)
+    datings: list[Mapping] = field(default_factory=list)  # exchange_dates
 
     @property
     def source_id(self) -> str:
@@ -119,13 +133,16 @@ def _constraint_error(value: Any, constraints: dict[str, Any]) -> str | None:
     return None
 
 
-def check_record(record: Any, spec: dict[str, dict[str, Any]], display: str, what: str, line: int) -> Mapping:
+def check_record(
+    record: Any, spec: dict[str, dict[str, Any]], display: str, what: str, line: int, table: str = ""
+) -> Mapping:
     """Check one curated record's keys, types and constraints; normalise numbers-as-text."""
     if not isinstance(record, Mapping):
         raise BuildError(display, f"each {what} must be a mapping of keys to values", line)
     for key in record:
         if key not in spec and key in ALL_COMPUTED:
-            raise BuildError(display, f"{what} has the field {key!r}, which the build computes; remove it", record.line_of(key))
+            hint = COMPUTED_HINTS.get(table, "remove it")
+            raise BuildError(display, f"{what} has the field {key!r}, which the build computes; {hint}", record.line_of(key))
         if key not in spec:
             raise BuildError(
                 display, f"{what} has an unknown field {key!r}; allowed: {', '.join(spec)}", record.line_of(key)
@@ -159,9 +176,11 @@ def _records(data: Mapping, key: str, display: str, required: bool = True) -> li
 
 
 def _check_list(
-    data: Mapping, key: str, spec: dict[str, Any], display: str, what: str, required: bool = True
+    data: Mapping, key: str, spec: dict[str, Any], display: str, what: str, required: bool = True, table: str = ""
 ) -> list[Mapping]:
-    return [check_record(r, spec, display, what, data.line_of(key)) for r in _records(data, key, display, required)]
+    return [
+        check_record(r, spec, display, what, data.line_of(key), table) for r in _records(data, key, display, required)
+    ]
 
 
 def _only_keys(data: Mapping, allowed: set[str], display: str) -> None:
@@ -190,7 +209,7 @@ def load_exchanges(project: Project) -> tuple[list[Mapping], list[Mapping], str]
     data = load_yaml(path, display)
     _only_keys(data, {"agreements", "exchanges"}, display)
     agreements = _check_list(data, "agreements", curated_spec("agreements"), display, "agreement", required=False)
-    exchanges = _check_list(data, "exchanges", curated_spec("exchanges"), display, "exchange")
+    exchanges = _check_list(data, "exchanges", curated_spec("exchanges"), display, "exchange", table="exchanges")
     return agreements, exchanges, display
 
 
@@ -204,6 +223,9 @@ def load_source(path: Path, project: Project) -> SourceCuration:
         names=_check_list(data, "names", NAME_KEYS, display, "name", required=False),
         claims=_check_list(data, "claims", curated_spec("claims"), display, "claim", required=False),
         not_claims=_check_list(data, "not_claims", NOT_CLAIM_KEYS, display, "not_claims entry", required=False),
+        datings=_check_list(
+            data, "exchange_dates", curated_spec("exchange_dates"), display, "exchange_dates entry", required=False
+        ),
     )
 
 

@@ -12,10 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import schemas, vocabulary
+from . import dating, schemas, vocabulary
 from .provenance import CheckedSource
 from .similarity import NearDuplicate, independent_groups, make_passages, near_duplicates
-from .tables import Row
+from .tables import Row, agreement_of
 
 EXCHANGE_METRICS = vocabulary.with_role("exchange_figure")
 FIGURE_METRICS = vocabulary.with_role("exchange_figure", "exchange_part")
@@ -38,6 +38,7 @@ class Discrepancy:
     official_id: str | None = None
     values: list[int] = field(default_factory=list)
     spread: int | None = None
+    datings: dict[str, str] = field(default_factory=dict)  # source_id -> role, for date_conflict
 
     def row(self) -> Row:
         low = min(self.values) if self.values else None
@@ -247,9 +248,7 @@ class WindowIndex:
         self.open_ended = [e for e in exchanges if not (e["date_earliest"] and e["date_latest"])]
         self.bounded = sorted(bounded, key=lambda e: (e["date_earliest"], e["exchange_id"]))
         self.starts = [e["date_earliest"] for e in self.bounded]
-        lengths = [
-            (dt.date.fromisoformat(e["date_latest"]) - dt.date.fromisoformat(e["date_earliest"])).days for e in bounded
-        ]
+        lengths = [(dt.date.fromisoformat(e["date_latest"]) - dt.date.fromisoformat(e["date_earliest"])).days for e in bounded]
         self.longest = dt.timedelta(days=max(lengths, default=0))
 
     def overlapping(self, start: str | None, end: str | None) -> list[Row]:
@@ -265,14 +264,10 @@ class WindowIndex:
 def running_total_gaps(
     claims: list[Row], exchanges: list[Row], figures: list[Row], labels: dict[str, str]
 ) -> Iterator[Discrepancy]:
-    best = {
-        direction: {f["exchange_id"]: f for f in figures if f["direction"] == direction} for direction in RETURNED_TO
-    }
+    best = {direction: {f["exchange_id"]: f for f in figures if f["direction"] == direction} for direction in RETURNED_TO}
     by_id = {e["exchange_id"]: e for e in exchanges}
     index = WindowIndex(exchanges)
-    for total in sorted(
-        (c for c in claims if c["metric"] in RUNNING_TOTALS), key=lambda c: c["claim_id"]
-    ):
+    for total in sorted((c for c in claims if c["metric"] in RUNNING_TOTALS), key=lambda c: c["claim_id"]):
         direction = vocabulary.direction(total["metric"]) or "to_ukraine"
         best_in_direction = best[direction]
         in_period = {e["exchange_id"]: e for e in index.overlapping(total["period_start"], total["period_end"])}
@@ -300,8 +295,7 @@ def running_total_gaps(
             f"{RETURNED_TO[direction]} ({total['as_of']}); "
             f"the {len(counted)} exchange(s) on record that may fall in {period} account for {fmt(on_record)}: "
             f"{listing}. {at_least.capitalize()}{fmt(gap)} are not accounted for.",
-            {total["claim_id"]: "total"}
-            | {best_in_direction[e["exchange_id"]]["best_claim_id"]: "counted" for e in counted},
+            {total["claim_id"]: "total"} | {best_in_direction[e["exchange_id"]]["best_claim_id"]: "counted" for e in counted},
             exchange_id=total["exchange_id"],
             values=[on_record, total["value"]],
             spread=gap,
@@ -379,14 +373,11 @@ def possible_duplicates(exchanges: list[Row], figures: list[Row], labels: dict[s
             if b["exchange_id"] <= a["exchange_id"]:
                 continue
             shared = sorted(set(best[a["exchange_id"]]) & set(best[b["exchange_id"]]))
-            if not shared or not all(
-                close(best[a["exchange_id"]][d]["best"], best[b["exchange_id"]][d]["best"]) for d in shared
-            ):
+            if not shared or not all(close(best[a["exchange_id"]][d]["best"], best[b["exchange_id"]][d]["best"]) for d in shared):
                 continue
             pairs = [(best[a["exchange_id"]][d], best[b["exchange_id"]][d]) for d in shared]
             listing = "; ".join(
-                f"{d.replace('_', ' ')} {fmt(x['best'])} vs {fmt(y['best'])}"
-                for d, (x, y) in zip(shared, pairs, strict=True)
+                f"{d.replace('_', ' ')} {fmt(x['best'])} vs {fmt(y['best'])}" for d, (x, y) in zip(shared, pairs, strict=True)
             )
             values = [v for x, y in pairs for v in (x["best"], y["best"])]
             yield Discrepancy(
@@ -401,6 +392,45 @@ def possible_duplicates(exchanges: list[Row], figures: list[Row], labels: dict[s
                 spread=max(abs(x["best"] - y["best"]) for x, y in pairs),
                 values=values,
             )
+
+
+def date_conflicts(tables: dict[str, list[Row]], labels: dict[str, str]) -> Iterator[Discrepancy]:
+    """Exchanges whose sources' datings cannot all hold (dating.judge), citing the claims
+    that tie the exchange to its agreement and those of each source whose dating conflicts."""
+    by_exchange: dict[str, list[Row]] = defaultdict(list)
+    for row in tables["exchange_dates"]:
+        by_exchange[row["exchange_id"]].append(row)
+    agreements = {a["agreement_id"]: a for a in tables["agreements"]}
+    claims_by_exchange: dict[str, list[Row]] = defaultdict(list)
+    for c in tables["claims"]:
+        if c["exchange_id"]:
+            claims_by_exchange[c["exchange_id"]].append(c)
+    for exchange in tables["exchanges"]:
+        rows = by_exchange.get(exchange["exchange_id"], [])
+        datings = [dating.Dating.of_row(r) for r in rows]
+        agreement = agreements.get(exchange["agreement_id"] or "")
+        judgement = dating.judge(datings, agreement_of(exchange, agreements))
+        if not judgement.conflict:
+            continue
+        exchange_claims = claims_by_exchange[exchange["exchange_id"]]
+        cited = {  # the figures by which each conflicting source identifies the exchange
+            c["claim_id"]: "dated_source"
+            for c in exchange_claims
+            if c["source_id"] in judgement.conflicting and c["metric"] in EXCHANGE_METRICS
+        }
+        if not cited:  # a source that dates the exchange has at least one claim about it (provenance)
+            cited = {c["claim_id"]: "dated_source" for c in exchange_claims if c["source_id"] in judgement.conflicting}
+        if agreement:
+            cited |= {c["claim_id"]: "under_agreement" for c in exchange_claims if c["agreement_id"] == agreement["agreement_id"]}
+        yield Discrepancy(
+            "date_conflict",
+            exchange["exchange_id"],
+            dating.conflict_sentence(labels[exchange["exchange_id"]], datings, judgement),
+            cited,
+            exchange_id=exchange["exchange_id"],
+            agreement_id=agreement["agreement_id"] if agreement else None,
+            datings={d.source_id: "conflicting" if d.source_id in judgement.conflicting else "agreeing" for d in datings},
+        )
 
 
 def fold_title(title: str) -> str:
@@ -418,9 +448,7 @@ def official_titles(official_names: list[Row], officials: list[Row], claims: lis
         if len(by_title) < 2:
             continue
         sources = {n["source_id"] for names in by_title.values() for n in names}
-        cited = {
-            c["claim_id"]: "titled" for c in claims if c["official_id"] == official_id and c["source_id"] in sources
-        }
+        cited = {c["claim_id"]: "titled" for c in claims if c["official_id"] == official_id and c["source_id"] in sources}
         if not cited:
             continue
         listing = "; ".join(
@@ -486,6 +514,7 @@ def all_discrepancies(tables: dict[str, list[Row]], figures: list[Row]) -> Itera
     yield from framings(claims, labels)
     yield from possible_duplicates(exchanges, figures, labels)
     yield from official_titles(tables["official_names"], tables["officials"], claims)
+    yield from date_conflicts(tables, labels)
 
 
 def derive_tables(tables: dict[str, list[Row]], checked: list[CheckedSource]) -> dict[str, list[Row]]:
@@ -499,10 +528,24 @@ def derive_tables(tables: dict[str, list[Row]], checked: list[CheckedSource]) ->
         for d, row in zip(found, rows, strict=True)
         for claim_id, role in sorted(d.claims.items())
     ]
+    windows = {(r["exchange_id"], r["source_id"]): r for r in tables["exchange_dates"]}
+    dated = [
+        {
+            "discrepancy_id": row["discrepancy_id"],
+            "exchange_id": d.exchange_id,
+            "source_id": source_id,
+            "date_earliest": windows[(d.exchange_id, source_id)]["date_earliest"],
+            "date_latest": windows[(d.exchange_id, source_id)]["date_latest"],
+            "role": role,
+        }
+        for d, row in zip(found, rows, strict=True)
+        for source_id, role in sorted(d.datings.items())
+    ]
     return {
         "exchange_figures": figures,
         "discrepancy_kinds": list(discrepancy_kind_rows()),
         "discrepancies": rows,
         "discrepancy_claims": links,
+        "discrepancy_dates": dated,
         "near_duplicates": list(near_duplicate_rows(duplicates, by_id)),
     }

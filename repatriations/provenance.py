@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import dating
 from .curation import Curation, SourceCuration, load_source
 from .errors import BuildError
 from .normalise import Normalised, decode_raw, normalise
@@ -30,6 +31,10 @@ class CheckedSource:
     spans: dict[str, tuple[int, int]]
     # every number of the normalised text, read once, with its start in the raw text
     numbers: list[tuple[int, Number]]
+    # the source's datings of exchanges, as rows of exchange_dates
+    datings: list[dict] = field(default_factory=list)
+    # where published_quote sits in the raw text
+    published_span: tuple[int, int] | None = None
 
     @property
     def source_id(self) -> str:
@@ -99,9 +104,18 @@ def refuse_leftover_draft_markers(sc: SourceCuration) -> None:
                 f"still has suggest's {key}: move the entries you accept to {home}, then delete the list",
                 sc.data.line_of(key),
             )
+    for entry in sc.datings:
+        if (entry["basis"] or "").startswith("DRAFT:"):
+            raise BuildError(
+                sc.display,
+                f"exchange_dates entry for {entry['exchange_id']} still has suggest's DRAFT note: "
+                "check the window against the article and replace the note",
+                entry.line_of("basis"),
+            )
     if (sc.data.get("published_basis") or "").startswith("DRAFT:"):
         raise BuildError(
-            sc.display, "published_basis still has suggest's DRAFT note: check the date and replace the note",
+            sc.display,
+            "published_basis still has suggest's DRAFT note: check the date and replace the note",
             sc.data.line_of("published_basis"),
         )
     for claim in sc.claims:
@@ -137,11 +151,129 @@ def locate(raw_text: str, needle: str, occurrence: int | None, display: str, wha
             )
         occurrence = 1
     if occurrence > len(starts):
-        raise BuildError(
-            display, f"{what} appears {len(starts)} time(s), so `occurrence: {occurrence}` does not exist", line
-        )
+        raise BuildError(display, f"{what} appears {len(starts)} time(s), so `occurrence: {occurrence}` does not exist", line)
     start = starts[occurrence - 1]
     return start, start + len(needle)
+
+
+def locate_passages(
+    raw_text: str, quote: str, occurrence: int | None, display: str, what: str, line: int
+) -> list[tuple[int, int]]:
+    """Where each passage of a quote joined by " … " sits, each found after the one before."""
+    first, *rest = quote.split(dating.PASSAGE_BREAK)
+    spans = [locate(raw_text, first, occurrence, display, what, line)]
+    for passage in rest:
+        found = raw_text.find(passage, spans[-1][1]) if passage else -1
+        if found == -1:
+            raise BuildError(
+                display,
+                f"{what}: the passage {passage[:80]!r} is not in the article after {first[:40]!r}, character for "
+                "character (passages joined by ' … ' must come in the article's order)",
+                line,
+            )
+        spans.append((found, found + len(passage)))
+    return spans
+
+
+def check_published_quote(sc: SourceCuration, norm: Normalised) -> tuple[int, int] | None:
+    """The words the publication window rests on; they may sit in removed page furniture
+    (a timestamp line is where a page prints its date)."""
+    data = sc.data
+    quote = data.get("published_quote")
+    if not quote:
+        if data.get("published_reading"):
+            raise BuildError(
+                sc.display,
+                "published_reading needs published_quote: the words the date rests on",
+                data.line_of("published_reading"),
+            )
+        return None
+    spans = locate_passages(norm.raw_text, quote, 1, sc.display, "published_quote", data.line_of("published_quote"))
+    if data.get("published_reading") == "stated":
+        if not dating.publication_window(data).bounded:
+            raise BuildError(
+                sc.display,
+                "published_reading is stated: write the published_date (or window) the quote states",
+                data.line_of("published_reading"),
+            )
+        try:
+            dating.read_window("stated", quote, dating.publication_window(data), dating.Window())
+        except dating.DatingError as exc:
+            raise BuildError(sc.display, f"published_quote{exc}", data.line_of("published_quote")) from None
+    return spans[0][0], spans[-1][1]
+
+
+def dating_window(entry: Mapping, published: dating.Window, display: str, what: str) -> dating.Window:
+    """The window a dating gives (dating.read_window), or a readable error on its line."""
+    if entry["date"] and (entry["date_earliest"] or entry["date_latest"]):
+        raise BuildError(
+            display, f"{what}: write date for one day, or date_earliest/date_latest, not both", entry.line_of("date")
+        )
+    check_window(entry, "date_earliest", "date_latest", display, what)
+    try:
+        return dating.read_window(entry["reading"], entry["quote"], dating.given_window(entry), published)
+    except dating.DatingError as exc:
+        raise BuildError(display, f"{what}{exc}", entry.line_of(exc.key) if exc.key else entry.line) from None
+
+
+def dating_row(entry: Mapping, sc: SourceCuration, norm: Normalised, published: dating.Window) -> dict:
+    what = f"exchange_dates entry for {entry['exchange_id']}"
+    spans = locate_passages(
+        norm.raw_text, entry["quote"], entry["occurrence"], sc.display, f"the quote of the {what}", entry.line_of("quote")
+    )
+    for start, end in spans:
+        if removal := norm.removed_at(start, end):
+            raise BuildError(
+                sc.display,
+                f"the quote of the {what} falls in text removed as boilerplate "
+                f"({removal.rule}): such words do not date a handover",
+                entry.line_of("quote"),
+            )
+    weekday = dating.weekday_of(entry)
+    if weekday and dating.weekday_named(entry["quote"]) != weekday:
+        raise BuildError(
+            sc.display, f"{what}: weekday {weekday} must be written in its quote", entry.line_of("weekday") or entry.line
+        )
+    window = dating.on_weekday(dating_window(entry, published, sc.display, what), weekday)
+    if window.empty:
+        raise BuildError(
+            sc.display,
+            f"{what}: the window is empty (it ends before it starts" + (f", or holds no {weekday}" if weekday else "") + ")",
+            entry.line,
+        )
+    earliest, latest = window.iso()
+    start, end = spans[0][0], spans[-1][1]
+    return {
+        "exchange_id": entry["exchange_id"],
+        "source_id": sc.source_id,
+        "date_earliest": earliest,
+        "date_latest": latest,
+        "date_precision": dating.precision(earliest, latest),
+        "weekday": weekday,
+        "reading": entry["reading"],
+        "basis": entry["basis"],
+        "quote": entry["quote"],
+        "quote_start": start,
+        "quote_end": end,
+        "quote_line": norm.raw_text.count("\n", 0, start) + 1,
+    }
+
+
+def check_datings(sc: SourceCuration, norm: Normalised) -> list[dict]:
+    published = dating.publication_window(sc.data)
+    seen: dict[str, int] = {}
+    rows = []
+    for entry in sc.datings:
+        if entry["exchange_id"] in seen:
+            raise BuildError(
+                sc.display,
+                f"exchange {entry['exchange_id']} is dated twice by this source (also at "
+                f"line {seen[entry['exchange_id']]}): one entry per exchange, its passages joined by ' … '",
+                entry.line,
+            )
+        seen[entry["exchange_id"]] = entry.line
+        rows.append(dating_row(entry, sc, norm, published))
+    return rows
 
 
 def values_in_span(numbers: list[tuple[int, Number]], start: int, end: int) -> set[int]:
@@ -161,9 +293,7 @@ def check_claim_values(claim: Mapping, display: str, written: set[int] | None = 
     cid, metric, value, high, qualifier = (claim[k] for k in ("claim_id", "metric", "value", "value_high", "qualifier"))
     if metric == "statement":
         if value is not None or high is not None or qualifier is not None:
-            raise BuildError(
-                display, f"claim {cid} is a statement: it takes no value, value_high or qualifier", claim.line
-            )
+            raise BuildError(display, f"claim {cid} is a statement: it takes no value, value_high or qualifier", claim.line)
         return
     if value is None:
         raise BuildError(
@@ -182,9 +312,7 @@ def check_claim_values(claim: Mapping, display: str, written: set[int] | None = 
             display, f"claim {cid}: value_high goes with qualifier range, and only with it", claim.line_of("value_high")
         )
     if high is not None and high < value:
-        raise BuildError(
-            display, f"claim {cid}: value_high {high:,} is below value {value:,}", claim.line_of("value_high")
-        )
+        raise BuildError(display, f"claim {cid}: value_high {high:,} is below value {value:,}", claim.line_of("value_high"))
     for key, number in (("value", value), ("value_high", high)):
         if number is not None and number not in written:
             raise BuildError(
@@ -234,9 +362,7 @@ def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
     data = sc.data
     for key in ("title", "byline", "publisher"):
         if data.get(key) and data[key] not in norm.raw_text:
-            raise BuildError(
-                sc.display, f"{key} {data[key]!r} is not written in the article; never invent it", data.line_of(key)
-            )
+            raise BuildError(sc.display, f"{key} {data[key]!r} is not written in the article; never invent it", data.line_of(key))
     check_window(data, "published_earliest", "published_latest", sc.display, "source")
     check_date_in_window(data, "published_date", "published_earliest", "published_latest", sc.display, "source")
     names_seen: dict[tuple[str, str], int] = {}
@@ -251,13 +377,9 @@ def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
         names_seen[key] = name.line
         locate(norm.raw_text, name["as_written"], 1, sc.display, f"name {name['as_written']!r}", name.line)
         if all(norm.removed_at(s, s + len(name["as_written"])) for s in all_starts(norm.raw_text, name["as_written"])):
-            raise BuildError(
-                sc.display, f"name {name['as_written']!r} only appears in text removed as boilerplate", name.line
-            )
+            raise BuildError(sc.display, f"name {name['as_written']!r} only appears in text removed as boilerplate", name.line)
         if name["title"] and name["title"] not in name["as_written"]:
-            raise BuildError(
-                sc.display, f"title {name['title']!r} is not part of {name['as_written']!r}", name.line_of("title")
-            )
+            raise BuildError(sc.display, f"title {name['title']!r} is not part of {name['as_written']!r}", name.line_of("title"))
 
 
 def all_starts(text: str, needle: str) -> list[int]:
@@ -302,7 +424,8 @@ def check_source(path, sc: SourceCuration, project: Project) -> CheckedSource:
         check_claim_values(claim, sc.display, values_in_span(numbers, start, end))
         check_window(claim, "period_start", "period_end", sc.display, f"claim {cid}")
         spans[cid] = (start, end)
-    return CheckedSource(sc, project.display(path), digest, norm, spans, numbers)
+    published_span = check_published_quote(sc, norm)
+    return CheckedSource(sc, project.display(path), digest, norm, spans, numbers, check_datings(sc, norm), published_span)
 
 
 def curated_raw_path(sc: SourceCuration, project: Project) -> Path | None:
@@ -341,16 +464,8 @@ def check_references(curation: Curation, checked: list[CheckedSource]) -> None:
     check_unique(((c.source_id, c.curation.data, c.curation.display) for c in checked), "source_id")
     check_unique(((cl["claim_id"], cl, c.curation.display) for c in checked for cl in c.curation.claims), "claim_id")
     for record in curation.agreements:
-        check_window(
-            record, "date_earliest", "date_latest", curation.exchanges_file, f"agreement {record['agreement_id']}"
-        )
+        check_window(record, "date_earliest", "date_latest", curation.exchanges_file, f"agreement {record['agreement_id']}")
     for record in curation.exchanges:
-        check_window(
-            record, "date_earliest", "date_latest", curation.exchanges_file, f"exchange {record['exchange_id']}"
-        )
-        check_date_in_window(
-            record, "date", "date_earliest", "date_latest", curation.exchanges_file, f"exchange {record['exchange_id']}"
-        )
         check_reference(
             record,
             "agreement_id",
@@ -367,6 +482,14 @@ def check_references(curation: Curation, checked: list[CheckedSource]) -> None:
             what = f"claim {claim['claim_id']}"
             check_reference(claim, "official_id", officials, display, what, "curation/officials.yml")
             check_reference(claim, "exchange_id", exchanges, display, what, "curation/exchanges.yml")
-            check_reference(
-                claim, "agreement_id", agreements, display, what, "the agreements in curation/exchanges.yml"
-            )
+            check_reference(claim, "agreement_id", agreements, display, what, "the agreements in curation/exchanges.yml")
+        reported = {claim["exchange_id"] for claim in c.curation.claims}
+        for entry in c.curation.datings:
+            check_reference(entry, "exchange_id", exchanges, display, "exchange_dates entry", "curation/exchanges.yml")
+            if entry["exchange_id"] not in reported:
+                raise BuildError(
+                    display,
+                    f"exchange_dates entry for {entry['exchange_id']}: this source has no claim about that exchange; "
+                    "a source dates only the exchanges it reports",
+                    entry.line_of("exchange_id"),
+                )

@@ -18,6 +18,7 @@ TABLES = [
     "removals",
     "agreements",
     "exchanges",
+    "exchange_dates",
     "officials",
     "official_names",
     "claims",
@@ -27,6 +28,7 @@ TABLES = [
     "discrepancy_kinds",
     "discrepancies",
     "discrepancy_claims",
+    "discrepancy_dates",
     "near_duplicates",
 ]
 

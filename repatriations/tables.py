@@ -3,29 +3,14 @@ so that two builds of the same inputs give identical tables."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import schemas, vocabulary
+from . import dating, schemas, vocabulary
 from .coverage import coverage_rows
 from .curation import Curation
 from .provenance import CheckedSource
 from .schemas import Row
-
-
-def date_precision(earliest: str | None, latest: str | None) -> str | None:
-    """The smallest unit a date window fits in (after UCDP's date_prec); None if open-ended."""
-    if not earliest or not latest:
-        return None
-    days = (dt.date.fromisoformat(latest) - dt.date.fromisoformat(earliest)).days + 1
-    if days <= 1:
-        return "day"
-    if days <= 7:
-        return "week"
-    if days <= 31:
-        return "month"
-    return "year"
 
 
 def _project(record: dict[str, Any], table: str) -> Row:
@@ -60,6 +45,8 @@ def source_rows(checked: list[CheckedSource]) -> Iterator[Row]:
                 "raw_chars": len(c.normalised.raw_text),
                 "removals": len(c.normalised.removals),
                 "label": source_label(c),
+                "published_quote_start": c.published_span[0] if c.published_span else None,
+                "published_quote_end": c.published_span[1] if c.published_span else None,
             },
             "sources",
         )
@@ -85,8 +72,47 @@ def dated_rows(records: list[dict[str, Any]], table: str) -> Iterator[Row]:
         latest = record.get("date_latest") or record.get("date")
         yield _project(
             record
-            | {"date_earliest": earliest, "date_latest": latest, "date_precision": date_precision(earliest, latest)},
+            | {"date_earliest": earliest, "date_latest": latest, "date_precision": dating.precision(earliest, latest)},
             table,
+        )
+
+
+def exchange_date_rows(checked: list[CheckedSource]) -> list[Row]:
+    return [row for c in checked for row in c.datings]
+
+
+def agreement_of(record: dict[str, Any], agreements: dict[str, dict[str, Any]]) -> dating.Agreement | None:
+    agreement = agreements.get(record.get("agreement_id") or "")
+    if agreement is None:
+        return None
+    day = agreement.get("date")
+    window = dating.Window.of(agreement.get("date_earliest") or day, agreement.get("date_latest") or day)
+    return dating.Agreement(agreement["agreement_id"], agreement["label"], window)
+
+
+def exchange_rows(curation: Curation, datings: list[Row]) -> Iterator[Row]:
+    """Each exchange with the window its sources' datings allow together (see dating.judge)."""
+    by_exchange: dict[str, list[dating.Dating]] = {}
+    for row in datings:
+        by_exchange.setdefault(row["exchange_id"], []).append(dating.Dating.of_row(row))
+    agreements = {a["agreement_id"]: a for a in curation.agreements}
+    for record in curation.exchanges:
+        found = by_exchange.get(record["exchange_id"], [])
+        judgement = dating.judge(found, agreement_of(record, agreements))
+        earliest, latest = judgement.window.iso()
+        yield _project(
+            record
+            | {
+                "date": earliest if earliest and earliest == latest else None,
+                "date_earliest": earliest,
+                "date_latest": latest,
+                "date_precision": dating.precision(earliest, latest),
+                "weekday": judgement.weekday,
+                "date_basis": dating.basis_sentence(found, judgement),
+                "dated_by": len(found),
+                "date_conflict": judgement.conflict,
+            },
+            "exchanges",
         )
 
 
@@ -130,12 +156,14 @@ def claim_rows(checked: list[CheckedSource]) -> Iterator[Row]:
 def iter_tables(curation: Curation, checked: list[CheckedSource]) -> Iterator[tuple[str, list[Row]]]:
     """The curated tables one at a time, in schemas.TABLES order (each after the tables
     it refers to), so the build can write and validate each while it makes the next."""
+    datings = exchange_date_rows(checked)
     makers: dict[str, Callable[[], Iterable[Row]]] = {
         "metrics": metric_rows,
         "sources": lambda: source_rows(checked),
         "removals": lambda: removal_rows(checked),
         "agreements": lambda: dated_rows(curation.agreements, "agreements"),
-        "exchanges": lambda: dated_rows(curation.exchanges, "exchanges"),
+        "exchanges": lambda: exchange_rows(curation, datings),
+        "exchange_dates": lambda: datings,
         "officials": lambda: official_rows(curation),
         "official_names": lambda: official_name_rows(checked),
         "claims": lambda: claim_rows(checked),

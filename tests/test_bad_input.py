@@ -29,6 +29,7 @@ from repatriations.pipeline import build
 
 S000 = "curation/sources/000_df27459407517333.yml"
 S001 = "curation/sources/001_e1900f69a6e5a511.yml"
+S002 = "curation/sources/002_59c09f1d85d83db6.yml"
 S003 = "curation/sources/003_a33e81c085f97841.yml"
 S004 = "curation/sources/004_250a6f8b08ef7629.yml"
 R003 = "raw/003_a33e81c085f97841.txt"
@@ -352,8 +353,8 @@ def statement_with_value(root: Path) -> Expect:
 
 
 def date_month_thirteen(root: Path) -> Expect:
-    line = replace(root, EXCHANGES, "date_earliest: 2025-11-01", "date_earliest: 2025-13-01")
-    return Expect(f"{EXCHANGES}:{line}", "exchange field 'date_earliest' is not a real calendar date")
+    line = replace(root, S000, "    date_earliest: 2024-02-01", "    date_earliest: 2024-13-01")
+    return Expect(f"{S000}:{line}", "exchange_dates entry field 'date_earliest' is not a real calendar date")
 
 
 def date_as_a_word(root: Path) -> Expect:
@@ -367,8 +368,8 @@ def date_without_zero_padding(root: Path) -> Expect:
 
 
 def window_start_after_end(root: Path) -> Expect:
-    line = replace(root, EXCHANGES, "date_earliest: 2026-01-01", "date_earliest: 2026-03-01")
-    return Expect(f"{EXCHANGES}:{line}", "date_earliest 2026-03-01 is after date_latest 2026-02-28")
+    line = replace(root, S002, "    date_earliest: 2026-01-01", "    date_earliest: 2026-03-01")
+    return Expect(f"{S002}:{line}", "date_earliest 2026-03-01 is after date_latest 2026-02-28")
 
 
 def publication_window_reversed(root: Path) -> Expect:
@@ -382,8 +383,77 @@ def claim_period_reversed(root: Path) -> Expect:
 
 
 def date_outside_window(root: Path) -> Expect:
-    line = replace(root, EXCHANGES, "    date_earliest: 2026-01-01\n", "    date: 2025-06-01\n    date_earliest: 2026-01-01\n")
-    return Expect(f"{EXCHANGES}:{line}", "date 2025-06-01 is outside its window")
+    line = replace(root, S003, "published_earliest: 2025-11-01\n", "published_date: 2025-06-01\npublished_earliest: 2025-11-01\n")
+    return Expect(f"{S003}:{line}", "published_date 2025-06-01 is outside its window")
+
+
+def date_and_window_in_one_dating(root: Path) -> Expect:
+    line = replace(root, S002, "    date_earliest: 2026-01-01\n", "    date: 2026-01-15\n    date_earliest: 2026-01-01\n")
+    return Expect(f"{S002}:{line}", "write date for one day, or date_earliest/date_latest, not both")
+
+
+def exchange_dated_in_exchanges_file(root: Path) -> Expect:
+    line = replace(root, EXCHANGES, "    label: 1,000 bodies to Ukraine, 19 to Russia\n",
+                   "    label: 1,000 bodies to Ukraine, 19 to Russia\n    date_earliest: 2025-08-19\n")
+    return Expect(f"{EXCHANGES}:{line + 1}", "exchange has the field 'date_earliest', which the build computes; an exchange's dates are derived")
+
+
+def dating_quote_not_in_article(root: Path) -> Expect:
+    replace(root, S003, 'quote: "The exchange was confirmed on Friday"', 'quote: "The exchange was confirmed on Thursday"')
+    line = line_of(root, S003, 'quote: "The exchange was confirmed on Thursday"')
+    return Expect(f"{S003}:{line}", "the quote of the exchange_dates entry for ex-2025-late-1003-for-26 is not in the article")
+
+
+def dating_passages_out_of_order(root: Path) -> Expect:
+    old = 'quote: "the full-scale invasion began in February 2022 … now well into its third year"\n    basis'
+    line = replace(root, S000, old, 'quote: "now well into its third year … the full-scale invasion began in February 2022"\n    basis')
+    return Expect(f"{S000}:{line}", "must come in the article's order")
+
+
+def relative_dating_without_time_words(root: Path) -> Expect:
+    replace(root, S003, 'quote: "The exchange was confirmed on Friday"', 'quote: "The exchange was confirmed"')
+    line = line_of(root, S003, 'quote: "The exchange was confirmed"')
+    return Expect(f"{S003}:{line}", "has reading relative, but its quote holds no time phrase the build reads")
+
+
+def relative_dating_disagrees_with_window(root: Path) -> Expect:
+    replace(root, S002, "    reading: relative\n", "    reading: relative\n    date_earliest: 2025-10-01\n    date_latest: 2025-10-31\n")
+    line = line_of(root, S002, 'quote: "The last swap took place in November')
+    return Expect(f"{S002}:{line}", "the quote gives in November 2025 (2025-11-01 to 2025-11-30), but the window written is in October 2025")
+
+
+def stated_dating_without_a_date(root: Path) -> Expect:
+    replace(root, S004, "    reading: event\n", "    reading: stated\n")
+    line = line_of(root, S004, 'quote: "recent peace talks held in Turkey last week')
+    return Expect(f"{S004}:{line}", "has reading stated, but its quote writes no date with its year")
+
+
+def dating_weekday_not_in_quote(root: Path) -> Expect:
+    line = replace(root, S001, "    weekday: Sunday\n", "    weekday: Saturday\n")
+    return Expect(f"{S001}:{line}", "weekday Saturday must be written in its quote")
+
+
+def dating_an_exchange_the_source_does_not_report(root: Path) -> Expect:
+    line = replace(root, S003, "  - exchange_id: ex-2025-late-1003-for-26\n    reading: relative",
+                   "  - exchange_id: ex-2025-11-1000-for-30\n    reading: relative")
+    return Expect(f"{S003}:{line}", "this source has no claim about that exchange")
+
+
+def dating_an_unknown_exchange(root: Path) -> Expect:
+    line = replace(root, S003, "  - exchange_id: ex-2025-late-1003-for-26\n    reading: relative",
+                   "  - exchange_id: ex-2025-late-1003-for-62\n    reading: relative")
+    return Expect(f"{S003}:{line}", "exchange_dates entry points at exchange_id 'ex-2025-late-1003-for-62', which is not in curation/exchanges.yml")
+
+
+def dating_with_draft_note(root: Path) -> Expect:
+    line = replace(root, S003, "    basis: >-\n      A Friday on or before", "    basis: >-\n      DRAFT: A Friday on or before")
+    return Expect(f"{S003}:{line}", "exchange_dates entry for ex-2025-late-1003-for-26 still has suggest's DRAFT note")
+
+
+def dating_without_a_window(root: Path) -> Expect:
+    replace(root, S004, "    date_earliest: 2025-06-01\n    date_latest: 2025-07-07\n", "")
+    line = line_of(root, S004, "  - exchange_id: ex-2025-06-1212\n    reading: event")
+    return Expect(f"{S004}:{line}", "has reading event: write the window it gives")
 
 
 def unreviewed_draft(root: Path) -> Expect:
@@ -553,6 +623,18 @@ CASES: dict[str, Callable[[Path], Expect]] = {
         publication_window_reversed,
         claim_period_reversed,
         date_outside_window,
+        date_and_window_in_one_dating,
+        exchange_dated_in_exchanges_file,
+        dating_quote_not_in_article,
+        dating_passages_out_of_order,
+        relative_dating_without_time_words,
+        relative_dating_disagrees_with_window,
+        stated_dating_without_a_date,
+        dating_weekday_not_in_quote,
+        dating_an_exchange_the_source_does_not_report,
+        dating_an_unknown_exchange,
+        dating_with_draft_note,
+        dating_without_a_window,
         unreviewed_draft,
         reviewed_not_boolean,
         title_not_in_article,

@@ -43,14 +43,14 @@ async def test_discrepancies_with_claims_filters_by_kind(datasette):
     everything = await query(datasette, "discrepancies_with_claims", kind="", after="")
     framing = await query(datasette, "discrepancies_with_claims", kind="framing", after="")
     assert {r["kind"] for r in framing} == {"framing"}
-    assert len(framing) == 5 and len(everything) == 32
+    assert len(framing) == 5 and len(everything) == 38
     assert all(r["quote"] and r["source"] for r in everything)
 
 
 async def test_discrepancies_with_claims_continues_after_a_discrepancy(datasette):
     everything = await query(datasette, "discrepancies_with_claims", kind="", after="")
     ids = list(dict.fromkeys(r["discrepancy_id"] for r in everything))
-    assert ids == sorted(ids) and len(ids) == 8
+    assert ids == sorted(ids) and len(ids) == 9
     rest = await query(datasette, "discrepancies_with_claims", kind="", after=ids[2])
     assert list(dict.fromkeys(r["discrepancy_id"] for r in rest)) == ids[3:]
     assert rest == [r for r in everything if r["discrepancy_id"] > ids[2]]

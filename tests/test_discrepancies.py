@@ -21,6 +21,18 @@ SEED_DISCREPANCIES = {
         3000,
         {"s000-kyiv-6000-plan", "s001-reports-6000-to-ukraine", "s002-deal-12000", "s003-6000-each", "s004-up-to-6000-each"},
     ),
+    "date-conflict-ex-1000-for-19": (
+        "date_conflict",
+        None,
+        {
+            "s000-headline-1000",
+            "s000-hq-1000",
+            "s000-19-to-russia",
+            "s000-scale-1000",
+            "s000-medinsky-under-istanbul",
+            "s000-kyiv-framing",
+        },
+    ),
     "framing-ex-1000-for-19": ("framing", None, {"s000-kyiv-framing", "s000-moscow-framing", "s000-medinsky-under-istanbul"}),
     "framing-ex-2025-06-1212": ("framing", None, {"s004-kyiv-dirty-tricks", "s004-medinsky-ukraine-postponed"}),
     "official-title-medinsky": (
@@ -203,7 +215,7 @@ def write_consistent_project(root: Path) -> Path:
         """))
     (root / "curation" / "exchanges.yml").write_text(textwrap.dedent("""\
         exchanges:
-          - {exchange_id: ex-x, label: 900 for 40, date_earliest: 2030-01-01, date_latest: 2030-01-31, date_basis: invented test data}
+          - {exchange_id: ex-x, label: 900 for 40}
         """))
     claims = {
         "a": [("a-900", "bodies_to_ukraine", 900, "ukraine", "Russia handed 900 bodies to Ukraine", None),

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, copy_project
 
 from benchmarks.suggest_quality import measure
@@ -195,7 +196,10 @@ def test_suggest_drafts_several_articles_and_reads_their_own_words(project: Path
     # no curated exchange has 1,000 and 24: one new exchange, proposed for review, shared by both figures
     proposed = wire.data["proposed_exchanges"]
     assert len(proposed) == 1 and figures[1000]["exchange_id"] == figures[24]["exchange_id"] == proposed[0]["exchange_id"]
-    assert proposed[0]["date_earliest"] == "2025-09-18"
+    # its date is the article's dating of that exchange, read as the build reads it
+    (dated,) = wire.datings
+    assert (dated["exchange_id"], dated["reading"], dated["quote"]) == (proposed[0]["exchange_id"], "stated", "September 18, 2025")
+    assert (wire.data["published_reading"], wire.data["published_quote"]) == ("stated", "September 18, 2025")
     assert "zelensky" not in {n["official_id"] for n in wire.names}  # named only in a "Read also:" line
     ukrainian = load_draft(project, project / "curation" / "sources" / "911_uk.yml")
     assert ukrainian.claims == [] and ukrainian.not_claims
@@ -214,3 +218,26 @@ def test_a_reviewed_file_may_not_keep_proposals(project: Path):
     with pytest.raises(BuildError) as refused:
         build(project, quiet=True)
     assert "proposed_officials" in refused.value.message or "proposed_exchanges" in refused.value.message
+
+
+def test_a_draft_accepted_as_it_stands_builds_with_its_dates(project: Path):
+    """Proposals moved where they belong and DRAFT notes replaced, the draft's own
+    exchange_dates pass the build's checks and date the exchange to its day."""
+    (project / "raw" / NEW).unlink()
+    (project / "raw" / "910_wire.txt").write_text(WIRE, encoding="utf-8")
+    assert run_cli(project, "suggest", "raw/910_wire.txt", cwd=project).returncode == 0
+    path = project / "curation" / "sources" / "910_wire.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    officials = yaml.safe_load((project / "curation" / "officials.yml").read_text(encoding="utf-8"))
+    officials["officials"] += [{k: v for k, v in o.items() if k != "notes"} for o in data.pop("proposed_officials")]
+    (project / "curation" / "officials.yml").write_text(yaml.safe_dump(officials, allow_unicode=True), encoding="utf-8")
+    exchanges = yaml.safe_load((project / "curation" / "exchanges.yml").read_text(encoding="utf-8"))
+    exchanges["exchanges"] += data.pop("proposed_exchanges")
+    (project / "curation" / "exchanges.yml").write_text(yaml.safe_dump(exchanges, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(data | {"reviewed": True}, allow_unicode=True, sort_keys=False)
+    path.write_text(text.replace("DRAFT: ", "Checked: ").replace("UNPLACED: ", ""), encoding="utf-8")
+    build(project, quiet=True)
+    conn = sqlite3.connect(project / "dist" / "repatriations.db")
+    exchange_id = data["exchange_dates"][0]["exchange_id"]
+    row = conn.execute("select date, weekday, dated_by from exchanges where exchange_id = ?", (exchange_id,)).fetchone()
+    assert row == ("2025-09-18", None, 1)

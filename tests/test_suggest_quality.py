@@ -25,8 +25,10 @@ def test_draft_quality_does_not_fall(set_name: str):
     _, overall = measure(set_name, ROOT)
     floors, false_figures, false_officials = FLOORS[set_name]
     shares = {aspect: round(overall.share(aspect), 4) for aspect in floors}
-    assert all(shares[a] >= floor for a, floor in floors.items()), (shares, overall.misses)
-    assert overall.false <= false_figures and overall.false_officials <= false_officials, overall.misses
+    # the held-out set's misses are never printed: whoever tunes the drafts must not read them
+    misses = overall.misses if set_name != "heldout" else "(held-out misses are not shown)"
+    assert all(shares[a] >= floor for a, floor in floors.items()), (shares, misses)
+    assert overall.false <= false_figures and overall.false_officials <= false_officials, (overall.false, misses)
 
 
 @pytest.mark.parametrize("set_name", list(FLOORS))

@@ -34,6 +34,7 @@ from ..yamlfile import Mapping
 from .attribution import Voice, attribute, own_voice, remember
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
+from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span, verbatim_quote
 from .guess import Guess, guess_metric, guess_qualifier, guess_unit, unplaced_reason
 from .known import Known, known_from
@@ -174,20 +175,22 @@ def assign_claim_ids(claims: list[DraftClaim], source_id: str, taken: set[str]) 
         claim.claim_id = unique(f"{prefix}-{claim.value}", used)
 
 
-def link_claims(norm: Normalised, claims: list[DraftClaim], known: Known, published: Dated | None) -> list:
+def link_claims(
+    norm: Normalised, claims: list[DraftClaim], known: Known, published: Dated | None
+) -> tuple[list, list[dict]]:
     linkable = [
         (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence))
         for claim in claims
         if claim.metric.value in LINKED
     ]
-    proposals = assign_exchanges(norm.text, [item for _, item in linkable], known, published)
+    proposals, datings = assign_exchanges(norm.text, [item for _, item in linkable], known, published)
     for claim, item in linkable:
         claim.exchange = item.exchange
     agreement = named_agreement(norm.text, known)
     for claim in claims:
         if claim.metric.value in AGREED and agreement:
             claim.agreement_id = agreement
-    return proposals
+    return proposals, [d for d in (draft_dating(norm, published, event) for event in datings) if d]
 
 
 def checked_claims(claims: list[DraftClaim]) -> tuple[list[DraftClaim], list[Unplaced]]:
@@ -221,13 +224,13 @@ def compose(project: Project, raw_path: Path, data: bytes, known: Known) -> Draf
     note = unreadable_language(norm.text)
     reading = unreadable(norm) if note else read_claims(norm, sentences, known)
     assign_claim_ids(reading.claims, source_id, known.claim_ids)
-    exchanges = link_claims(norm, reading.claims, known, published)
+    exchanges, datings = link_claims(norm, reading.claims, known, published)
     claims, failed = checked_claims(reading.claims)
     entries = not_claim_entries(norm, claims, reading.unplaced + failed)
     digest = hashlib.sha256(data).hexdigest()
     return Draft(
         raw_path.name, digest, source_id, title, guess_credit(norm), published, norm, sentences, claims, entries,
-        reading.mentions, reading.proposals, exchanges, language_note=note,
+        reading.mentions, reading.proposals, exchanges, datings, language_note=note,
     )
 
 

@@ -8,63 +8,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..calendar_words import MONTH_ABBREVIATIONS
-from ..calendar_words import MONTHS as MONTH_NAMES
-from ..calendar_words import WEEKDAYS as WEEKDAY_NAMES
+from ..dating import MONTH_NAMES, MONTH_YEAR, MONTHS, WEEKDAY_WORD, WEEKDAYS, DateMention, date_mentions
 from ..normalise import Normalised
 from . import lexicon
 from .text import Sentence
 
-# month name or abbreviation ("sept" too) -> month number; weekday name -> date.weekday()
-MONTHS = {name: i for names in (MONTH_NAMES, MONTH_ABBREVIATIONS) for i, name in enumerate(names, start=1)} | {"sept": 9}
-WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
-DATE = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?![\d:])(?!\s+for\s+\d)(?:,?\s+{_YEAR})?"
-    rf"|{_DAY2}(?:\s+of)?\s+{_MONTH2}(?:,?\s+{_YEAR.replace('year', 'year2')})?"
-    r"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?![\w])",
-    re.IGNORECASE,
-)
-MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH}\s+{_YEAR}(?![\w])", re.IGNORECASE)
-WEEKDAY_WORD = re.compile(r"(?<![\w])(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![\w])", re.IGNORECASE)
 DATELINE_LEAD = re.compile(r"^[A-ZА-Я][A-ZА-Я .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+$")  # "KYIV, ", "KYIV, Ukraine, "
 TODAY_LEAD = re.compile(r"(?:^|\b)(?:today|on)\s*,?\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int
-    end: int
-    year: int | None
-    month: int
-    day: int
-    weekday: int | None
-
-    def date(self, year: int | None = None) -> dt.date | None:
-        try:
-            return dt.date(self.year or year, self.month, self.day) if (self.year or year) else None
-        except ValueError:
-            return None
-
-
-def date_mentions(text: str) -> list[DateMention]:
-    found = []
-    for m in DATE.finditer(text):
-        g = m.groupdict()
-        month_word = g["month"] or g["month2"]
-        month = MONTHS[month_word.lower()] if month_word else int(g["m3"] or g["m4"])
-        day = int(g["day"] or g["day2"] or g["d3"] or g["d4"])
-        year_text = g["year"] or g["year2"] or g["y3"] or g["y4"]
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
-            continue
-        weekday = WEEKDAYS[g["weekday"].lower()] if g["weekday"] else None
-        found.append(DateMention(m.start(), m.end(), int(year_text) if year_text else None, month, day, weekday))
-    return found
 
 
 DAY_LIST = re.compile(

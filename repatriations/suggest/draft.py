@@ -18,6 +18,7 @@ from ..provenance import all_starts
 from .attribution import Attribution
 from .credit import Credit
 from .dates import Dated
+from .datings import published_words
 from .guess import Guess
 from .link import NewExchange
 from .people import Mention, NewOfficial
@@ -198,6 +199,7 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     new_officials: list[NewOfficial] = field(default_factory=list)
     new_exchanges: list[NewExchange] = field(default_factory=list)
+    datings: list[dict[str, Any]] = field(default_factory=list)  # exchange_dates entries
     language_note: str | None = None
 
     def names(self) -> list[dict[str, Any]]:
@@ -219,7 +221,8 @@ class Draft:
             return [f"published_basis: {scalar(basis)}"]
         day = self.published.date.isoformat()
         basis = f"DRAFT: dated by {self.published.basis}."
-        return [f"published_earliest: {day}", f"published_latest: {day}", f"published_basis: {scalar(basis)}"]
+        lines = [f"published_earliest: {day}", f"published_latest: {day}", f"published_basis: {scalar(basis)}"]
+        return lines + [f"{k}: {scalar(v)}" for k, v in published_words(self.norm, self.published).items()]
 
     def yaml(self) -> str:
         lines = REVIEW_STEPS.format(raw=self.raw_name).splitlines()
@@ -239,6 +242,8 @@ class Draft:
         lines += [*self.date_lines(), ""]
         lines += [*listing("names", self.names()), ""]
         lines += [*self.proposal_lines(), ""]
+        note = ["# DRAFT: when the article says each handover happened, read as the build reads dates."]
+        lines += [*listing("exchange_dates", self.datings, note), ""]
         lines += [*self.claims_lines(), ""]
         lines += self.not_claims_lines()
         return "\n".join(lines) + "\n"
@@ -255,17 +260,7 @@ class Draft:
             }
             for o in self.new_officials
         ]
-        exchanges = [
-            {
-                "exchange_id": e.exchange_id,
-                "label": e.label,
-                "date_earliest": e.date_earliest,
-                "date_latest": e.date_latest,
-                "weekday": e.weekday,
-                "date_basis": e.date_basis,
-            }
-            for e in self.new_exchanges
-        ]
+        exchanges = [{"exchange_id": e.exchange_id, "label": e.label} for e in self.new_exchanges]
         note_officials = ["# DRAFT: people and bodies curation/officials.yml does not know yet."]
         note_exchanges = ["# DRAFT: handovers curation/exchanges.yml does not have yet."]
         lines = listing("proposed_officials", officials, note_officials)

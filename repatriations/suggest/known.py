@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import vocabulary
+from .. import dating, vocabulary
 from ..curation import Curation, SourceCuration
+from ..tables import agreement_of
 from ..yamlfile import Mapping
 from .text import fold
 
@@ -69,6 +70,27 @@ def recorded_exchange_figures(
     return values, claims
 
 
+def dated_exchanges(curation: Curation, sources: list[SourceCuration]) -> dict[str, dict]:
+    """Each curated exchange with the window the given sources' datings allow together."""
+    found: dict[str, list[dating.Dating]] = {}
+    for source in sources:
+        published = dating.publication_window(source.data)
+        for entry in source.datings:
+            if d := dating.curated_dating(entry, source.source_id, published):
+                found.setdefault(entry["exchange_id"], []).append(d)
+    agreements = {a["agreement_id"]: a for a in curation.agreements}
+    exchanges = {}
+    for record in curation.exchanges:
+        judgement = dating.judge(found.get(record["exchange_id"], []), agreement_of(record, agreements))
+        earliest, latest = judgement.window.iso()
+        exchanges[record["exchange_id"]] = dict(record) | {
+            "date_earliest": earliest,
+            "date_latest": latest,
+            "weekday": judgement.weekday,
+        }
+    return exchanges
+
+
 def known_from(curation: Curation, raw_name: str) -> Known:
     """Everything curated so far, leaving out any curation of this very article."""
     others = [s for s in curation.sources if s.data["raw"] != raw_name]
@@ -78,7 +100,7 @@ def known_from(curation: Curation, raw_name: str) -> Known:
         variants=official_variants(curation.officials, others),
         title_words=title_vocabulary(others),
         surnames={o["official_id"]: fold(o["name"].split()[-1]) for o in curation.officials if o.get("kind") == "person"},
-        exchanges={e["exchange_id"]: e for e in curation.exchanges},
+        exchanges=dated_exchanges(curation, others),
         exchange_values=values,
         exchange_claims=exchange_claims,
         agreements=curation.agreements,

@@ -49,10 +49,15 @@ class Event:
 class NewExchange:
     exchange_id: str
     label: str
-    date_earliest: str | None
-    date_latest: str | None
-    weekday: str | None
-    date_basis: str
+
+
+@dataclass(frozen=True)
+class EventDating:
+    """When the article says a handover it reports happened, for its exchange_dates."""
+
+    exchange_id: str
+    date: EventDate
+    sentence: Sentence
 
 
 def sentence_event(text: str, sentence: Sentence, published: Dated | None) -> tuple[str, EventDate]:
@@ -121,7 +126,7 @@ def describe(when: EventDate) -> str:
     return "an undated article" + (f" ({when.weekday})" if when.weekday else "")
 
 
-def new_exchange(event: Event, taken: set[str], published: Dated | None) -> NewExchange:
+def new_exchange(event: Event, taken: set[str]) -> NewExchange:
     up, down = event.figures("to_ukraine"), event.figures("to_russia")
     parts = []
     if up:
@@ -145,22 +150,14 @@ def new_exchange(event: Event, taken: set[str], published: Dated | None) -> NewE
         if p
     )
     exchange_id = unique(stem, taken)
-    basis = f'DRAFT: "{when.words}" read against ' if when.words else "DRAFT: "
-    basis += f"the article's date from {published.basis}" if published else "no date: the article gives none"
-    if day:
-        label += f" ({day})"
-    return NewExchange(
-        exchange_id,
-        label,
-        when.earliest.isoformat() if when.earliest else None,
-        when.latest.isoformat() if when.latest else None,
-        when.weekday if day else None,
-        basis,
-    )
+    return NewExchange(exchange_id, label + (f" ({day})" if day else ""))
 
 
-def assign_exchanges(text: str, claims: list[Linkable], known: Known, published: Dated | None) -> list[NewExchange]:
-    """Group the article's figures by the handover they describe and link each group."""
+def assign_exchanges(
+    text: str, claims: list[Linkable], known: Known, published: Dated | None
+) -> tuple[list[NewExchange], list[EventDating]]:
+    """Group the article's figures by the handover they describe and link each group;
+    each group's date words become the article's dating of its exchange."""
     events: dict[str, Event] = {}
     for claim in claims:
         key, when = sentence_event(text, claim.sentence, published)
@@ -173,16 +170,18 @@ def assign_exchanges(text: str, claims: list[Linkable], known: Known, published:
                 main.date = when
                 break
     proposals: list[NewExchange] = []
+    datings: dict[str, EventDating] = {}
     taken = set(known.exchanges)  # a proposed id never repeats a curated one
     for event in events.values():
         exchange_id, why = choose_exchange(event, known)
         if exchange_id is None:
-            proposal = new_exchange(event, taken, published)
+            proposal = new_exchange(event, taken)
             proposals.append(proposal)
             exchange_id, why = proposal.exchange_id, f"new exchange {proposal.exchange_id} proposed: {why}"
         for claim in event.claims:
             claim.exchange = Guess(exchange_id, why)
-    return proposals
+        datings.setdefault(exchange_id, EventDating(exchange_id, event.date, event.claims[0].sentence))
+    return proposals, list(datings.values())
 
 
 def named_agreement(text: str, known: Known) -> str | None:

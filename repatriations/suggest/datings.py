@@ -1,0 +1,98 @@
+"""The draft's exchange_dates and publication words: each handover's date words as a
+quote the build will find, read the way the build reads them (repatriations.dating),
+so that what the draft proposes is what the build will derive."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import dating
+from ..normalise import Normalised
+from ..provenance import all_starts
+from .dates import Dated
+from .link import EventDating
+from .text import Sentence
+
+OPENING = 100  # characters of a sentence quoted when it carries no date words
+
+
+def verbatim(norm: Normalised, sentence: Sentence, words: str) -> tuple[str, int | None] | None:
+    """The words as the article writes them in this sentence, and which occurrence of
+    them in the raw text that is (None when they appear once)."""
+    text = norm.text[sentence.start : sentence.end]
+    i = text.lower().find(words.lower())
+    if i < 0 or not words:
+        return None
+    quote = text[i : i + len(words)]
+    starts = all_starts(norm.raw_text, quote)
+    raw_start = norm.raw_offset(sentence.start + i)
+    if raw_start not in starts:
+        return None
+    return quote, (starts.index(raw_start) + 1 if len(starts) > 1 else None)
+
+
+def opening(norm: Normalised, sentence: Sentence) -> str:
+    text = norm.text[sentence.start : sentence.end].strip()
+    return text if len(text) <= OPENING else text[:OPENING].rsplit(" ", 1)[0]
+
+
+def publication(published: Dated | None) -> dating.Window:
+    return dating.Window(published.date, published.date) if published else dating.Window()
+
+
+def reading_of(quote: str, published: dating.Window) -> str | None:
+    """stated when the words give the date with its year, relative when the build reads
+    them against the article's date, else None (the draft's own window is inferred)."""
+    if dating.stated_window(quote) is not None:
+        return "stated"
+    if published.bounded and dating.relative_window(quote, published) is not None:
+        return "relative"
+    return None
+
+
+def entry(exchange_id: str, quote: str, occurrence: int | None, reading: str, basis: str, **window: Any) -> dict:
+    return {
+        "exchange_id": exchange_id,
+        "reading": reading,
+        **window,
+        "quote": quote,
+        "occurrence": occurrence,
+        "basis": f"DRAFT: {basis} Check it against the article.",
+    }
+
+
+def draft_dating(norm: Normalised, published: Dated | None, event: EventDating) -> dict[str, Any] | None:
+    """One exchange_dates entry, or None when the article dates the handover not at all."""
+    when, pub = event.date, publication(published)
+    found = verbatim(norm, event.sentence, when.words) if when.words else None
+    if found:
+        quote, occurrence = found
+        reading = reading_of(quote, pub)
+        if reading:
+            against = " against the article's date" if reading == "relative" else ""
+            return entry(event.exchange_id, quote, occurrence, reading, f'"{quote}" read{against}.')
+    else:
+        news = verbatim(norm, event.sentence, opening(norm, event.sentence))
+        if news is None:
+            return None
+        quote, occurrence = news
+    if not (when.earliest or when.latest):
+        return None
+    earliest = when.earliest.isoformat() if when.earliest else None
+    latest = when.latest.isoformat() if when.latest else None
+    weekday = when.weekday if when.weekday and dating.weekday_named(quote) == when.weekday else None
+    why = (
+        f'"{quote}" read in the year of the article\'s date.'
+        if found
+        else "reported as the article's news, so in the days up to its date."
+    )
+    window = {"date_earliest": earliest, "date_latest": latest, "weekday": weekday}
+    return entry(event.exchange_id, quote, occurrence, "inferred", why, **window)
+
+
+def published_words(norm: Normalised, published: Dated | None) -> dict[str, Any]:
+    """published_reading and published_quote for the draft's publication date."""
+    if published is None or not all_starts(norm.raw_text, published.words):
+        return {}
+    stated = dating.stated_window(published.words) == publication(published)
+    return {"published_reading": "stated" if stated else "inferred", "published_quote": published.words}
