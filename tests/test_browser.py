@@ -120,3 +120,25 @@ def test_each_chart_draws_the_columns_it_names(page, server, index):
     coloured = page.evaluate(COLOURED, canvas.element_handle())
     assert coloured > 50, f"the chart frame is empty ({coloured} coloured pixels)"
     assert page.errors == []
+
+
+def test_an_exchange_page_shows_each_sources_dating_side_by_side(page, server):
+    page.goto(f"{server}/repatriations/exchanges/ex-1000-for-19")
+    section = page.locator("section.exchange-datings")
+    assert section.locator("tr.dating").count() == 1
+    assert "now well into its third year" in section.inner_text()
+    assert section.locator(".conflict a[href='/repatriations/discrepancies/date-conflict-ex-1000-for-19']").count() == 1
+    page.screenshot(path=ARTIFACTS / "exchange-datings.png", full_page=True)
+    assert page.errors == []
+
+
+def test_the_timeline_draws_each_window_on_a_time_axis(page, server):
+    link = chart_links(server)[0]
+    assert "g.x_type=temporal" in link and "g.mark=line" in link
+    page.goto(f"{server}{link}")
+    canvas = page.locator("canvas.marks")
+    canvas.wait_for(state="visible", timeout=20000)
+    page.wait_for_timeout(500)
+    canvas.screenshot(path=ARTIFACTS / "timeline-chart.png")
+    assert page.evaluate(COLOURED, canvas.element_handle()) > 50
+    assert page.errors == []

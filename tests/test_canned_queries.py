@@ -16,6 +16,7 @@ PARAMETERS = {
     "search_text": {"q": "refrigerated"},
     "figure_spread": {"direction": "to_ukraine"},
     "discrepancies_with_claims": {"kind": "", "after": ""},
+    "exchange_datings": {"exchange_id": "ex-1000-for-19"},
 }
 
 
@@ -95,3 +96,26 @@ def test_parameterised_queries_never_scan_claims(db_path, name):
     params = {p: "x" for p in re.findall(r":(\w+)", sql)}
     plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
     assert not any(re.fullmatch(r"SCAN (c|claims)", step) for step in plan), plan
+
+
+async def test_date_disagreements_lists_each_conflicting_sources_dating(datasette):
+    found = await query(datasette, "date_disagreements")
+    assert [(r["exchange_id"], r["source_id"], r["role"]) for r in found] == [
+        ("ex-1000-for-19", "s000-defense-news-1000-bodies", "conflicting")
+    ]
+    (row,) = found
+    assert (row["date_earliest"], row["date_latest"], row["reading"]) == ("2024-02-01", "2025-02-28", "inferred")
+    assert row["quote"].startswith("the full-scale invasion began in February 2022")
+    assert "falls under" in row["summary"] or "fall under" in row["summary"]
+
+
+async def test_the_timeline_spans_each_window_on_a_time_axis(datasette):
+    found = await query(datasette, "timeline")
+    by_series: dict[str, list[str]] = {}
+    for r in found:
+        by_series.setdefault(r["series"], []).append(r["day"])
+    # every exchange and direction: two points, the window's first day and the day after its last
+    sunday = by_series["ex-2025-06-sunday-1200 to Ukraine"]
+    assert sunday == ["2025-06-01", "2025-06-30"]
+    assert all(len(days) == 2 and days[0] < days[1] for days in by_series.values())
+    assert len(by_series) == 11  # 6 exchanges in both directions, but no figure to Russia for the Sunday 1,200

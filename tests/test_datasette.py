@@ -70,3 +70,18 @@ async def test_home_page_shows_the_package_version_and_citation(datasette, built
     assert descriptor["version"] in descriptor["citation"]
     served = await datasette.client.get("/package/datapackage.json")
     assert served.status_code == 200 and served.json()["version"] == descriptor["version"]
+
+
+async def test_an_exchange_page_lists_each_sources_dating_and_its_conflict(datasette):
+    page = (await datasette.client.get("/repatriations/exchanges/ex-1000-for-19")).text
+    assert "When it happened, source by source" in page
+    assert page.count('<tr class="dating"') == 1
+    assert 'data-source="s000-defense-news-1000-bodies"' in page
+    assert "now well into its third year" in page and "2024-02-01 to 2025-02-28" in page
+    assert 'class="conflict"' in page and "/repatriations/discrepancies/date-conflict-ex-1000-for-19" in page
+
+
+async def test_an_exchange_without_conflict_shows_its_derived_window(datasette):
+    page = (await datasette.client.get("/repatriations/exchanges/ex-2025-late-1003-for-26")).text
+    assert "2025-10-31 to 2025-12-26" in page and "a Friday" in page
+    assert 'class="conflict"' not in page and "The exchange was confirmed on Friday" in page
