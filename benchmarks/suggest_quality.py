@@ -18,6 +18,8 @@ before it arrived) and compared with its gold curation:
   new exchange per gold exchange);
 - dated: articles whose publication window (published_earliest, published_latest) is
   the gold one, both empty included;
+- dates: the gold's datings of exchanges (exchange_dates, each read as the build reads
+  it) whose window the draft also gives for that article;
 - false figures: draft claims with a value that no gold claim gives at that place;
 - false officials: officials the draft links or proposes that the gold never names.
 
@@ -36,11 +38,13 @@ from pathlib import Path
 import click
 from rapidfuzz import fuzz
 
+from repatriations import dating
 from repatriations.curation import SourceCuration, load_curation, load_source
 from repatriations.normalise import decode_raw
 from repatriations.project import Project
 from repatriations.provenance import locate
 from repatriations.suggest import Draft, write_draft
+from repatriations.suggest.datings import publication
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "benchmarks" / "eval"
@@ -61,22 +65,24 @@ class Score:
     exchange: int = 0
     articles: int = 0
     dated: int = 0
+    datings: int = 0  # gold exchange_dates entries
+    dates: int = 0  # of those, windows the draft also gives
     false: int = 0  # draft figures matching no gold claim
     drafted: int = 0
     false_officials: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("gold", "found", *ASPECTS, "articles", "dated", "false", "drafted", "false_officials"):
+        for name in ("gold", "found", *ASPECTS, "articles", "dated", "datings", "dates", "false", "drafted", "false_officials"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
     def share(self, aspect: str) -> float:
-        whole = {"found": self.gold, "dated": self.articles}.get(aspect, self.found)
+        whole = {"found": self.gold, "dated": self.articles, "dates": self.datings}.get(aspect, self.found)
         return getattr(self, aspect) / whole if whole else 0.0
 
     def summary(self) -> dict[str, float | int]:
-        shares = {f"{a}_share": round(self.share(a), 4) for a in ("found", *ASPECTS, "dated")}
+        shares = {f"{a}_share": round(self.share(a), 4) for a in ("found", *ASPECTS, "dated", "dates")}
         return {k: v for k, v in asdict(self).items() if k not in ("article", "misses")} | shares
 
 
@@ -180,10 +186,29 @@ def compare(name: str, gold: Gold, draft: Draft, raw_text: str) -> Score:
     score.dated = int(want == got)
     if want != got:
         score.misses.append(f"{name}: dated {got}, gold {want}")
+    score.datings, score.dates = dating_matches(gold, draft, name, score.misses)
     wrong = false_officials(gold, draft)
     score.false_officials = len(wrong)
     score.misses += [f"{name}: false official {w!r}" for w in wrong]
     return score
+
+
+def windows(entries: list, published: dating.Window) -> list[tuple[str | None, str | None]]:
+    return [d.window.iso() for e in entries if (d := dating.curated_dating(e, "", published))]
+
+
+def dating_matches(gold: Gold, draft: Draft, name: str, misses: list[str]) -> tuple[int, int]:
+    """How many gold datings there are, and how many of their windows the draft gives too."""
+    want = windows(gold.source.datings, dating.publication_window(gold.source.data))
+    got = windows(draft.datings, publication(draft.published))
+    matched = 0
+    for window in want:
+        if window in got:
+            got.remove(window)
+            matched += 1
+        else:
+            misses.append(f"{name}: exchange dated {window[0]} to {window[1]} in the gold, not in the draft")
+    return len(want), matched
 
 
 def drafted(project_root: Path, article: Path, leave_out: str | None = None) -> Draft:
@@ -229,7 +254,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def table(rows: list[Score]) -> str:
-    head = ("set", "gold figures", "found", *ASPECTS, "dated", "false figures", "false officials")
+    head = ("set", "gold figures", "found", *ASPECTS, "dated", "dates", "false figures", "false officials")
     lines = [head]
     for s in rows:
         aspects = [percent(getattr(s, a), s.found) for a in ASPECTS]
@@ -240,6 +265,7 @@ def table(rows: list[Score]) -> str:
                 percent(s.found, s.gold),
                 *aspects,
                 percent(s.dated, s.articles),
+                percent(s.dates, s.datings),
                 f"{s.false} of {s.drafted}",
                 str(s.false_officials),
             )
@@ -258,7 +284,10 @@ def main(sets: tuple[str, ...], details: bool, json_path: Path | None) -> None:
     """Print draft quality for the seeds, the tuning set and the held-out set, apart."""
     results = {name: measure(name) for name in sets or SETS}
     click.echo(table([overall for _, overall in results.values()]))
-    click.echo("metric, qualifier, side, official and exchange are shares of the found figures; dated is per article.")
+    click.echo(
+        "metric, qualifier, side, official and exchange are shares of the found figures; dated is per article; "
+        "dates: the gold's exchange datings whose window the draft gives."
+    )
     click.echo(
         "targets on heldout: " + ", ".join(f"{k} >= {v:.0%}" for k, v in TARGETS.items()) + ", no false figures or officials"
     )

@@ -327,6 +327,15 @@ def read_window(reading: str, quote: str, given: Window, published: Window) -> W
     return given
 
 
+def time_phrases(words: str) -> list[tuple[int, int]]:
+    """Where words hold a phrase this module reads (a written date or month with its
+    year, or a phrase read against the article's date), in the order they come."""
+    spans = [(m.start, m.end) for m in date_mentions(words) if m.year]
+    spans += [m.span() for m in MONTH_YEAR.finditer(words)]
+    spans += [m.span() for pattern, _ in RELATIVE for m in pattern.finditer(words)]
+    return sorted(spans)
+
+
 def weekday_named(words: str) -> str | None:
     """The one weekday the words name, capitalised; None when they name none or several."""
     names = {m.group("weekday").capitalize() for m in WEEKDAY_WORD.finditer(words)}

@@ -115,7 +115,10 @@ def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventD
     words = text[sentence.start : sentence.end]
     for mention in date_mentions(words):
         year = mention.year or (published.date.year if published else None)
-        if (day := mention.date(year)) and not (published and day > published.date and not mention.year):
+        day = mention.date(year)
+        if day and published and day > published.date and not mention.year:
+            day = mention.date(published.date.year - 1)  # "on 20 December" in a January article
+        if day:
             return EventDate(day, day, day.strftime("%A"), words[mention.start : mention.end])
     weekday = WEEKDAY_WORD.search(words)
     folded = words.lower()

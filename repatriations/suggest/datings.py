@@ -4,6 +4,7 @@ so that what the draft proposes is what the build will derive."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import dating
@@ -14,6 +15,7 @@ from .link import EventDating
 from .text import Sentence
 
 OPENING = 100  # characters of a sentence quoted when it carries no date words
+TODAY = re.compile(r"\btoday\b[\s,]*$", re.IGNORECASE)
 
 
 def verbatim(norm: Normalised, sentence: Sentence, words: str) -> tuple[str, int | None] | None:
@@ -61,29 +63,50 @@ def entry(exchange_id: str, quote: str, occurrence: int | None, reading: str, ba
     }
 
 
+def candidates(norm: Normalised, event: EventDating) -> list[tuple[str, int | None]]:
+    """Words that may date the handover, verbatim: those the draft read its date from,
+    then every time phrase of the sentence the build can read."""
+    text = norm.text[event.sentence.start : event.sentence.end]
+    words = [event.date.words] if event.date.words else []
+    words += [text[start:end] for start, end in dating.time_phrases(text)]
+    return [found for w in words if (found := verbatim(norm, event.sentence, w))]
+
+
+def today_words(norm: Normalised, published: Dated | None) -> tuple[str, int | None] | None:
+    """The article's own date when a kept sentence of its text says the news is of that
+    day ("Today, 29 January 2026, another repatriation took place")."""
+    if published is None:
+        return None
+    for start in all_starts(norm.text, published.words):
+        line_start = norm.text.rfind("\n", 0, start) + 1
+        if TODAY.search(norm.text[line_start:start]):
+            starts = all_starts(norm.raw_text, published.words)
+            raw_start = norm.raw_offset(start)
+            if raw_start in starts:
+                return published.words, (starts.index(raw_start) + 1 if len(starts) > 1 else None)
+    return None
+
+
 def draft_dating(norm: Normalised, published: Dated | None, event: EventDating) -> dict[str, Any] | None:
     """One exchange_dates entry, or None when the article dates the handover not at all."""
     when, pub = event.date, publication(published)
-    found = verbatim(norm, event.sentence, when.words) if when.words else None
-    if found:
-        quote, occurrence = found
-        reading = reading_of(quote, pub)
-        if reading:
+    today = today_words(norm, published) if event.news and not when.words else None
+    for quote, occurrence in [*candidates(norm, event), *([today] if today else [])]:
+        if reading := reading_of(quote, pub):
             against = " against the article's date" if reading == "relative" else ""
             return entry(event.exchange_id, quote, occurrence, reading, f'"{quote}" read{against}.')
-    else:
-        news = verbatim(norm, event.sentence, opening(norm, event.sentence))
-        if news is None:
-            return None
-        quote, occurrence = news
-    if not (when.earliest or when.latest):
+    found = verbatim(norm, event.sentence, when.words) if when.words else None
+    if found is None:
+        found = verbatim(norm, event.sentence, opening(norm, event.sentence))
+    if found is None or not (when.earliest or when.latest):
         return None
+    quote, occurrence = found
     earliest = when.earliest.isoformat() if when.earliest else None
     latest = when.latest.isoformat() if when.latest else None
     weekday = when.weekday if when.weekday and dating.weekday_named(quote) == when.weekday else None
     why = (
         f'"{quote}" read in the year of the article\'s date.'
-        if found
+        if when.words
         else "reported as the article's news, so in the days up to its date."
     )
     window = {"date_earliest": earliest, "date_latest": latest, "weekday": weekday}

@@ -40,6 +40,11 @@ class Event:
     key: str
     date: EventDate
     claims: list[Linkable] = field(default_factory=list)
+    dated_by: Sentence | None = None  # the sentence whose words give the date
+
+    @property
+    def date_sentence(self) -> Sentence:
+        return self.dated_by or self.claims[0].sentence
 
     def figures(self, direction: str) -> list[int]:
         return [c.value for c in self.claims if c.direction == direction]
@@ -58,6 +63,7 @@ class EventDating:
     exchange_id: str
     date: EventDate
     sentence: Sentence
+    news: bool  # the article's own news, not an earlier handover it recalls
 
 
 def sentence_event(text: str, sentence: Sentence, published: Dated | None) -> tuple[str, EventDate]:
@@ -167,7 +173,7 @@ def assign_exchanges(
         for claim in main.claims:
             when = event_date(text, claim.sentence, published)
             if when.words:
-                main.date = when
+                main.date, main.dated_by = when, claim.sentence
                 break
     proposals: list[NewExchange] = []
     datings: dict[str, EventDating] = {}
@@ -180,7 +186,7 @@ def assign_exchanges(
             exchange_id, why = proposal.exchange_id, f"new exchange {proposal.exchange_id} proposed: {why}"
         for claim in event.claims:
             claim.exchange = Guess(exchange_id, why)
-        datings.setdefault(exchange_id, EventDating(exchange_id, event.date, event.claims[0].sentence))
+        datings.setdefault(exchange_id, EventDating(exchange_id, event.date, event.date_sentence, event.key == "main"))
     return proposals, list(datings.values())
 
 
