@@ -1,11 +1,13 @@
 # Two commands on a fresh clone:
 #   make serve   build the database and serve it on http://127.0.0.1:8001 (PORT=N for another port)
 #   make test    install what the tests need and run them all
+#   make preview draft new articles and serve the preview on http://127.0.0.1:8002 (PORT=N), updating as you edit
 
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8001
+PREVIEW_PORT ?= $(if $(filter command line,$(origin PORT)),$(PORT),8002)
 HOST ?= 127.0.0.1
 
 # How the dataset is served, here and in the Dockerfile (tests/test_container.py
@@ -20,7 +22,7 @@ SERVE_ARGS := -i dist/repatriations.db --inspect-file dist/inspect-data.json \
 	--setting num_sql_threads 0 \
 	--setting suggest_facets off
 
-.PHONY: serve build test lint install install-test system-test-deps print-serve-args clean
+.PHONY: serve preview build test lint install install-test system-test-deps print-serve-args clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +51,10 @@ build: $(VENV)/.installed
 
 serve: build
 	$(BIN)/datasette serve $(SERVE_ARGS) -h $(HOST) -p $(PORT)
+
+# drafts, problems and all, in preview/ (never dist/): python build.py still refuses drafts
+preview: $(VENV)/.installed
+	$(BIN)/python build.py preview --host $(HOST) --port $(PREVIEW_PORT)
 
 test: install-test
 	$(BIN)/ruff check .

@@ -89,6 +89,23 @@ def suggest(ctx: click.Context, articles: tuple[Path, ...], force: bool) -> None
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8002, show_default=True, help="Port to listen on.")
+@click.option("--watch/--no-watch", default=True, show_default=True, help="Redo the preview when a file changes.")
+@click.pass_context
+def preview(ctx: click.Context, host: str, port: int, watch: bool) -> None:
+    """Draft every article without curation, build the preview (drafts admitted,
+    problems listed, written to preview/, never dist/) and serve it."""
+    from repatriations.preview_server import serve_preview  # the server's imports are for this command only
+
+    try:
+        serve_preview(ctx.obj["root"], host, port, watch)
+    except BuildError as exc:
+        click.echo(f"Preview failed: {exc}", err=True)
+        sys.exit(1)
+
+
 def draft_summary(draft: Draft) -> str:
     found = len(draft.claims) + len(draft.unplaced)
     parts = [

@@ -7,7 +7,7 @@ and so does a `not_claims` entry that matches no number (it has gone stale)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .errors import BuildError
 from .numbers import Number
@@ -59,9 +59,20 @@ def check_not_claims_entries(checked: CheckedSource) -> None:
                 )
 
 
-def number_rows(checked: CheckedSource) -> Iterator[Row]:
+def number_rows(checked: CheckedSource, on_problem: Callable[[BuildError], None] | None = None) -> Iterator[Row]:
+    """Every number of the article with what accounts for it. A problem stops the build,
+    unless on_problem takes it (the preview: the number is then shown unaccounted for)."""
+
+    def problem(exc: BuildError) -> None:
+        if on_problem is None:
+            raise exc
+        on_problem(exc)
+
     norm = checked.normalised
-    check_not_claims_entries(checked)
+    try:
+        check_not_claims_entries(checked)
+    except BuildError as exc:
+        problem(exc)
     used: set[int] = set()
     for raw_start, number in checked.numbers:
         raw_end = raw_start + (number.end - number.start)
@@ -73,14 +84,17 @@ def number_rows(checked: CheckedSource) -> Iterator[Row]:
                 (e for e in checked.curation.not_claims if entry_covers(e, number, raw_start, norm.raw_text)), None
             )
             if entry is None:
-                raise BuildError(
-                    f"{checked.raw_path}",
-                    f"the number {number.as_written!r} is not accounted for: add a claim whose quote contains it "
-                    f"and whose value it is, or list it under not_claims in {checked.curation.display} with a reason",
-                    line,
+                problem(
+                    BuildError(
+                        f"{checked.raw_path}",
+                        f"the number {number.as_written!r} is not accounted for: add a claim whose quote contains it "
+                        f"and whose value it is, or list it under not_claims in {checked.curation.display} with a reason",
+                        line,
+                    )
                 )
-            used.add(id(entry))
-            reason = entry["reason"]
+            else:
+                used.add(id(entry))
+                reason = entry["reason"]
         yield {
             "number_id": f"{checked.source_id}-{raw_start}",
             "source_id": checked.source_id,
@@ -96,10 +110,12 @@ def number_rows(checked: CheckedSource) -> Iterator[Row]:
         }
     for entry in checked.curation.not_claims:
         if id(entry) not in used:
-            raise BuildError(
-                checked.curation.display,
-                f"not_claims entry {entry['number']!r} matches no unclaimed number in the article; remove it or fix it",
-                entry.line,
+            problem(
+                BuildError(
+                    checked.curation.display,
+                    f"not_claims entry {entry['number']!r} matches no unclaimed number in the article; remove it or fix it",
+                    entry.line,
+                )
             )
 
 

@@ -18,9 +18,10 @@ from .yamlfile import Mapping, load_yaml
 # Columns the build computes; a curator never writes them.
 COMPUTED = {
     "sources": {
-        "raw_path", "text", "raw_text", "raw_chars", "removals", "label", "published_quote_start", "published_quote_end"
+        "raw_path", "text", "raw_text", "raw_chars", "removals", "label", "published_quote_start", "published_quote_end",
+        "curation_path",
     },
-    "claims": {"source_id", "quote_start", "quote_end", "quote_line"},
+    "claims": {"source_id", "quote_start", "quote_end", "quote_line", "curation_line"},
     "exchange_dates": {"source_id", "quote_start", "quote_end", "quote_line", "date_precision"},
     # an exchange's dates are derived from its sources' datings (exchange_dates)
     "exchanges": {"date", "date_earliest", "date_latest", "date_precision", "weekday", "date_basis", "dated_by", "date_conflict"},
@@ -35,7 +36,6 @@ COMPUTED_HINTS = {
 EXTRA_KEYS: dict[str, dict[str, dict[str, Any]]] = {
     "sources": {
         "raw": {"type": "string", "constraints": {"required": True}},
-        "reviewed": {"type": "boolean", "constraints": {"required": True}},
         "names": {"type": "list"},
         "claims": {"type": "list"},
         "not_claims": {"type": "list"},

@@ -55,7 +55,10 @@ def index_lookups(db: sqlite_utils.Database) -> None:
     db["discrepancy_claims"].create_index(["discrepancy_id", "role", "claim_id"], find_unique_name=True)
 
 
-def load_database(path: Path, tables: dict[str, list[Row]], metadata: dict[str, Any] | None = None) -> None:
+def load_database(
+    path: Path, tables: dict[str, list[Row]], metadata: dict[str, Any] | None = None, analyze: bool = True
+) -> None:
+    """analyze=False (the preview, redone at every edit) skips the planner statistics and VACUUM."""
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     # a staging file, moved into dist/ only once complete: no journal, no waiting on the disk
@@ -71,7 +74,8 @@ def load_database(path: Path, tables: dict[str, list[Row]], metadata: dict[str, 
             index_lookups(db)
     for table, columns in FULL_TEXT.items():
         db[table].enable_fts(columns, create_triggers=False, tokenize="porter")
-    # statistics for the query planner: without them it ignores the composite indexes
-    db.analyze()
-    db.vacuum()
+    if analyze:
+        # statistics for the query planner: without them it ignores the composite indexes
+        db.analyze()
+        db.vacuum()
     db.close()

@@ -39,6 +39,7 @@ def source_rows(checked: list[CheckedSource]) -> Iterator[Row]:
             c.curation.data
             | {
                 "raw_path": c.raw_path,
+                "curation_path": c.curation.display,
                 "sha256": c.sha256,
                 "text": c.normalised.text,
                 "raw_text": c.normalised.raw_text,
@@ -148,12 +149,15 @@ def claim_rows(checked: list[CheckedSource]) -> Iterator[Row]:
                     "quote_start": start,
                     "quote_end": end,
                     "quote_line": raw.count("\n", 0, start) + 1,
+                    "curation_line": claim.line,
                 },
                 "claims",
             )
 
 
-def iter_tables(curation: Curation, checked: list[CheckedSource]) -> Iterator[tuple[str, list[Row]]]:
+def iter_tables(
+    curation: Curation, checked: list[CheckedSource], numbers: Callable[[], Iterable[Row]] | None = None
+) -> Iterator[tuple[str, list[Row]]]:
     """The curated tables one at a time, in schemas.TABLES order (each after the tables
     it refers to), so the build can write and validate each while it makes the next."""
     datings = exchange_date_rows(checked)
@@ -167,7 +171,7 @@ def iter_tables(curation: Curation, checked: list[CheckedSource]) -> Iterator[tu
         "officials": lambda: official_rows(curation),
         "official_names": lambda: official_name_rows(checked),
         "claims": lambda: claim_rows(checked),
-        "numbers": lambda: coverage_rows(checked),
+        "numbers": numbers or (lambda: coverage_rows(checked)),
     }
     for name, make in makers.items():
         yield name, sort_by_key(name, list(make()))

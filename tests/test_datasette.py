@@ -85,3 +85,16 @@ async def test_an_exchange_without_conflict_shows_its_derived_window(datasette):
     page = (await datasette.client.get("/repatriations/exchanges/ex-2025-late-1003-for-26")).text
     assert "2025-10-31 to 2025-12-26" in page and "a Friday" in page
     assert 'class="conflict"' not in page and "The exchange was confirmed on Friday" in page
+
+
+async def test_the_review_page_marks_every_number_of_a_reviewed_source(datasette, db):
+    source_id = "s003-1029-combatants"
+    page = (await datasette.client.get(f"/-/review/{source_id}")).text
+    numbers = db.execute("select count(*), sum(claim_id is not null) from numbers where source_id = ?", (source_id,)).fetchone()
+    assert page.count('class="num claim"') == numbers[1]
+    assert page.count('class="num ') == numbers[0]
+    assert 'class="num problem"' not in page and "Nothing left to do" in page
+    line = db.execute("select curation_line from claims where claim_id = 's003-medinsky-26'").fetchone()[0]
+    assert f"curation/sources/003_a33e81c085f97841.yml:{line}" in page
+    assert (await datasette.client.get("/-/review")).status_code == 200
+    assert (await datasette.client.get("/-/review/no-such-source")).status_code == 404

@@ -1,0 +1,174 @@
+"""`python build.py preview`: draft every article that has no curation, build the
+preview (repatriations.preview) and serve it with the site's own metadata, plugins and
+templates, a banner on every page, and live updates: saving a curation file or adding
+an article redoes what it touches (watchfiles) and switches the server to the result."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import click
+import uvicorn
+import watchfiles
+from datasette import hookimpl
+from datasette.app import Datasette
+from datasette.database import Database
+from datasette.plugins import pm
+
+from .curation import source_files
+from .errors import BuildError
+from .preview import Preview
+from .project import CODE_ROOT, DB_NAME, Project
+from .suggest import write_drafts
+
+# num_sql_threads 0: one connection per Database object, so a switched database is read at once
+# (threaded mode keeps a connection per thread and name, which would go on reading the old file)
+SETTINGS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "num_sql_threads": 0}
+BODY = re.compile(rb"<body[^>]*>")
+
+
+def draft_new_articles(project: Project) -> list[Path]:
+    """suggest, for every article in raw/ that no curation file names."""
+    named = set()
+    for path in source_files(project):
+        match = re.search(r"^raw:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", path.read_text(encoding="utf-8", errors="replace"), re.M)
+        if match:
+            named.add(match.group(1))
+    new = [p for p in sorted(project.raw_dir.glob("*.txt")) if p.name not in named]
+    drafted = []
+    for article, result in write_drafts(project, new) if new else []:
+        if isinstance(result, BuildError):
+            click.echo(f"Suggest refused: {result}", err=True)
+        else:
+            drafted.append(article)
+    return drafted
+
+
+class PreviewPlugin:
+    """Datasette hooks for the preview: the banner, and the watcher that keeps it current."""
+
+    __name__ = "repatriations_preview"  # Datasette lists plugins by module name
+
+    def __init__(self, preview: Preview, watch: bool):
+        self.preview = preview
+        self.watch = watch
+        self.counts: dict[str, int] = {"drafts": 0, "problems": 0, "generation": 0}
+
+    def count(self, db_path: Path) -> None:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            drafts = conn.execute("select count(*) from sources where not reviewed").fetchone()[0]
+            problems = conn.execute("select count(*) from problems").fetchone()[0]
+        self.counts = {"drafts": drafts, "problems": problems, "generation": self.preview.generation}
+
+    def banner(self) -> bytes:
+        c = self.counts
+        html = (
+            '<div id="preview-banner" style="background:#ffe066;color:#222;padding:0.5em 1em;border-bottom:2px solid #b8860b;'
+            'font-family:sans-serif">'
+            f"<strong>PREVIEW</strong>, not a release: it admits unreviewed drafts. "
+            f'<a href="/repatriations/sources?reviewed=0"><span class="drafts">{c["drafts"]}</span> draft(s)</a> · '
+            f'<a href="/repatriations/problems"><span class="problems">{c["problems"]}</span> problem(s)</a> · '
+            f'<a href="/-/review">review the sources</a> · '
+            f'update <span class="generation">{c["generation"]}</span></div>'
+        )
+        return html.encode()
+
+    @hookimpl
+    def asgi_wrapper(self, datasette):
+        plugin = self
+
+        def wrap(app):
+            async def with_banner(scope, receive, send):
+                if scope["type"] != "http":
+                    await app(scope, receive, send)
+                    return
+                start: dict[str, Any] = {}
+                chunks: list[bytes] = []
+
+                async def send_with_banner(message):
+                    if message["type"] == "http.response.start":
+                        headers = dict(message.get("headers") or [])
+                        start.update(message, html=headers.get(b"content-type", b"").startswith(b"text/html"))
+                        if not start["html"]:
+                            await send(message)
+                        return
+                    if message["type"] != "http.response.body" or not start.get("html"):
+                        await send(message)
+                        return
+                    chunks.append(message.get("body", b""))
+                    if message.get("more_body"):
+                        return
+                    body = BODY.sub(lambda m: m.group(0) + plugin.banner(), b"".join(chunks), count=1)
+                    headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                    headers.append((b"content-length", str(len(body)).encode()))
+                    await send({"type": "http.response.start", "status": start["status"], "headers": headers})
+                    await send({"type": "http.response.body", "body": body})
+
+                await app(scope, receive, send_with_banner)
+
+            return with_banner
+
+        return wrap
+
+    @hookimpl
+    def startup(self, datasette):
+        if not self.watch:
+            return None
+
+        async def begin():
+            asyncio.get_running_loop().create_task(self.keep_current(datasette))
+
+        return begin
+
+    async def keep_current(self, datasette) -> None:
+        project = self.preview.project
+        async for _changes in watchfiles.awatch(project.curation_dir, project.raw_dir, debounce=200, step=50):
+            try:
+                await asyncio.to_thread(draft_new_articles, project)
+                db_path = await asyncio.to_thread(self.preview.update)
+            except Exception as exc:  # the server keeps the last good preview; the reason goes to the terminal
+                click.echo(f"Preview update failed: {exc}", err=True)
+                continue
+            switch(datasette, db_path)
+            self.count(db_path)
+            click.echo(f"Preview updated ({self.preview.timings['total']:.2f} s): {db_path}", err=True)
+
+
+def switch(datasette: Datasette, db_path: Path) -> None:
+    """Serve the new preview database under the same name (requests already running finish on the old one)."""
+    if DB_NAME in datasette.databases:
+        datasette.remove_database(DB_NAME)
+    datasette.add_database(Database(datasette, path=str(db_path), is_mutable=False), name=DB_NAME)
+
+
+def preview_datasette(preview: Preview, db_path: Path, watch: bool) -> tuple[Datasette, PreviewPlugin]:
+    metadata = json.loads((db_path.parent / "metadata.json").read_text(encoding="utf-8"))
+    datasette = Datasette(
+        [],
+        metadata=metadata,
+        plugins_dir=str(CODE_ROOT / "plugins"),
+        template_dir=str(CODE_ROOT / "templates"),
+        settings=SETTINGS,
+    )
+    switch(datasette, db_path)
+    plugin = PreviewPlugin(preview, watch)
+    plugin.count(db_path)
+    pm.register(plugin, name="repatriations-preview")
+    return datasette, plugin
+
+
+def serve_preview(root: Path, host: str, port: int, watch: bool) -> None:
+    project = Project(root.resolve())
+    for article in draft_new_articles(project):
+        click.echo(f"Drafted {project.display(article)}", err=True)
+    preview = Preview(project)
+    db_path = preview.update()
+    datasette, plugin = preview_datasette(preview, db_path, watch)
+    c = plugin.counts
+    click.echo(f"Preview of {c['drafts']} draft(s) with {c['problems']} problem(s): http://{host}:{port}/", err=True)
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
