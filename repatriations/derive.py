@@ -469,8 +469,15 @@ def official_titles(official_names: list[Row], officials: list[Row], claims: lis
 
 def find_near_duplicates(checked: list[CheckedSource]) -> tuple[list[NearDuplicate], dict[str, CheckedSource]]:
     by_id = {c.source_id: c for c in checked}
-    passages = [p for c in checked for p in make_passages(c.source_id, c.normalised.text, [n for _, n in c.numbers])]
+    passages = [p for c in checked for p in source_passages(c)]
     return near_duplicates(passages), by_id
+
+
+def source_passages(c: CheckedSource) -> list:
+    """The source's passages, made once per checked source (the preview keeps them between updates)."""
+    if c.passages is None:
+        c.passages = make_passages(c.source_id, c.normalised.text, [n for _, n in c.numbers])
+    return c.passages
 
 
 def near_duplicate_rows(duplicates: list[NearDuplicate], by_id: dict[str, CheckedSource]) -> Iterator[Row]:

@@ -56,9 +56,10 @@ def index_lookups(db: sqlite_utils.Database) -> None:
 
 
 def load_database(
-    path: Path, tables: dict[str, list[Row]], metadata: dict[str, Any] | None = None, analyze: bool = True
+    path: Path, tables: dict[str, list[Row]], metadata: dict[str, Any] | None = None, preview: bool = False
 ) -> None:
-    """analyze=False (the preview, redone at every edit) skips the planner statistics and VACUUM."""
+    """preview=True (redone at every edit) skips the planner statistics and VACUUM, and keeps
+    the full-text indexes current with triggers, so that an update can change rows in place."""
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     # a staging file, moved into dist/ only once complete: no journal, no waiting on the disk
@@ -73,8 +74,8 @@ def load_database(
         if "discrepancies" in tables:
             index_lookups(db)
     for table, columns in FULL_TEXT.items():
-        db[table].enable_fts(columns, create_triggers=False, tokenize="porter")
-    if analyze:
+        db[table].enable_fts(columns, create_triggers=preview, tokenize="porter")
+    if not preview:
         # statistics for the query planner: without them it ignores the composite indexes
         db.analyze()
         db.vacuum()

@@ -13,23 +13,26 @@ result is the same as a full preview build of the same tree (tests/test_preview.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from . import schemas
 from .coverage import number_rows
 from .curation import Curation, SourceCuration, check_record, curated_spec, load_exchanges, load_officials, load_source
-from .derive import derive_tables
+from .derive import derive_tables, source_passages
 from .errors import BuildError
 from .load import load_database
 from .metadata import load_metadata_yml, write_metadata
 from .project import DB_NAME, Project
 from .provenance import CheckedSource, check_references, check_source, curated_raw_path, raw_files
-from .tables import iter_tables, sort_by_key
+from .tables import PER_SOURCE, iter_tables, sort_by_key
 from .yamlfile import Mapping
 
 PREVIEW_DIR = "preview"
@@ -61,11 +64,18 @@ class SourceResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def fingerprint(*paths: Path | None) -> str:
-    digest = hashlib.sha256()
+def fingerprint(*paths: Path | None) -> tuple:
+    """What tells whether a file changed since it was last checked: its size and
+    modification time in nanoseconds (a save changes them; reading every file's bytes
+    at every update would cost more than the check it saves)."""
+    stamps = []
     for path in paths:
-        digest.update(path.read_bytes() if path and path.is_file() else b"\0missing")
-    return digest.hexdigest()
+        try:
+            stat = path.stat() if path else None
+        except FileNotFoundError:
+            stat = None
+        stamps.append((stat.st_size, stat.st_mtime_ns, stat.st_ino) if stat else None)
+    return tuple(stamps)
 
 
 def record_at(sc: SourceCuration, line: int | None) -> tuple[str, Mapping] | None:
@@ -191,11 +201,18 @@ def drop_curated_record(curation: Curation, exc: BuildError) -> str | None:
     return None
 
 
-def lenient_numbers(checked: list[CheckedSource], problems: list[Problem]) -> list[dict[str, Any]]:
-    rows = []
-    for c in checked:
-        rows += number_rows(c, on_problem=lambda exc, c=c: problems.append(Problem.of(exc, c.source_id)))
-    return rows
+def same_objects(a: tuple, b: tuple) -> bool:
+    if a[0] is not b[0] or len(a) != len(b):
+        return False
+    return all(len(x) == len(y) and all(p is q for p, q in zip(x, y, strict=True)) for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def per_source_tables(c: CheckedSource) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
+    """A source's rows of every per-source table, and the numbers nothing accounts for."""
+    problems: list[Problem] = []
+    rows = {name: list(make([c])) for name, make in PER_SOURCE.items() if name != "numbers"}
+    rows["numbers"] = list(number_rows(c, on_problem=lambda exc: problems.append(Problem.of(exc, c.source_id))))
+    return rows, problems
 
 
 @dataclass
@@ -203,9 +220,11 @@ class Preview:
     """A preview of one project tree, kept between updates."""
 
     project: Project
-    cache: dict[Path, tuple[str, SourceResult]] = field(default_factory=dict)
+    cache: dict[Path, tuple[tuple, SourceResult]] = field(default_factory=dict)
     generation: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    last: tuple[Path, dict[str, list[dict[str, Any]]]] | None = None  # the database written last, and its rows
+    rows_cache: dict[str, tuple[tuple, tuple[dict[str, list[dict[str, Any]]], list[Problem]]]] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -227,31 +246,48 @@ class Preview:
 
     def update(self) -> Path:
         """Build the preview database from the current tree; returns its path."""
-        started = time.perf_counter()
-        files = sorted(self.project.sources_dir.glob("*.yml"))
-        for stale in set(self.cache) - set(files):
-            del self.cache[stale]
-        results = [self.source_result(p) for p in files]
-        self.timings["check sources"] = time.perf_counter() - started
+        self.timings = {}
+        with self.stage("check changed sources"):
+            files = sorted(self.project.sources_dir.glob("*.yml"))
+            for stale in set(self.cache) - set(files):
+                del self.cache[stale]
+            results = [self.source_result(p) for p in files]
         tables = self.tables(results)
-        self.timings["tables and discrepancies"] = time.perf_counter() - started - self.timings["check sources"]
-        path = self.write(tables)
-        self.timings["total"] = time.perf_counter() - started
+        with self.stage("write the database"):
+            path = self.write(tables)
+        self.timings["total"] = sum(self.timings.values())
         return path
 
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+
     def tables(self, results: list[SourceResult]) -> dict[str, list[dict[str, Any]]]:
-        problems = [p for r in results for p in r.problems]
-        problems += self.articles_without_curation(results)
-        curation = self.curated(problems)
-        sources = [r.curation for r in results if r.curation is not None and r.checked is not None]
-        proposals = admit_proposals(curation, sources, problems)
-        checked = [copy_checked(r.checked) for r in results if r.checked is not None]
-        check_references_leniently(curation, checked, problems)
-        curation.sources = [c.curation for c in checked]
+        with self.stage("references and proposals"):
+            problems = [p for r in results for p in r.problems]
+            problems += self.articles_without_curation(results)
+            curation = self.curated(problems)
+            sources = [r.curation for r in results if r.curation is not None and r.checked is not None]
+            proposals = admit_proposals(curation, sources, problems)
+            checked = [copy_checked(r.checked) for r in results if r.checked is not None]
+            check_references_leniently(curation, checked, problems)
+            curation.sources = [c.curation for c in checked]
         tables: dict[str, list[dict[str, Any]]] = {}
-        for name, rows in iter_tables(curation, checked, numbers=lambda: lenient_numbers(checked, problems)):
-            tables[name] = rows
-        tables |= {name: sort_by_key(name, rows) for name, rows in derive_tables(tables, checked).items()}
+        with self.stage("tables"):
+            made: dict[str, list[dict[str, Any]]] = {name: [] for name in PER_SOURCE}
+            for c in checked:
+                rows, found = self.source_tables(c)
+                problems += found
+                for name in PER_SOURCE:
+                    made[name] += rows[name]
+            for name, rows in iter_tables(curation, checked, made):
+                tables[name] = rows
+        with self.stage("derive"):
+            tables |= {name: sort_by_key(name, rows) for name, rows in derive_tables(tables, checked).items()}
         tables["problems"] = [
             {
                 "problem_id": i,
@@ -265,6 +301,18 @@ class Preview:
         ]
         tables["proposals"] = sort_by_key("proposals", proposals)
         return tables
+
+    def source_tables(self, c: CheckedSource) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
+        """per_source_tables, kept while the source's checked result (and what the
+        reference checks left of its records) stays the same."""
+        # the very objects, held in the cache so that identity means sameness
+        key = (c.normalised, *(tuple(getattr(c.curation, n)) for n in RECORD_LISTS))
+        cached = self.rows_cache.get(c.source_id)
+        if cached and same_objects(cached[0], key):
+            return cached[1]
+        made = per_source_tables(c)
+        self.rows_cache[c.source_id] = (key, made)
+        return made
 
     def curated(self, problems: list[Problem]) -> Curation:
         try:
@@ -300,11 +348,44 @@ class Preview:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         db = folder / f"{DB_NAME}.db"
-        load_database(db, tables, load_metadata_yml(), analyze=False)
+        if not (self.last and apply_changes(self.last[0], db, self.last[1], tables)):
+            load_database(db, tables, load_metadata_yml(), preview=True)
+        self.last = (db, tables)
         write_metadata(folder / "metadata.json", list(tables), schemas.package_descriptor()["version"])
         for old in sorted(self.folder.glob("gen-*"))[:-2]:  # keep the one being served until the switch
             shutil.rmtree(old, ignore_errors=True)
         return db
+
+
+def keyed(table: str, rows: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]:
+    pk = schemas.primary_key(table)
+    return {tuple(r[k] for k in pk): r for r in rows}
+
+
+def apply_changes(old_db: Path, new_db: Path, old: dict[str, list[dict]], new: dict[str, list[dict]]) -> bool:
+    """The new database as a copy of the old one with only the rows that changed
+    deleted and inserted (the full-text indexes follow by trigger); False when that
+    cannot be done (a table appeared or went, a foreign key would break), so the caller
+    writes it whole instead."""
+    if set(old) != set(new) or not old_db.is_file():
+        return False
+    shutil.copyfile(old_db, new_db)
+    db = sqlite_utils.Database(new_db)
+    db.conn.execute("PRAGMA journal_mode = OFF")
+    db.conn.execute("PRAGMA synchronous = OFF")
+    with db.conn:
+        for table in reversed(list(new)):  # children first, as their rows refer to their parents'
+            before, after = keyed(table, old[table]), keyed(table, new[table])
+            gone = [k for k, row in before.items() if after.get(k) != row]
+            pk = schemas.primary_key(table)
+            where = " and ".join(f"[{k}] = ?" for k in pk)
+            db.conn.executemany(f"delete from [{table}] where {where}", gone)  # noqa: S608 (names from the Table Schemas)
+            db[table].insert_all([row for k, row in after.items() if before.get(k) != row], batch_size=1000)
+    broken = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    db.close()
+    if broken:
+        new_db.unlink()
+    return not broken
 
 
 def copy_checked(checked: CheckedSource) -> CheckedSource:
@@ -322,4 +403,5 @@ def copy_checked(checked: CheckedSource) -> CheckedSource:
         checked.numbers,
         checked.datings,
         checked.published_span,
+        source_passages(checked),  # made once, kept in the cached result
     )

@@ -35,6 +35,8 @@ class CheckedSource:
     datings: list[dict] = field(default_factory=list)
     # where published_quote sits in the raw text
     published_span: tuple[int, int] | None = None
+    # the article's passages for finding near duplicates (derive.source_passages), made when first needed
+    passages: list | None = None
 
     @property
     def source_id(self) -> str:

@@ -155,12 +155,26 @@ def claim_rows(checked: list[CheckedSource]) -> Iterator[Row]:
             )
 
 
+# The tables made from each source alone, with what makes them: the preview keeps a
+# source's rows between updates while neither its curation nor its article changes.
+PER_SOURCE: dict[str, Callable[[list[CheckedSource]], Iterable[Row]]] = {
+    "sources": source_rows,
+    "removals": removal_rows,
+    "exchange_dates": exchange_date_rows,
+    "official_names": official_name_rows,
+    "claims": claim_rows,
+    "numbers": coverage_rows,
+}
+
+
 def iter_tables(
-    curation: Curation, checked: list[CheckedSource], numbers: Callable[[], Iterable[Row]] | None = None
+    curation: Curation, checked: list[CheckedSource], made: dict[str, list[Row]] | None = None
 ) -> Iterator[tuple[str, list[Row]]]:
     """The curated tables one at a time, in schemas.TABLES order (each after the tables
-    it refers to), so the build can write and validate each while it makes the next."""
-    datings = exchange_date_rows(checked)
+    it refers to), so the build can write and validate each while it makes the next.
+    made: per-source tables already made (the preview's), used as they are."""
+    made = made or {}
+    datings = made["exchange_dates"] if "exchange_dates" in made else exchange_date_rows(checked)
     makers: dict[str, Callable[[], Iterable[Row]]] = {
         "metrics": metric_rows,
         "sources": lambda: source_rows(checked),
@@ -171,10 +185,10 @@ def iter_tables(
         "officials": lambda: official_rows(curation),
         "official_names": lambda: official_name_rows(checked),
         "claims": lambda: claim_rows(checked),
-        "numbers": numbers or (lambda: coverage_rows(checked)),
+        "numbers": lambda: coverage_rows(checked),
     }
     for name, make in makers.items():
-        yield name, sort_by_key(name, list(make()))
+        yield name, sort_by_key(name, made[name] if name in made else list(make()))
 
 
 def sort_by_key(table: str, rows: list[Row]) -> list[Row]:
