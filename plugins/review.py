@@ -153,7 +153,12 @@ async def review_page(datasette, request) -> Response:
     source_id = tilde_decode(request.url_vars["source_id"])
     context = await review_context(datasette, source_id)
     if context is None:
-        return Response.html(f"No source {source_id!r} here.", status=404)
+        db = datasette.get_database(DB)
+        problems = await table_exists(db, "problems") and (await db.execute("select count(*) from problems")).first()[0]
+        html = await datasette.render_template(
+            "review-missing.html", {"source_id": source_id, "problems": problems, "database": DB}, request=request
+        )
+        return Response.html(html, status=404)
     html = await datasette.render_template("review.html", context | {"database": DB}, request=request)
     return Response.html(html)
 

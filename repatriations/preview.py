@@ -329,6 +329,8 @@ class Preview:
 
     def articles_without_curation(self, results: list[SourceResult]) -> list[Problem]:
         curated = {r.curation.data.get("raw") for r in results if r.curation is not None}
+        # a curation file that cannot be read is most likely its namesake article's: already a problem
+        curated |= {f"{path.stem}.txt" for path, (_, r) in self.cache.items() if r.curation is None}
         try:
             articles = raw_files(self.project)
         except BuildError as exc:

@@ -92,3 +92,16 @@ def test_an_incremental_update_equals_a_full_preview_build(drafted: Path, tmp_pa
     # and back: the cache gives the same as before the edit
     path.write_text(edited.replace("bodies of 1,001", "bodies of 1,000", 1), encoding="utf-8")
     assert dump(preview.update())["problems"] == []
+
+
+def test_an_unreadable_draft_is_one_problem_naming_its_line(drafted: Path):
+    path = drafted / DRAFT
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("claims:"))
+    lines[at + 3] = lines[at + 3].replace("claim_id: ", "claim_id: [")  # a stray bracket, as a slip of the keyboard leaves it
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conn = sqlite3.connect(Preview(Project(drafted)).update())
+    (problem,) = conn.execute("select file, line, message, set_aside from problems").fetchall()
+    assert problem[0] == DRAFT and problem[1] is not None and "is not valid YAML" in problem[2]
+    assert problem[3] == "the whole file (it cannot be read)"
+    assert conn.execute("select count(*) from sources").fetchone()[0] == 5  # the reviewed seeds are all still there
