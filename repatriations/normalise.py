@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from . import schemas
 from .calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .errors import BuildError
 
@@ -32,80 +33,48 @@ _TIME_WORDS = (
 _TIME_TOKEN = rf"(?:\d{{1,4}}(?:[:./-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?|(?:{_TIME_WORDS}))"
 _COUNTER = r"^\s*[-•|]?\s*"
 
-# rule -> (pattern for a whole line, why such lines are removed)
-LINE_RULES: dict[str, tuple[re.Pattern[str], str]] = {
-    "also_read": (
-        re.compile(
-            r"^\s*[-•]?\s*(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|related(?:\s+(?:articles?|stories|news|coverage))?"
-            r"|see\s+also|more\s+on\s+(?:this|the\s+topic)|recommended|you\s+may\s+also\s+like|more)\s*:",
-            re.IGNORECASE,
-        ),
-        "A link to another article (\"Also read:\", \"Read also:\", \"Related:\", \"See also:\"), not part of this report.",
+# rule -> the pattern of a whole line it removes. Each rule's name and the reason such
+# text is removed are defined once, in the removals Table Schema (rule's enumDescriptions).
+LINE_RULES: dict[str, re.Pattern[str]] = {
+    "also_read": re.compile(
+        r"^\s*[-•]?\s*(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|related(?:\s+(?:articles?|stories|news|coverage))?"
+        r"|see\s+also|more\s+on\s+(?:this|the\s+topic)|recommended|you\s+may\s+also\s+like|more)\s*:",
+        re.IGNORECASE,
     ),
-    "byline": (
-        # "By", a name, then only names, places, outlets and times ("- by Dmitry, Russia,
-        # RNG247", "By Jane Doe | Updated 5 hours ago"); "By June, Russia had ..." is a sentence
-        re.compile(
-            rf"^\s*[-•]?\s*[Bb][Yy]\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
-            rf"(?:[\s,|&—–/:-]+(?:[A-Z0-9][\w'’.@-]*|and|of|the|in|for|at|staff|correspondents?|reporters?|editors?|team|newsroom|desk|{_TIME_TOKEN}))*[\s.]*$"
-        ),
-        "Author line; kept in sources.byline, not part of the report.",
+    # "By", a name, then only names, places, outlets and times ("- by Dmitry, Russia,
+    # RNG247", "By Jane Doe | Updated 5 hours ago"); "By June, Russia had ..." is a sentence
+    "byline": re.compile(
+        rf"^\s*[-•]?\s*[Bb][Yy]\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
+        rf"(?:[\s,|&—–/:-]+(?:[A-Z0-9][\w'’.@-]*|and|of|the|in|for|at|staff|correspondents?|reporters?|editors?|team|newsroom|desk|{_TIME_TOKEN}))*[\s.]*$"
     ),
-    "relative_time": (
-        re.compile(
-            r"^\s*[-•|]?\s*(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?(?:about\s+)?\d+\s+"
-            r"(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$",
-            re.IGNORECASE,
-        ),
-        "A time relative to an unknown page view (\"about 2 days ago\", \"Updated 5 hours ago\"); it dates nothing.",
+    "relative_time": re.compile(
+        r"^\s*[-•|]?\s*(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?(?:about\s+)?\d+\s+"
+        r"(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$",
+        re.IGNORECASE,
     ),
-    "timestamp": (
-        re.compile(
-            rf"^\s*[-•|]?\s*(?:last\s+)?(?:updated|published|posted)(?:\s+(?:on|at))?\s*:?"
-            rf"(?:[\s,|•/-]+{_TIME_TOKEN})+[\s.,|]*$",
-            re.IGNORECASE,
-        ),
-        "The page's own publishing or updating timestamp, not part of the report; suggest reads the date from it.",
+    "timestamp": re.compile(
+        rf"^\s*[-•|]?\s*(?:last\s+)?(?:updated|published|posted)(?:\s+(?:on|at))?\s*:?"
+        rf"(?:[\s,|•/-]+{_TIME_TOKEN})+[\s.,|]*$",
+        re.IGNORECASE,
     ),
-    "reading_time": (
-        re.compile(rf"{_COUNTER}\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s+read\s*$", re.IGNORECASE),
-        "A reading-time label (\"4 min read\"), not part of the report.",
+    "reading_time": re.compile(rf"{_COUNTER}\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s+read\s*$", re.IGNORECASE),
+    "view_count": re.compile(rf"{_COUNTER}[\d,]+\s+views?\s*$", re.IGNORECASE),
+    "comment_count": re.compile(r"^\s*[-•|]?\s*(?:[\d,]+\s+comments?(\(s\))?|comments?\s*[(:]\s*[\d,]+\)?)\s*$", re.IGNORECASE),
+    "photo_credit": re.compile(
+        r"^\s*[-•]?\s*(?:(?:main\s+|cover\s+|illustrative\s+)?(?:photos?|photograph|image|picture|video)(?:\s+credit)?s?"
+        r"(?:\s+(?:by|courtesy\s+of))?\s*:|(?:photos?|images?)\s+(?:by|courtesy\s+of)\s)",
+        re.IGNORECASE,
     ),
-    "view_count": (
-        re.compile(rf"{_COUNTER}[\d,]+\s+views?\s*$", re.IGNORECASE),
-        "A page-view counter, not part of the report.",
-    ),
-    "comment_count": (
-        re.compile(r"^\s*[-•|]?\s*(?:[\d,]+\s+comments?(\(s\))?|comments?\s*[(:]\s*[\d,]+\)?)\s*$", re.IGNORECASE),
-        "A comment counter, not part of the report.",
-    ),
-    "photo_credit": (
-        re.compile(
-            r"^\s*[-•]?\s*(?:(?:main\s+|cover\s+|illustrative\s+)?(?:photos?|photograph|image|picture|video)(?:\s+credit)?s?"
-            r"(?:\s+(?:by|courtesy\s+of))?\s*:|(?:photos?|images?)\s+(?:by|courtesy\s+of)\s)",
-            re.IGNORECASE,
-        ),
-        "A photo or video caption credit (\"Photo: …\"), not part of the report.",
-    ),
-    "tags_line": (
-        re.compile(r"^\s*(?:tags|topics|keywords)\s*:", re.IGNORECASE),
-        "The page's list of tags or topics, not part of the report.",
-    ),
-    "credit_line": (
-        re.compile(
-            r"^\s*(?:©|\(c\)\s+\d{4}|(\W+\s*)?this article is written by\b"
-            r"|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b)",
-            re.IGNORECASE,
-        ),
-        "Credit line; kept in sources.byline and sources.publisher_basis.",
+    "tags_line": re.compile(r"^\s*(?:tags|topics|keywords)\s*:", re.IGNORECASE),
+    "credit_line": re.compile(
+        r"^\s*(?:©|\(c\)\s+\d{4}|(\W+\s*)?this article is written by\b"
+        r"|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b)",
+        re.IGNORECASE,
     ),
 }
-REPEATED_HEADLINE_REASON = "The same line printed again right after itself (a headline printed twice)."
-BLANK_RUN_REASON = "Surplus blank lines: a run is cut to one blank line, and blank lines at either end are dropped."
-RULE_REASONS = {rule: reason for rule, (_, reason) in LINE_RULES.items()} | {
-    "repeated_headline": REPEATED_HEADLINE_REASON,
-    "blank_run": BLANK_RUN_REASON,
-}
+RULE_REASONS: dict[str, str] = schemas.fields("removals")["rule"]["enumDescriptions"]
+if set(RULE_REASONS) != {*LINE_RULES, "repeated_headline", "blank_run"}:  # caught by any test run, before any build
+    raise RuntimeError("normalise.LINE_RULES and the removals Table Schema's rules differ: define each rule in both")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +156,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _line_rule(line: str) -> str | None:
     body = line.rstrip("\n")
-    for rule, (pattern, _) in LINE_RULES.items():
+    for rule, pattern in LINE_RULES.items():
         if pattern.search(body):
             return rule
     return None
