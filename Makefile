@@ -58,6 +58,7 @@ preview: $(VENV)/.installed
 
 test: install-test
 	$(BIN)/ruff check .
+	$(BIN)/cog --check docs/vocabulary.md
 	$(BIN)/python -m pytest
 
 print-serve-args:
