@@ -33,8 +33,12 @@ from pathlib import Path
 import click
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from query_bench import DB, Settings, built_tree, busiest_exchange, connect, running_datasette, serve_args
+from repatriations.support.checkout import ROOT
+from repatriations.support.database import DB, busiest_exchange, connect
+from repatriations.support.server import Settings, running_datasette, serve_args
+from repatriations.support.synth import built_tree
+
+OUT = ROOT / "benchmarks" / "out"
 
 MIN_RATIO = 0.7
 FLOOR = "/-/versions.json"
@@ -222,11 +226,11 @@ def main(
     """Requests/second of four endpoints of `datasette serve` under wrk, against /-/versions.json."""
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: `make system-test-deps` (Debian: apt-get install wrk)")
-    dist = built_tree(articles, seed)
+    dist = built_tree(OUT / str(articles), articles, seed)
     load = Load(min(threads, connections), connections, duration, timeout, fresh, accept_gzip)
     targets = endpoints(exchange_for_row(dist))
     probe = targets[-1][1]
-    with running_datasette(dist, settings, "serve-bench") as base:
+    with running_datasette(dist, OUT / "serve-bench.log", settings) as base:
         results = [run_wrk(base, name, path, load, probe) for name, path in targets]
     for r in results:
         r.ratio = r.rps / results[0].rps if results[0].rps else 0.0

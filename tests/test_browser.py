@@ -11,7 +11,7 @@ import httpx
 import pytest
 from conftest import ROOT
 
-from benchmarks.query_bench import running_datasette
+from repatriations.support.server import running_datasette
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,8 +40,8 @@ COLOURED = """(canvas) => {
 
 
 @pytest.fixture(scope="module")
-def server(built):
-    with running_datasette(built / "dist") as base:
+def server(built, tmp_path_factory):
+    with running_datasette(built / "dist", tmp_path_factory.mktemp("browser") / "datasette.log") as base:
         yield base
 
 

@@ -20,8 +20,8 @@ import httpx
 import pytest
 from conftest import ROOT, copy_project
 
-from benchmarks.query_bench import free_port, serve_args, stop, wait_until_up
-from benchmarks.synth import synthesise, write_tree
+from repatriations.support.server import free_port, serve_args, stop, wait_until_up
+from repatriations.support.synth import synthesise, write_tree
 
 BIN = Path(sys.executable).parent
 TIMEOUT = 10.0  # seconds, for every request and every wait

@@ -1,0 +1,18 @@
+"""The checkout this package runs from, and copies of its project tree to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+# repatriations/support/checkout.py -> the checkout (installed editable: `pip install -e .`)
+ROOT = Path(__file__).resolve().parents[2]
+# the articles as first received, outside the checkout, which raw/ must match byte for byte
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def copy_project(dest: Path) -> Path:
+    """A project tree (raw/ + curation/) that tests may break without touching the real one."""
+    shutil.copytree(ROOT / "raw", dest / "raw")
+    shutil.copytree(ROOT / "curation", dest / "curation")
+    return dest
