@@ -10,8 +10,8 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from benchmarks.suggest_quality import measure
 from repatriations.pipeline import build
+from repatriations.suggest.quality import measure
 
 FLOORS = {
     # set: (shares, most false figures, most false officials)
