@@ -1,29 +1,17 @@
 """Shared fixtures: a copy of the project built once per session into a temporary
-folder, and a Datasette instance configured as `make serve` configures it."""
+folder, and a Datasette instance configured as `make serve` configures it. What tests
+import (the checkout's ROOT, copy_project, rows) is in repatriations.support."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from repatriations.pipeline import build  # noqa: E402
-
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def copy_project(dest: Path) -> Path:
-    """A project tree (raw/ + curation/) that tests may break without touching the real one."""
-    shutil.copytree(ROOT / "raw", dest / "raw")
-    shutil.copytree(ROOT / "curation", dest / "curation")
-    return dest
+from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT, copy_project
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +49,3 @@ def datasette(built: Path):
         settings={"sql_time_limit_ms": 1000, "max_returned_rows": 1000},
     )
 
-
-def rows(conn: sqlite3.Connection, sql: str, *params) -> list[dict]:
-    return [dict(r) for r in conn.execute(sql, params)]

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
 
 from repatriations.errors import BuildError
 from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT, copy_project
 
 S000 = "curation/sources/000_df27459407517333.yml"
 S001 = "curation/sources/001_e1900f69a6e5a511.yml"

@@ -9,8 +9,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
-from conftest import ROOT
 
+from repatriations.support.checkout import ROOT
 from repatriations.support.server import running_datasette
 
 pytestmark = pytest.mark.browser

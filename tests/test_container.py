@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from repatriations.support.checkout import ROOT
 
 BIN = Path(sys.executable).parent
 

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, rows
 
 from repatriations import dating
 from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT, copy_project
+from repatriations.support.database import rows
 
 DATA = ROOT / "tests" / "data" / "dates"
 S000 = "s000-defense-news-1000-bodies"

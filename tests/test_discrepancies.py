@@ -9,10 +9,10 @@ import textwrap
 from pathlib import Path
 
 import yaml
-from conftest import rows
 
 from repatriations.derive import arithmetic, figure_conflicts, framings, possible_duplicates
 from repatriations.pipeline import build
+from repatriations.support.database import rows
 
 SEED_DISCREPANCIES = {
     # discrepancy_id: (kind, spread, claims it rests on)

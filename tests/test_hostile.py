@@ -18,8 +18,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, copy_project
 
+from repatriations.support.checkout import ROOT, copy_project
 from repatriations.support.server import free_port, serve_args, stop, wait_until_up
 from repatriations.support.synth import synthesise, write_tree
 

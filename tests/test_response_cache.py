@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from conftest import ROOT
+from repatriations.support.checkout import ROOT
 
 spec = importlib.util.spec_from_file_location("response_cache", ROOT / "plugins" / "response_cache.py")
 response_cache = importlib.util.module_from_spec(spec)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from repatriations.normalise import normalise
 from repatriations.numbers import Number, numbers_in
 from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT
 from repatriations.support.synth import synthesise, write_tree
 
 ARTICLES = 30
