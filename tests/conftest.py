@@ -1,17 +1,30 @@
 """Shared fixtures: a copy of the project built once per session into a temporary
-folder, and a Datasette instance configured as `make serve` configures it. What tests
-import (the checkout's ROOT, copy_project, rows) is in repatriations.support."""
+folder, a Datasette instance configured as `make serve` configures it, and Debian's
+chromium for the browser tests. What tests import (the checkout's ROOT, copy_project,
+rows) is in repatriations.support."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from repatriations.pipeline import build
-from repatriations.support.checkout import ROOT, copy_project
+from repatriations.support.checkout import ARTIFACTS, ROOT, copy_project
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -49,3 +62,23 @@ def datasette(built: Path):
         settings={"sql_time_limit_ms": 1000, "max_returned_rows": 1000},
     )
 
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # the articles as first received, outside the checkout, which raw/ must match byte for byte
 SEEDS = ROOT.parent / "shared" / "seeds"
+# where the browser tests leave their screenshots (git-ignored)
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 def copy_project(dest: Path) -> Path:
