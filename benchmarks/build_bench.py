@@ -76,7 +76,7 @@ def _descendants(pid: int) -> list[int]:
         current = todo.pop()
         found.append(current)
         try:
-            children = []
+            children: list[int] = []
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as f:
                     children.extend(int(c) for c in f.read().split())

@@ -46,6 +46,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -245,9 +246,9 @@ def time_cases(cases: list[Case], conn: sqlite3.Connection, base: str, max_rows:
             click.echo(f"  {case.name} …", err=True)
             time_case(
                 case,
-                lambda c=case: run_direct(conn, c, max_rows),
-                lambda c=case: fetch(client, c, FRESH),
-                lambda c=case: fetch(client, c),
+                partial(run_direct, conn, case, max_rows),
+                partial(fetch, client, case, FRESH),
+                partial(fetch, client, case),
                 reps,
                 warmup,
             )

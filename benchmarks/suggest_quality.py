@@ -22,7 +22,7 @@ def percent(part: int, whole: int) -> str:
 
 def table(rows: list[Score]) -> str:
     head = ("set", "gold figures", "found", *ASPECTS, "dated", "dates", "false figures", "false officials")
-    lines = [head]
+    lines: list[tuple[str, ...]] = [head]
     for s in rows:
         aspects = [percent(getattr(s, a), s.found) for a in ASPECTS]
         lines.append(

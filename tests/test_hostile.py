@@ -219,7 +219,9 @@ def test_a_missing_named_parameter_is_bound_as_empty_text(server):
 
 def peak_rss(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) * 1024
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    assert found, status
+    return int(found.group(1)) * 1024
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's peak memory from /proc")

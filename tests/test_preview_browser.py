@@ -60,7 +60,9 @@ def preview(tree: Path):
 
 def draft_source_id(tree: Path) -> str:
     text = (tree / DRAFT).read_text(encoding="utf-8")
-    return re.search(r"^source_id: (\S+)$", text, re.M).group(1)
+    found = re.search(r"^source_id: (\S+)$", text, re.M)
+    assert found, text
+    return found.group(1)
 
 
 def review_url(base: str, tree: Path) -> str:
