@@ -61,6 +61,7 @@ preview: $(VENV)/.installed
 # loadgroup: with pytest 9.2 it silently stops grouping, pytest-xdist issue #1386.)
 test: install-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 print-serve-args:
