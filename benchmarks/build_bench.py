@@ -30,7 +30,8 @@ from pathlib import Path
 
 import click
 
-ROOT = Path(__file__).resolve().parent.parent
+from repatriations.support.checkout import ROOT
+
 OUT = ROOT / "benchmarks" / "out"
 PYTHON = sys.executable
 FRICTIONLESS = str(Path(sys.executable).parent / "frictionless")

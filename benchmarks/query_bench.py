@@ -54,8 +54,9 @@ from urllib.parse import urlencode
 import click
 import httpx
 
+from repatriations.project import DB_NAME
 from repatriations.support.checkout import ROOT
-from repatriations.support.database import DB, busiest_exchange, connect
+from repatriations.support.database import busiest_exchange, connect
 from repatriations.support.server import Settings, running_datasette
 from repatriations.support.synth import built_tree
 
@@ -117,7 +118,7 @@ def query_cases(
         for combo in itertools.product(*(values[p] for p in params)):
             bound = dict(zip(params, combo, strict=True))
             label = name + "".join(f" {k}={v!r}" for k, v in bound.items())
-            path = f"/{DB}/{name}.json?{urlencode(bound)}"
+            path = f"/{DB_NAME}/{name}.json?{urlencode(bound)}"
             try:
                 traces, notes = traced(trace_client, path, None), []
             except (httpx.RemoteProtocolError, IndexError, KeyError, ValueError):
@@ -153,7 +154,7 @@ def traced(client: httpx.Client, path: str, size: int | None) -> list[dict[str, 
     url = f"{path}{'&' if '?' in path else '?'}{urlencode(extra)}"
     for _ in range(2):  # the first request of a server also fills Datasette's internal schema tables
         response = client.get(url).raise_for_status()
-    return [t for t in trace_of(response)["traces"] if t["database"] == DB]
+    return [t for t in trace_of(response)["traces"] if t["database"] == DB_NAME]
 
 
 def page_traces(client: httpx.Client, path: str, page_size: int) -> tuple[list[dict[str, Any]], list[str]]:
@@ -175,7 +176,7 @@ def table_cases(trace_client: httpx.Client, tables: list[str], page_size: int) -
     """A JSON and an HTML case per table, with every statement a traced request for its page ran."""
     cases = []
     for table, suffix in itertools.product(tables, (".json", "")):
-        path = f"/{DB}/{table}{suffix}"
+        path = f"/{DB_NAME}/{table}{suffix}"
         traces, notes = page_traces(trace_client, path, page_size)
         if not any(is_page_sql(t["sql"], page_size) for t in traces):
             sys.exit(f"no statement fetching the rows of {path} in its trace: see is_page_sql()")
@@ -297,12 +298,12 @@ def server_settings(base: str) -> dict[str, Any]:
 
 
 def visible_tables(base: str) -> list[str]:
-    data = httpx.get(f"{base}/{DB}.json", timeout=30).raise_for_status().json()
+    data = httpx.get(f"{base}/{DB_NAME}.json", timeout=30).raise_for_status().json()
     return [t["name"] for t in data["tables"] if not t["hidden"]]
 
 
 def canned_queries(base: str) -> dict[str, dict[str, Any]]:
-    return httpx.get(f"{base}/-/metadata.json", timeout=10).raise_for_status().json()["databases"][DB]["queries"]
+    return httpx.get(f"{base}/-/metadata.json", timeout=10).raise_for_status().json()["databases"][DB_NAME]["queries"]
 
 
 @click.command()

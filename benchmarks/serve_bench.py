@@ -33,8 +33,9 @@ from pathlib import Path
 import click
 import httpx
 
+from repatriations.project import DB_NAME
 from repatriations.support.checkout import ROOT
-from repatriations.support.database import DB, busiest_exchange, connect
+from repatriations.support.database import busiest_exchange, connect
 from repatriations.support.server import Settings, running_datasette, serve_args
 from repatriations.support.synth import built_tree
 
@@ -89,9 +90,9 @@ class Result:
 def endpoints(exchange_id: str) -> list[tuple[str, str]]:
     return [
         ("versions (floor)", FLOOR),
-        ("exchanges table", f"/{DB}/exchanges.json"),
-        ("discrepancies query", f"/{DB}/discrepancies_with_claims.json?kind=&after="),
-        ("exchange row", f"/{DB}/exchanges/{exchange_id}.json"),
+        ("exchanges table", f"/{DB_NAME}/exchanges.json"),
+        ("discrepancies query", f"/{DB_NAME}/discrepancies_with_claims.json?kind=&after="),
+        ("exchange row", f"/{DB_NAME}/exchanges/{exchange_id}.json"),
     ]
 
 

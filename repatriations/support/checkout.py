@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-# repatriations/support/checkout.py -> the checkout (installed editable: `pip install -e .`)
-ROOT = Path(__file__).resolve().parents[2]
+from repatriations.project import CODE_ROOT
+
+# the checkout the package runs from (installed editable: `pip install -e .`)
+ROOT = CODE_ROOT
 # the articles as first received, outside the checkout, which raw/ must match byte for byte
 SEEDS = ROOT.parent / "shared" / "seeds"
 # where the browser tests leave their screenshots (git-ignored)

@@ -8,8 +8,6 @@ from typing import Any
 
 from datasette.utils import escape_fts
 
-DB = "repatriations"  # the database's name in Datasette's URLs
-
 
 def connect(db: Path) -> sqlite3.Connection:
     """A connection as Datasette opens an immutable database, with its escape_fts function."""
