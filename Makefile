@@ -56,10 +56,14 @@ serve: build
 preview: $(VENV)/.installed
 	$(BIN)/python build.py preview --host $(HOST) --port $(PREVIEW_PORT)
 
+# -n auto: one pytest-xdist worker per core; --dist loadfile runs each test module on
+# one worker, so its module fixtures (builds, servers, the browser) start once. (Not
+# loadgroup: with pytest 9.2 it silently stops grouping, pytest-xdist issue #1386.)
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/cog --check docs/vocabulary.md
-	$(BIN)/python -m pytest
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 print-serve-args:
 	@echo $(SERVE_ARGS)

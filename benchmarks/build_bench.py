@@ -30,7 +30,8 @@ from pathlib import Path
 
 import click
 
-ROOT = Path(__file__).resolve().parent.parent
+from repatriations.support.checkout import ROOT
+
 OUT = ROOT / "benchmarks" / "out"
 PYTHON = sys.executable
 FRICTIONLESS = str(Path(sys.executable).parent / "frictionless")
@@ -76,7 +77,7 @@ def _descendants(pid: int) -> list[int]:
         current = todo.pop()
         found.append(current)
         try:
-            children = []
+            children: list[int] = []
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as f:
                     children.extend(int(c) for c in f.read().split())

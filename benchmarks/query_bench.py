@@ -5,7 +5,7 @@ against the same SQL run directly with Python's sqlite3.
     .venv/bin/python benchmarks/query_bench.py --articles 1000 --reps 10
 
 The tree is benchmarks/out/<N>/ (git-ignored): reused when it already holds a build
-of N articles, else written by benchmarks/synth.py and built by `build.py --root`.
+of N articles, else written by repatriations/support/synth.py and built by `build.py --root`.
 Datasette is started as `make serve` starts it (`make -s print-serve-args`, dist/
 pointing at the tree's build) on a free port of 127.0.0.1; `--setting NAME VALUE`
 overrides one of its settings for a trial.
@@ -40,30 +40,28 @@ import json
 import os
 import re
 import shlex
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import click
 import httpx
-from datasette.utils import escape_fts
 
-ROOT = Path(__file__).resolve().parent.parent
+from repatriations.project import DB_NAME
+from repatriations.support.checkout import ROOT
+from repatriations.support.database import busiest_exchange, connect
+from repatriations.support.server import Settings, running_datasette
+from repatriations.support.synth import built_tree
+
 OUT = ROOT / "benchmarks" / "out"
-PYTHON = sys.executable
-DATASETTE = str(Path(sys.executable).parent / "datasette")
-DB = "repatriations"
 Params = dict[str, Any] | list[Any]
-Settings = tuple[tuple[str, str], ...]
 # Values for the canned queries' named parameters; exchange_id is read from the data.
 PARAM_VALUES: dict[str, list[str]] = {
     "q": ["bodies"],
@@ -71,127 +69,6 @@ PARAM_VALUES: dict[str, list[str]] = {
     "kind": ["", "figure_conflict"],
     "after": [""],
 }
-
-
-# ---------------------------------------------------------------- the synthetic tree
-
-
-def tree_articles(dist: Path) -> int | None:
-    """How many articles the build in dist/ holds, or None when there is no complete build."""
-    db = dist / "repatriations.db"
-    if not (db.exists() and (dist / "inspect-data.json").exists() and (dist / "metadata.json").exists()):
-        return None
-    with closing(sqlite3.connect(f"file:{db}?immutable=1", uri=True)) as conn:
-        return conn.execute("select count(*) from sources").fetchone()[0]
-
-
-def run_logged(cmd: list[str], log: Path) -> None:
-    """Run cmd to completion with its output in log; exit with the log's tail on failure."""
-    with log.open("wb") as out:
-        result = subprocess.run(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, check=False)
-    if result.returncode != 0:
-        sys.exit(f"{shlex.join(cmd)} failed ({result.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
-
-
-def built_tree(articles: int, seed: int) -> Path:
-    """benchmarks/out/<articles>/dist, generated and built unless a build of that size is there."""
-    tree = OUT / str(articles)
-    if tree_articles(tree / "dist") == articles:
-        click.echo(f"Reusing {tree.relative_to(ROOT)} ({articles:,} articles).", err=True)
-        return tree / "dist"
-    tree.mkdir(parents=True, exist_ok=True)
-    click.echo(f"Writing and building {tree.relative_to(ROOT)} ({articles:,} articles) …", err=True)
-    synth = [PYTHON, str(ROOT / "benchmarks" / "synth.py"), "--articles", str(articles), "--out", str(tree), "--seed", str(seed)]
-    run_logged(synth, OUT / f"synth-{articles}.log")
-    run_logged([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "--quiet"], OUT / f"build-{articles}.log")
-    return tree / "dist"
-
-
-# ---------------------------------------------------------------- the server
-
-
-def production_args() -> list[str]:
-    """The Makefile's SERVE_ARGS as a list."""
-    out = subprocess.run(["make", "-s", "print-serve-args"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return shlex.split(out.stdout)
-
-
-def with_dist(arg: str, dist: Path) -> str:
-    """An argument with dist/ (alone or after `name:`) pointing at another build."""
-    prefix, sep, rest = arg.rpartition(":")
-    path = rest if sep else arg
-    if not path.startswith("dist/"):
-        return arg
-    return f"{prefix}{sep}{dist / path.removeprefix('dist/')}"
-
-
-def with_settings(args: list[str], settings: Settings) -> list[str]:
-    """args with each `--setting NAME VALUE` of settings replacing the production one or added."""
-    wanted = dict(settings)
-    out: list[str] = []
-    i = 0
-    while i < len(args):
-        if args[i] == "--setting" and i + 2 < len(args) and args[i + 1] in wanted:
-            out += ["--setting", args[i + 1], wanted.pop(args[i + 1])]
-            i += 3
-        else:
-            out.append(args[i])
-            i += 1
-    for name, value in wanted.items():
-        out += ["--setting", name, value]
-    return out
-
-
-def serve_args(dist: Path, settings: Settings = ()) -> list[str]:
-    """`datasette serve` arguments as `make serve` has them, for the build in dist/."""
-    return with_settings([with_dist(a, dist) for a in production_args()], settings)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(proc: subprocess.Popen[bytes], base: str, log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if httpx.get(f"{base}/-/versions.json", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"datasette did not start:\n{log.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.2)
-
-
-@contextmanager
-def running_datasette(dist: Path, settings: Settings = (), name: str = "datasette", timeout: float = 60.0) -> Iterator[str]:
-    """A `datasette serve` with the production arguments on 127.0.0.1; yields its base URL, stops it at the end."""
-    port = free_port()
-    cmd = [DATASETTE, "serve", *serve_args(dist, settings), "-h", "127.0.0.1", "-p", str(port)]
-    log = OUT / f"{name}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as err:
-        # stdout is uvicorn's access log: one line a request, thrown away
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(proc, base, log, timeout)
-        yield base
-    finally:
-        stop(proc)
-
-
-def stop(proc: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
-    """Terminate the server; kill it if it is still finishing requests after timeout seconds."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=timeout)
 
 
 # ---------------------------------------------------------------- what to time
@@ -226,12 +103,6 @@ def named_parameters(sql: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"(?<![:\w]):(\w+)", bare)))
 
 
-def busiest_exchange(conn: sqlite3.Connection) -> str:
-    row = conn.execute(
-        "select exchange_id from claims where exchange_id is not null group by exchange_id order by count(*) desc limit 1"
-    ).fetchone()
-    return row[0]
-
 
 def query_cases(
     trace_client: httpx.Client, canned: dict[str, dict[str, Any]], values: dict[str, list[str]]
@@ -247,7 +118,7 @@ def query_cases(
         for combo in itertools.product(*(values[p] for p in params)):
             bound = dict(zip(params, combo, strict=True))
             label = name + "".join(f" {k}={v!r}" for k, v in bound.items())
-            path = f"/{DB}/{name}.json?{urlencode(bound)}"
+            path = f"/{DB_NAME}/{name}.json?{urlencode(bound)}"
             try:
                 traces, notes = traced(trace_client, path, None), []
             except (httpx.RemoteProtocolError, IndexError, KeyError, ValueError):
@@ -283,7 +154,7 @@ def traced(client: httpx.Client, path: str, size: int | None) -> list[dict[str, 
     url = f"{path}{'&' if '?' in path else '?'}{urlencode(extra)}"
     for _ in range(2):  # the first request of a server also fills Datasette's internal schema tables
         response = client.get(url).raise_for_status()
-    return [t for t in trace_of(response)["traces"] if t["database"] == DB]
+    return [t for t in trace_of(response)["traces"] if t["database"] == DB_NAME]
 
 
 def page_traces(client: httpx.Client, path: str, page_size: int) -> tuple[list[dict[str, Any]], list[str]]:
@@ -305,7 +176,7 @@ def table_cases(trace_client: httpx.Client, tables: list[str], page_size: int) -
     """A JSON and an HTML case per table, with every statement a traced request for its page ran."""
     cases = []
     for table, suffix in itertools.product(tables, (".json", "")):
-        path = f"/{DB}/{table}{suffix}"
+        path = f"/{DB_NAME}/{table}{suffix}"
         traces, notes = page_traces(trace_client, path, page_size)
         if not any(is_page_sql(t["sql"], page_size) for t in traces):
             sys.exit(f"no statement fetching the rows of {path} in its trace: see is_page_sql()")
@@ -327,12 +198,6 @@ def seconds(fn: Callable[[], object]) -> float:
     fn()
     return time.perf_counter() - start
 
-
-def connect(db: Path) -> sqlite3.Connection:
-    """A connection as Datasette opens an immutable database, with its escape_fts function."""
-    conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True, check_same_thread=False)
-    conn.create_function("escape_fts", 1, escape_fts)
-    return conn
 
 
 def run_direct(conn: sqlite3.Connection, case: Case, max_rows: int) -> None:
@@ -382,9 +247,9 @@ def time_cases(cases: list[Case], conn: sqlite3.Connection, base: str, max_rows:
             click.echo(f"  {case.name} …", err=True)
             time_case(
                 case,
-                lambda c=case: run_direct(conn, c, max_rows),
-                lambda c=case: fetch(client, c, FRESH),
-                lambda c=case: fetch(client, c),
+                partial(run_direct, conn, case, max_rows),
+                partial(fetch, client, case, FRESH),
+                partial(fetch, client, case),
                 reps,
                 warmup,
             )
@@ -433,12 +298,12 @@ def server_settings(base: str) -> dict[str, Any]:
 
 
 def visible_tables(base: str) -> list[str]:
-    data = httpx.get(f"{base}/{DB}.json", timeout=30).raise_for_status().json()
+    data = httpx.get(f"{base}/{DB_NAME}.json", timeout=30).raise_for_status().json()
     return [t["name"] for t in data["tables"] if not t["hidden"]]
 
 
 def canned_queries(base: str) -> dict[str, dict[str, Any]]:
-    return httpx.get(f"{base}/-/metadata.json", timeout=10).raise_for_status().json()["databases"][DB]["queries"]
+    return httpx.get(f"{base}/-/metadata.json", timeout=10).raise_for_status().json()["databases"][DB_NAME]["queries"]
 
 
 @click.command()
@@ -452,17 +317,17 @@ def canned_queries(base: str) -> dict[str, dict[str, Any]]:
 )
 def main(articles: int, seed: int, reps: int, warmup: int, settings: Settings) -> None:
     """Time canned queries and table pages through `datasette serve` against direct sqlite3."""
-    dist = built_tree(articles, seed)
+    dist = built_tree(OUT / str(articles), articles, seed)
     conn = connect(dist / "repatriations.db")
     try:
         values = PARAM_VALUES | {"exchange_id": [busiest_exchange(conn)]}
         trace_settings = (*settings, ("trace_debug", "1"))
-        with running_datasette(dist, trace_settings, "query-bench-trace") as trace_base:
+        with running_datasette(dist, OUT / "query-bench-trace.log", trace_settings) as trace_base:
             with httpx.Client(base_url=trace_base, timeout=60, headers=FRESH) as trace_client:
                 page_size = server_settings(trace_base)["default_page_size"]
                 cases = query_cases(trace_client, canned_queries(trace_base), values)
                 cases += table_cases(trace_client, visible_tables(trace_base), page_size)
-        with running_datasette(dist, settings, "query-bench") as base:
+        with running_datasette(dist, OUT / "query-bench.log", settings) as base:
             max_rows = server_settings(base)["max_returned_rows"]
             time_cases(cases, conn, base, max_rows, reps, warmup)
     finally:

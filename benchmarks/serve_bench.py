@@ -33,8 +33,13 @@ from pathlib import Path
 import click
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from query_bench import DB, Settings, built_tree, busiest_exchange, connect, running_datasette, serve_args
+from repatriations.project import DB_NAME
+from repatriations.support.checkout import ROOT
+from repatriations.support.database import busiest_exchange, connect
+from repatriations.support.server import Settings, running_datasette, serve_args
+from repatriations.support.synth import built_tree
+
+OUT = ROOT / "benchmarks" / "out"
 
 MIN_RATIO = 0.7
 FLOOR = "/-/versions.json"
@@ -85,9 +90,9 @@ class Result:
 def endpoints(exchange_id: str) -> list[tuple[str, str]]:
     return [
         ("versions (floor)", FLOOR),
-        ("exchanges table", f"/{DB}/exchanges.json"),
-        ("discrepancies query", f"/{DB}/discrepancies_with_claims.json?kind=&after="),
-        ("exchange row", f"/{DB}/exchanges/{exchange_id}.json"),
+        ("exchanges table", f"/{DB_NAME}/exchanges.json"),
+        ("discrepancies query", f"/{DB_NAME}/discrepancies_with_claims.json?kind=&after="),
+        ("exchange row", f"/{DB_NAME}/exchanges/{exchange_id}.json"),
     ]
 
 
@@ -222,11 +227,11 @@ def main(
     """Requests/second of four endpoints of `datasette serve` under wrk, against /-/versions.json."""
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: `make system-test-deps` (Debian: apt-get install wrk)")
-    dist = built_tree(articles, seed)
+    dist = built_tree(OUT / str(articles), articles, seed)
     load = Load(min(threads, connections), connections, duration, timeout, fresh, accept_gzip)
     targets = endpoints(exchange_for_row(dist))
     probe = targets[-1][1]
-    with running_datasette(dist, settings, "serve-bench") as base:
+    with running_datasette(dist, OUT / "serve-bench.log", settings) as base:
         results = [run_wrk(base, name, path, load, probe) for name, path in targets]
     for r in results:
         r.ratio = r.rps / results[0].rps if results[0].rps else 0.0

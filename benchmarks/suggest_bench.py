@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-ROOT = Path(__file__).resolve().parent.parent
+from repatriations.support.checkout import ROOT
 
 
 def tree_with_new_articles(articles: int, new: int, seed: int) -> tuple[Path, list[str]]:

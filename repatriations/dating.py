@@ -49,8 +49,9 @@ class DateMention:
     weekday: int | None
 
     def date(self, year: int | None = None) -> dt.date | None:
+        year = self.year or year
         try:
-            return dt.date(self.year or year, self.month, self.day) if (self.year or year) else None
+            return dt.date(year, self.month, self.day) if year else None
         except ValueError:
             return None
 

@@ -43,7 +43,9 @@ class Discrepancy:
     def row(self) -> Row:
         low = min(self.values) if self.values else None
         high = max(self.values) if self.values else None
-        spread = self.spread if self.spread is not None else (high - low if self.values else None)
+        spread = self.spread
+        if spread is None and self.values:
+            spread = max(self.values) - min(self.values)
         return {
             "discrepancy_id": f"{self.kind.replace('_', '-')}-{self.key}",
             "kind": self.kind,
@@ -122,7 +124,7 @@ def exchange_figure_rows(claims: list[Row], groups: dict[str, str]) -> Iterator[
     grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for c in claims:
         if c["exchange_id"] and c["metric"] in EXCHANGE_METRICS:
-            grouped[(c["exchange_id"], vocabulary.direction(c["metric"]))].append(c)
+            grouped[(c["exchange_id"], vocabulary.direction_of(c["metric"]))].append(c)
     for (exchange_id, direction), group in sorted(grouped.items()):
         best, basis = choose_best(group, direction)
         values = [c["value"] for c in group]
@@ -167,15 +169,13 @@ def figure_conflicts(claims: list[Row], labels: dict[str, str]) -> Iterator[Disc
         )
 
 
-def implied_per_side(claim: Row) -> int | None:
-    """Bodies per side a claim about an agreement implies, where it implies one."""
-    if claim["metric"] == "agreed_bodies_per_side":
-        return claim["value"]
+def implied_per_side(claim: Row) -> int:
+    """Bodies per side a claim about an agreement's terms (a metric of TERM_WORDS) implies."""
     if claim["metric"] == "agreed_bodies_total":
         return claim["value"] // 2
-    if claim["metric"] == "agreed_bodies_to_ukraine":
+    if claim["metric"] in ("agreed_bodies_per_side", "agreed_bodies_to_ukraine"):
         return claim["value"]
-    return None
+    raise ValueError(f"metric {claim['metric']} states no agreement's terms")
 
 
 TERM_WORDS = {

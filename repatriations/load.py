@@ -20,7 +20,7 @@ FULL_TEXT = {"sources": ["title", "text"], "claims": ["quote", "attributed_to", 
 def create_table(db: sqlite_utils.Database, table: str) -> None:
     fields = schemas.fields(table)
     pk = schemas.primary_key(table)
-    db[table].create(
+    db.table(table).create(
         {name: SQLITE_TYPES[f["type"]] for name, f in fields.items()},
         pk=pk[0] if len(pk) == 1 else tuple(pk),
         not_null={n for n, f in fields.items() if f.get("constraints", {}).get("required")},
@@ -31,7 +31,7 @@ def create_table(db: sqlite_utils.Database, table: str) -> None:
 
 def index_foreign_keys(db: sqlite_utils.Database, table: str) -> None:
     for column, _, _ in schemas.foreign_keys(table):
-        db[table].create_index([column], find_unique_name=True)
+        db.table(table).create_index([column], find_unique_name=True)
 
 
 def served_columns(metadata: dict[str, Any]) -> dict[str, set[str]]:
@@ -46,13 +46,13 @@ def served_columns(metadata: dict[str, Any]) -> dict[str, set[str]]:
 def index_served_columns(db: sqlite_utils.Database, table: str, columns: set[str]) -> None:
     pk = set(schemas.primary_key(table))
     for column in sorted(columns - pk):
-        db[table].create_index([column], find_unique_name=True, if_not_exists=True)
+        db.table(table).create_index([column], find_unique_name=True, if_not_exists=True)
 
 
 def index_lookups(db: sqlite_utils.Database) -> None:
     """Composite indexes for the discrepancy queries' joins and filters."""
-    db["discrepancies"].create_index(["kind", "discrepancy_id"], find_unique_name=True)
-    db["discrepancy_claims"].create_index(["discrepancy_id", "role", "claim_id"], find_unique_name=True)
+    db.table("discrepancies").create_index(["kind", "discrepancy_id"], find_unique_name=True)
+    db.table("discrepancy_claims").create_index(["discrepancy_id", "role", "claim_id"], find_unique_name=True)
 
 
 def load_database(
@@ -68,13 +68,13 @@ def load_database(
     with db.conn:
         for table, rows in tables.items():
             create_table(db, table)
-            db[table].insert_all(rows, batch_size=1000)
+            db.table(table).insert_all(rows, batch_size=1000)
             index_foreign_keys(db, table)
             index_served_columns(db, table, served_columns(metadata or {}).get(table, set()))
         if "discrepancies" in tables:
             index_lookups(db)
     for table, columns in FULL_TEXT.items():
-        db[table].enable_fts(columns, create_triggers=preview, tokenize="porter")
+        db.table(table).enable_fts(columns, create_triggers=preview, tokenize="porter")
     if not preview:
         # statistics for the query planner: without them it ignores the composite indexes
         db.analyze()

@@ -89,7 +89,7 @@ def _ungrouped(text: str, start: int, end: int) -> list[Number]:
 
 
 def word_numbers(text: str, threshold: float = WORD_THRESHOLD) -> list[Number]:
-    found = []
+    found: list[Number] = []
     for piece in SENTENCE.finditer(text):
         # alpha2digit (fast, same parser) says whether the sentence holds any number
         # word; only then is it tokenised for find_numbers, which gives positions

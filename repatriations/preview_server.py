@@ -9,6 +9,7 @@ import asyncio
 import json
 import re
 import sqlite3
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,11 @@ from .suggest import write_drafts
 # (threaded mode keeps a connection per thread and name, which would go on reading the old file)
 SETTINGS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "num_sql_threads": 0}
 BODY = re.compile(rb"<body[^>]*>")
+# ASGI, as Datasette's app speaks it
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[dict[str, Any], Receive, Send], Awaitable[None]]
 
 
 def draft_new_articles(project: Project) -> list[Path]:
@@ -79,18 +85,18 @@ class PreviewPlugin:
         return html.encode()
 
     @hookimpl
-    def asgi_wrapper(self, datasette):
+    def asgi_wrapper(self, datasette: Datasette) -> Callable[[ASGIApp], ASGIApp]:
         plugin = self
 
-        def wrap(app):
-            async def with_banner(scope, receive, send):
+        def wrap(app: ASGIApp) -> ASGIApp:
+            async def with_banner(scope: dict[str, Any], receive: Receive, send: Send) -> None:
                 if scope["type"] != "http":
                     await app(scope, receive, send)
                     return
                 start: dict[str, Any] = {}
                 chunks: list[bytes] = []
 
-                async def send_with_banner(message):
+                async def send_with_banner(message: Message) -> None:
                     if message["type"] == "http.response.start":
                         headers = dict(message.get("headers") or [])
                         start.update(message, html=headers.get(b"content-type", b"").startswith(b"text/html"))
@@ -104,9 +110,9 @@ class PreviewPlugin:
                     if message.get("more_body"):
                         return
                     body = BODY.sub(lambda m: m.group(0) + plugin.banner(), b"".join(chunks), count=1)
-                    headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
-                    headers.append((b"content-length", str(len(body)).encode()))
-                    await send({"type": "http.response.start", "status": start["status"], "headers": headers})
+                    kept = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                    kept.append((b"content-length", str(len(body)).encode()))
+                    await send({"type": "http.response.start", "status": start["status"], "headers": kept})
                     await send({"type": "http.response.body", "body": body})
 
                 await app(scope, receive, send_with_banner)
@@ -116,16 +122,16 @@ class PreviewPlugin:
         return wrap
 
     @hookimpl
-    def startup(self, datasette):
+    def startup(self, datasette: Datasette) -> Callable[[], Awaitable[None]] | None:
         if not self.watch:
             return None
 
-        async def begin():
+        async def begin() -> None:
             asyncio.get_running_loop().create_task(self.keep_current(datasette))
 
         return begin
 
-    async def keep_current(self, datasette) -> None:
+    async def keep_current(self, datasette: Datasette) -> None:
         project = self.preview.project
         async for _changes in watchfiles.awatch(project.curation_dir, project.raw_dir, debounce=200, step=50):
             try:

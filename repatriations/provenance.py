@@ -76,13 +76,13 @@ def pair_sources(project: Project, curation: Curation) -> list[tuple]:
         by_raw[raw_name] = sc
     pairs = []
     for path in raw_files(project):
-        sc = by_raw.pop(path.name, None)
-        if sc is None:
+        if path.name not in by_raw:
             raise BuildError(
                 project.display(path),
                 f"has no curation yet. Run `python build.py suggest {project.display(path)}`, review the draft it "
                 "writes under curation/sources/, set `reviewed: true`, then build again",
             )
+        sc = by_raw.pop(path.name)
         if not sc.data["reviewed"]:
             raise BuildError(
                 sc.display,
@@ -369,14 +369,14 @@ def check_source_text(sc: SourceCuration, norm: Normalised) -> None:
     check_date_in_window(data, "published_date", "published_earliest", "published_latest", sc.display, "source")
     names_seen: dict[tuple[str, str], int] = {}
     for name in sc.names:
-        key = (name["official_id"], name["as_written"])
-        if key in names_seen:
+        named = (name["official_id"], name["as_written"])
+        if named in names_seen:
             raise BuildError(
                 sc.display,
-                f"name {key[1]!r} is listed twice for official {key[0]} (also at line {names_seen[key]})",
+                f"name {named[1]!r} is listed twice for official {named[0]} (also at line {names_seen[named]})",
                 name.line,
             )
-        names_seen[key] = name.line
+        names_seen[named] = name.line
         locate(norm.raw_text, name["as_written"], 1, sc.display, f"name {name['as_written']!r}", name.line)
         if all(norm.removed_at(s, s + len(name["as_written"])) for s in all_starts(norm.raw_text, name["as_written"])):
             raise BuildError(sc.display, f"name {name['as_written']!r} only appears in text removed as boilerplate", name.line)
@@ -392,7 +392,7 @@ def all_starts(text: str, needle: str) -> list[int]:
     return starts
 
 
-def check_source(path, sc: SourceCuration, project: Project) -> CheckedSource:
+def check_source(path: Path, sc: SourceCuration, project: Project) -> CheckedSource:
     display = project.display(path)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()

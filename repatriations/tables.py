@@ -3,7 +3,7 @@ so that two builds of the same inputs give identical tables."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from . import dating, schemas, vocabulary
@@ -67,7 +67,7 @@ def removal_rows(checked: list[CheckedSource]) -> Iterator[Row]:
             }
 
 
-def dated_rows(records: list[dict[str, Any]], table: str) -> Iterator[Row]:
+def dated_rows(records: Iterable[dict[str, Any]], table: str) -> Iterator[Row]:
     for record in records:
         earliest = record.get("date_earliest") or record.get("date")
         latest = record.get("date_latest") or record.get("date")
@@ -82,7 +82,7 @@ def exchange_date_rows(checked: list[CheckedSource]) -> list[Row]:
     return [row for c in checked for row in c.datings]
 
 
-def agreement_of(record: dict[str, Any], agreements: dict[str, dict[str, Any]]) -> dating.Agreement | None:
+def agreement_of(record: dict[str, Any], agreements: Mapping[str, dict[str, Any]]) -> dating.Agreement | None:
     agreement = agreements.get(record.get("agreement_id") or "")
     if agreement is None:
         return None

@@ -50,6 +50,14 @@ def direction(metric: str) -> str | None:
     return found.direction if found else None
 
 
+def direction_of(metric: str) -> str:
+    """The direction of a metric that has one (every exchange figure does); KeyError for one without."""
+    found = direction(metric)
+    if found is None:
+        raise KeyError(f"metric {metric!r} has no direction")
+    return found
+
+
 def named(role: str, direction_: str) -> str:
     """The one metric of a role and direction ("running_total", "to_russia" -> cumulative_bodies_to_russia)."""
     found = [m.name for m in metrics().values() if m.role == role and m.direction == direction_]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from array import array
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import BuildError
 
 
-class Mapping(dict):
+class Mapping(dict[str, Any]):
     """A YAML mapping that remembers the line it starts on and the line of each key it
     was read with (1-based)."""
 
@@ -35,7 +35,10 @@ class Mapping(dict):
 
 # libyaml's parser when PyYAML was built with it: ten times faster on large trees,
 # with the same marks (line numbers) as the pure-Python one.
-_SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # one base for the type checker: CSafeLoader has SafeLoader's interface
+    _SafeLoaderBase = yaml.SafeLoader
+else:
+    _SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_SafeLoaderBase):
@@ -101,9 +104,10 @@ def load_yaml(path: Path, display: str) -> Mapping:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
         raise BuildError(
-            display, f"is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8", line
+            display,
+            f"is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+            raw[: exc.start].count(b"\n") + 1,
         ) from None
     try:
         data = yaml.load(text, Loader=_LineLoader)

@@ -1,29 +1,30 @@
 """Shared fixtures: a copy of the project built once per session into a temporary
-folder, and a Datasette instance configured as `make serve` configures it."""
+folder, a Datasette instance configured as `make serve` configures it, and Debian's
+chromium for the browser tests. What tests import (the checkout's ROOT, copy_project,
+rows) is in repatriations.support."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from repatriations.pipeline import build
+from repatriations.support.checkout import ARTIFACTS, ROOT, copy_project
 
-from repatriations.pipeline import build  # noqa: E402
-
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def copy_project(dest: Path) -> Path:
-    """A project tree (raw/ + curation/) that tests may break without touching the real one."""
-    shutil.copytree(ROOT / "raw", dest / "raw")
-    shutil.copytree(ROOT / "curation", dest / "curation")
-    return dest
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -62,5 +63,22 @@ def datasette(built: Path):
     )
 
 
-def rows(conn: sqlite3.Connection, sql: str, *params) -> list[dict]:
-    return [dict(r) for r in conn.execute(sql, params)]
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()

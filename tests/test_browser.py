@@ -1,30 +1,19 @@
 """Checked as a person would: Debian's chromium, driven by Playwright, against a
-Datasette started as `make serve` starts it. Screenshots go to test-artifacts/."""
+Datasette started as `make serve` starts it. Screenshots go to test-artifacts/
+(the browser and page fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
-from conftest import ROOT
 
-from benchmarks.query_bench import running_datasette
+from repatriations.support.checkout import ARTIFACTS
+from repatriations.support.server import running_datasette
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # how many of the chart's pixels are coloured (bars, points), not white, grey or black:
 # an empty frame, drawn when a column name is wrong, has only grey axes
 COLOURED = """(canvas) => {
@@ -40,30 +29,9 @@ COLOURED = """(canvas) => {
 
 
 @pytest.fixture(scope="module")
-def server(built):
-    with running_datasette(built / "dist") as base:
+def server(built, tmp_path_factory):
+    with running_datasette(built / "dist", tmp_path_factory.mktemp("browser") / "datasette.log") as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    context.close()
 
 
 def chart_links(server: str) -> list[str]:

@@ -8,12 +8,13 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT, SEEDS, copy_project, rows
 
 from repatriations import schemas, vocabulary
 from repatriations.errors import BuildError
 from repatriations.numbers import values_written
 from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT, SEEDS, copy_project
+from repatriations.support.database import rows
 from repatriations.validate import validate_package
 
 

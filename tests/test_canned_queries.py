@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 import yaml
-from conftest import ROOT
+
+from repatriations.support.checkout import ROOT
 
 QUERIES = yaml.safe_load((ROOT / "metadata.yml").read_text())["databases"]["repatriations"]["queries"]
 PARAMETERS = {

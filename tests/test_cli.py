@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, copy_project
+from repatriations.support.checkout import ROOT, copy_project
 
 
 def run_build(root, *args):

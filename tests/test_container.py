@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from repatriations.support.checkout import ROOT
 
 BIN = Path(sys.executable).parent
 
@@ -18,7 +18,12 @@ BIN = Path(sys.executable).parent
 def dockerfile_instructions() -> list[tuple[str, str]]:
     text = (ROOT / "Dockerfile").read_text()
     text = re.sub(r"\\\n", " ", text)
-    return [tuple(line.split(None, 1)) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    instructions = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, arg = line.split(None, 1)
+            instructions.append((name, arg))
+    return instructions
 
 
 def test_hadolint_is_clean():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import copy_project, rows
 
 from repatriations.errors import BuildError
 from repatriations.numbers import numbers_in
 from repatriations.pipeline import build
+from repatriations.support.checkout import copy_project
+from repatriations.support.database import rows
 
 
 def test_every_number_in_every_article_is_in_the_numbers_table(db):

@@ -3,7 +3,7 @@ these is a change in what the dataset claims and should be reviewed as such."""
 
 from __future__ import annotations
 
-from conftest import rows
+from repatriations.support.database import rows
 
 
 def test_counts_per_metric(db):

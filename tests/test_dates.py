@@ -12,13 +12,15 @@ import datetime as dt
 import hashlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, rows
 
 from repatriations import dating
 from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT, copy_project
+from repatriations.support.database import rows
 
 DATA = ROOT / "tests" / "data" / "dates"
 S000 = "s000-defense-news-1000-bodies"
@@ -258,13 +260,13 @@ def test_disjoint_windows_raise_exactly_one_conflict_and_keep_the_widest_window(
 def test_a_dated_second_source_settles_that_two_rows_are_two_events(tmp_path):
     """ex-x and ex-y have close figures. Dated only to 2025 they may be one event; once a
     second source dates ex-y to August, their windows no longer overlap."""
-    base = {
+    base: dict[str, dict[str, Any]] = {
         "a": {"words": "in June 2025", "reading": "stated", "date_numbers": ["2025"]},
         "y1": {"words": "in 2025", "reading": "stated", "exchange_id": "ex-y", "value": 903, "date_numbers": ["2025"]},
     }
     first = built_db(corpus(tmp_path / "one", base, ("ex-x", "ex-y")))
     assert first.execute("select count(*) from discrepancies where kind = 'possible_duplicate'").fetchone()[0] == 1
-    second_source = {"y2": {"words": "in August 2025", "reading": "stated", "exchange_id": "ex-y", "value": 903, "date_numbers": ["2025"]}}
+    second_source: dict[str, dict[str, Any]] = {"y2": {"words": "in August 2025", "reading": "stated", "exchange_id": "ex-y", "value": 903, "date_numbers": ["2025"]}}
     settled = built_db(corpus(tmp_path / "two", base | second_source, ("ex-x", "ex-y")))
     assert windows(settled)["ex-y"][:2] == ("2025-08-01", "2025-08-31")
     assert settled.execute("select count(*) from discrepancies where kind = 'possible_duplicate'").fetchone()[0] == 0

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from repatriations.support.checkout import ROOT
 
 
 def copy_tree(dest: Path, reverse: bool) -> Path:

@@ -9,10 +9,10 @@ import textwrap
 from pathlib import Path
 
 import yaml
-from conftest import rows
 
 from repatriations.derive import arithmetic, figure_conflicts, framings, possible_duplicates
 from repatriations.pipeline import build
+from repatriations.support.database import rows
 
 SEED_DISCREPANCIES = {
     # discrepancy_id: (kind, spread, claims it rests on)
@@ -217,7 +217,7 @@ def write_consistent_project(root: Path) -> Path:
         exchanges:
           - {exchange_id: ex-x, label: 900 for 40}
         """))
-    claims = {
+    claims: dict[str, list[tuple[str, str, int, str, str, str | None]]] = {
         "a": [("a-900", "bodies_to_ukraine", 900, "ukraine", "Russia handed 900 bodies to Ukraine", None),
               ("a-40", "bodies_to_russia", 40, "ukraine", "Ukraine returned 40 bodies in return", None)],
         "b": [("b-900", "bodies_to_ukraine", 900, "russia", "Russia handed over 900 bodies", "petrov"),

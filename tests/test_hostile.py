@@ -18,10 +18,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, copy_project
 
-from benchmarks.query_bench import free_port, serve_args, stop, wait_until_up
-from benchmarks.synth import synthesise, write_tree
+from repatriations.support.checkout import ROOT, copy_project
+from repatriations.support.server import free_port, serve_args, stop, wait_until_up
+from repatriations.support.synth import synthesise, write_tree
 
 BIN = Path(sys.executable).parent
 TIMEOUT = 10.0  # seconds, for every request and every wait
@@ -219,7 +219,9 @@ def test_a_missing_named_parameter_is_bound_as_empty_text(server):
 
 def peak_rss(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) * 1024
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    assert found, status
+    return int(found.group(1)) * 1024
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's peak memory from /proc")

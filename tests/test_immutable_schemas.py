@@ -6,9 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from conftest import ROOT
-
 from repatriations import vocabulary
+from repatriations.support.checkout import ROOT
 
 
 def traced_sql(response) -> list[str]:

@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
 
 from repatriations import schemas
 from repatriations.errors import BuildError
@@ -17,6 +16,7 @@ from repatriations.pipeline import build
 from repatriations.preview import Preview
 from repatriations.project import Project
 from repatriations.suggest import write_draft
+from repatriations.support.checkout import ROOT, copy_project
 
 ARTICLE = ROOT / "tests" / "data" / "dates" / "hq-2025-08-19.txt"
 DRAFT = "curation/sources/hq-2025-08-19.yml"

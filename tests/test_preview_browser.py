@@ -15,11 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, copy_project
-from test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
 
-from benchmarks.query_bench import free_port, stop, wait_until_up
 from repatriations.pipeline import build
+from repatriations.support.checkout import ARTIFACTS, ROOT, copy_project
+from repatriations.support.server import free_port, stop, wait_until_up
 
 pytestmark = pytest.mark.browser
 ARTICLE = ROOT / "tests" / "data" / "preview" / "icrc-2025-09-18.txt"
@@ -61,7 +60,9 @@ def preview(tree: Path):
 
 def draft_source_id(tree: Path) -> str:
     text = (tree / DRAFT).read_text(encoding="utf-8")
-    return re.search(r"^source_id: (\S+)$", text, re.M).group(1)
+    found = re.search(r"^source_id: (\S+)$", text, re.M)
+    assert found, text
+    return found.group(1)
 
 
 def review_url(base: str, tree: Path) -> str:
@@ -80,7 +81,7 @@ def wait_for(tab, check, timeout: float = 20.0) -> None:
         time.sleep(0.5)
 
 
-def test_the_banner_says_preview_with_its_counts(page, preview, tree):  # noqa: F811
+def test_the_banner_says_preview_with_its_counts(page, preview, tree):
     page.goto(f"{preview}/")
     banner = page.locator("#preview-banner")
     assert "PREVIEW" in banner.inner_text()
@@ -91,7 +92,7 @@ def test_the_banner_says_preview_with_its_counts(page, preview, tree):  # noqa: 
     assert page.locator("#preview-banner").count() == 1  # on every page, not only the home page
 
 
-def test_the_review_page_marks_every_number_with_the_drafts_reading(page, preview, tree):  # noqa: F811
+def test_the_review_page_marks_every_number_with_the_drafts_reading(page, preview, tree):
     source_id = draft_source_id(tree)
     numbers = httpx.get(
         f"{preview}/repatriations/numbers.json", params={"source_id": source_id, "_shape": "array"}, timeout=10
@@ -107,7 +108,7 @@ def test_the_review_page_marks_every_number_with_the_drafts_reading(page, previe
     page.screenshot(path=ARTIFACTS / "preview-review.png", full_page=True)
 
 
-def test_a_claims_mark_leads_to_its_file_and_line(page, preview, tree):  # noqa: F811
+def test_a_claims_mark_leads_to_its_file_and_line(page, preview, tree):
     page.goto(review_url(preview, tree))
     page.locator("a.num.claim", has_text="24").click()
     claim_id = page.url.split("#claim-")[1]
@@ -119,7 +120,7 @@ def test_a_claims_mark_leads_to_its_file_and_line(page, preview, tree):  # noqa:
     assert "bodies_to_russia" in card.inner_text() and "DRAFT:" in card.inner_text()
 
 
-def test_a_broken_quote_is_a_problem_on_the_page_and_mending_it_clears_it(page, preview, tree):  # noqa: F811
+def test_a_broken_quote_is_a_problem_on_the_page_and_mending_it_clears_it(page, preview, tree):
     draft = tree / DRAFT
     text = draft.read_text(encoding="utf-8")
     quote = next(line for line in text.splitlines() if line.strip().startswith("quote:") and "24 bodies" in line)

@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
 from datasette.app import DEFAULT_SETTINGS
 from datasette.utils import value_as_boolean
+
+from repatriations.support.checkout import ROOT, copy_project
 
 BIN = Path(sys.executable).parent
 APP = "repatriations-test"

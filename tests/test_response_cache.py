@@ -4,10 +4,12 @@ are identical; HTML, errors and anything that sets a cookie are never cached."""
 from __future__ import annotations
 
 import importlib.util
+from typing import Any
 
-from conftest import ROOT
+from repatriations.support.checkout import ROOT
 
 spec = importlib.util.spec_from_file_location("response_cache", ROOT / "plugins" / "response_cache.py")
+assert spec is not None and spec.loader is not None
 response_cache = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(response_cache)
 
@@ -44,7 +46,7 @@ def test_the_cache_keeps_within_its_size_and_drops_the_oldest():
 
 
 def test_only_plain_successful_json_is_cacheable():
-    json_ok = {"status": 200, "headers": [(b"content-type", b"application/json; charset=utf-8")]}
+    json_ok: dict[str, Any] = {"status": 200, "headers": [(b"content-type", b"application/json; charset=utf-8")]}
     assert response_cache.cacheable(json_ok)
     assert not response_cache.cacheable(json_ok | {"status": 400})
     assert not response_cache.cacheable({"status": 200, "headers": [(b"content-type", b"text/html")]})

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project
 
-from benchmarks.suggest_quality import measure
 from repatriations.curation import SourceCuration, load_curation, load_source
 from repatriations.errors import BuildError
 from repatriations.pipeline import build
 from repatriations.project import Project
+from repatriations.suggest.quality import measure
+from repatriations.support.checkout import ROOT, copy_project
 
 NEW = "900_new.txt"
 # A new article about a handover the seeds already report (1,003 bodies to Ukraine, 26 to

@@ -8,10 +8,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ROOT
 
-from benchmarks.suggest_quality import measure
 from repatriations.pipeline import build
+from repatriations.suggest.quality import measure
+from repatriations.support.checkout import ROOT
 
 FLOORS = {
     # set: (shares, most false figures, most false officials)

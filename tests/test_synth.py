@@ -1,5 +1,6 @@
-"""benchmarks/synth.py writes project trees the real build accepts unchanged, with
-every number of every article either claimed or listed as not a claim."""
+"""repatriations/support/synth.py (the command benchmarks/synth.py runs) writes project
+trees the real build accepts unchanged, with every number of every article either
+claimed or listed as not a claim."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
-from benchmarks.synth import synthesise, write_tree
 from repatriations.normalise import normalise
 from repatriations.numbers import Number, numbers_in
 from repatriations.pipeline import build
+from repatriations.support.checkout import ROOT
+from repatriations.support.synth import synthesise, write_tree
 
 ARTICLES = 30
 SEED = 7

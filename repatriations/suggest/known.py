@@ -4,6 +4,7 @@ sources have named them, its exchanges with their figures and date windows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .. import dating, vocabulary
 from ..curation import Curation, SourceCuration
@@ -18,7 +19,7 @@ class Known:
     variants: list[tuple[str, str]]  # (official_id, a name, an as-written form or a title), longest first
     title_words: dict[str, set[str]]
     surnames: dict[str, str]  # official_id -> folded surname, for people
-    exchanges: dict[str, Mapping]
+    exchanges: dict[str, dict[str, Any]]  # each curated exchange, with the date window its sources give
     exchange_values: dict[str, dict[str, set[int]]]  # exchange -> direction -> figures other sources give
     exchange_claims: dict[tuple[str, str], set[str]]
     agreements: list[Mapping]
@@ -70,7 +71,7 @@ def recorded_exchange_figures(
     return values, claims
 
 
-def dated_exchanges(curation: Curation, sources: list[SourceCuration]) -> dict[str, dict]:
+def dated_exchanges(curation: Curation, sources: list[SourceCuration]) -> dict[str, dict[str, Any]]:
     """Each curated exchange with the window the given sources' datings allow together."""
     found: dict[str, list[dating.Dating]] = {}
     for source in sources:
@@ -79,7 +80,7 @@ def dated_exchanges(curation: Curation, sources: list[SourceCuration]) -> dict[s
             if d := dating.curated_dating(entry, source.source_id, published):
                 found.setdefault(entry["exchange_id"], []).append(d)
     agreements = {a["agreement_id"]: a for a in curation.agreements}
-    exchanges = {}
+    exchanges: dict[str, dict[str, Any]] = {}
     for record in curation.exchanges:
         judgement = dating.judge(found.get(record["exchange_id"], []), agreement_of(record, agreements))
         earliest, latest = judgement.window.iso()
