@@ -4,6 +4,8 @@ through cog; `make test` runs `cog --check` and fails when a generated table is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import schemas, vocabulary
 
 
@@ -11,7 +13,7 @@ def cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
-def markdown_table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def markdown_table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"

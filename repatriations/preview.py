@@ -280,10 +280,10 @@ class Preview:
         with self.stage("tables"):
             made: dict[str, list[dict[str, Any]]] = {name: [] for name in PER_SOURCE}
             for c in checked:
-                rows, found = self.source_tables(c)
+                own, found = self.source_tables(c)
                 problems += found
                 for name in PER_SOURCE:
-                    made[name] += rows[name]
+                    made[name] += own[name]
             for name, rows in iter_tables(curation, checked, made):
                 tables[name] = rows
         with self.stage("derive"):
@@ -382,7 +382,7 @@ def apply_changes(old_db: Path, new_db: Path, old: dict[str, list[dict]], new: d
             pk = schemas.primary_key(table)
             where = " and ".join(f"[{k}] = ?" for k in pk)
             db.conn.executemany(f"delete from [{table}] where {where}", gone)  # noqa: S608 (names from the Table Schemas)
-            db[table].insert_all([row for k, row in after.items() if before.get(k) != row], batch_size=1000)
+            db.table(table).insert_all([row for k, row in after.items() if before.get(k) != row], batch_size=1000)
     broken = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     db.close()
     if broken:
