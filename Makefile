@@ -61,7 +61,7 @@ preview: $(VENV)/.installed
 # loadgroup: with pytest 9.2 it silently stops grouping, pytest-xdist issue #1386.)
 test: install-test
 	$(BIN)/ruff check .
-	$(BIN)/cog --check docs/vocabulary.md
+	$(BIN)/cog --check docs/vocabulary.md docs/bad-input.md
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
