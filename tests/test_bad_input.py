@@ -9,7 +9,7 @@ The cases run build.py's command in this process (click's CliRunner): the same
 code a shell runs, less the interpreter's start-up. A few also run through a real
 `python build.py` process, which must print the same bytes.
 
-The README's "Bad input: what the build refuses" table lists the same kinds.
+docs/bad-input.md lists the same kinds, generated from the catalogue (cog).
 """
 
 from __future__ import annotations
