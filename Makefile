@@ -10,19 +10,11 @@ PORT ?= 8001
 PREVIEW_PORT ?= $(if $(filter command line,$(origin PORT)),$(PORT),8002)
 HOST ?= 127.0.0.1
 
-# How the dataset is served, here and in the Dockerfile (tests/test_container.py
-# checks they agree). Immutable with an inspect file, as `datasette publish` does.
-SERVE_ARGS := -i dist/repatriations.db --inspect-file dist/inspect-data.json \
-	-m dist/metadata.json --plugins-dir plugins --template-dir templates \
-	--static package:dist/package \
-	--setting sql_time_limit_ms 1000 \
-	--setting max_returned_rows 1000 \
-	--setting default_cache_ttl 3600 \
-	--setting facet_time_limit_ms 200 \
-	--setting num_sql_threads 0 \
-	--setting suggest_facets off
+# How the dataset is served, here, in the Dockerfile and in the tests: dist/ is a
+# Datasette configuration directory (database, inspect file, metadata, settings.json,
+# templates, plugins, static/), so the command is the folder and nothing else.
 
-.PHONY: serve preview build test lint install install-test system-test-deps print-serve-args clean
+.PHONY: serve preview build test lint install install-test system-test-deps clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +42,7 @@ build: $(VENV)/.installed
 	$(BIN)/python build.py
 
 serve: build
-	$(BIN)/datasette serve $(SERVE_ARGS) -h $(HOST) -p $(PORT)
+	$(BIN)/datasette serve dist/ -h $(HOST) -p $(PORT)
 
 # drafts, problems and all, in preview/ (never dist/): python build.py still refuses drafts
 preview: $(VENV)/.installed
@@ -64,9 +56,6 @@ test: install-test
 	$(BIN)/cog --check docs/vocabulary.md docs/bad-input.md
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
-
-print-serve-args:
-	@echo $(SERVE_ARGS)
 
 clean:
 	rm -rf dist .build-*

@@ -7,6 +7,7 @@ python build.py --jobs 1        # in one process (default: one per core for larg
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -104,6 +105,22 @@ def preview(ctx: click.Context, host: str, port: int, watch: bool) -> None:
     except BuildError as exc:
         click.echo(f"Preview failed: {exc}", err=True)
         sys.exit(1)
+
+
+@cli.command("publish-args")
+@click.argument("target", type=click.Choice(["fly", "cloudrun"]))
+@click.option("--name", default="repatriations", show_default=True, help="The Fly app or Cloud Run service.")
+@click.pass_context
+def publish_args_command(ctx: click.Context, target: str, name: str) -> None:
+    """Print the `datasette publish TARGET` command for the release in dist/, generated
+    from its settings.json and the pinned server packages (run it, or add --generate-dir)."""
+    from repatriations.publishing import publish_args
+
+    dist = Project(ctx.obj["root"].resolve()).dist_dir
+    if not (dist / "settings.json").is_file():
+        click.echo(f"{dist}: no release yet: run `python build.py` first", err=True)
+        sys.exit(1)
+    click.echo(shlex.join(publish_args(target, Path(ctx.obj["root"]) / "dist", name)))
 
 
 def draft_summary(draft: Draft) -> str:

@@ -1,14 +1,12 @@
 """The build, stage by stage. Everything is written to a staging folder first and
-moved into dist/ only when every check has passed, so a failed build leaves the
-last good database byte-for-byte as it was."""
+published as a whole new release only when every check has passed (release.py), so a
+failed or killed build leaves the last good release byte-for-byte as it was."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -25,15 +23,17 @@ from .derive import derive_tables
 from .errors import BuildError
 from .load import load_database
 from .metadata import load_metadata_yml, write_metadata
-from .project import DB_NAME, Project
+from .project import CODE_ROOT, DB_NAME, Project
 from .provenance import CheckedSource, check_references, load_and_check_source, pair_sources
+from .release import build_lock, clear_leftovers, new_staging, publish_release
 from .tables import iter_tables, sort_by_key
 from .validate import PackageWriter
 from .workers import Workers, choose_jobs, no_cyclic_gc
 
 INSPECT_FILE = "inspect-data.json"
 METADATA_FILE = "metadata.json"
-PACKAGE_DIR = "package"  # the CSVs, served at /package/; dist/datapackage.json describes them
+PACKAGE_DIR = "static/package"  # the CSVs, served at /static/package/; dist/datapackage.json describes them
+SETTINGS_FILE = "settings.json"  # Datasette's settings, once, in the checkout; copied into each release
 
 
 @dataclass
@@ -81,21 +81,12 @@ def write_inspect_file(staging: Path) -> None:
         raise BuildError(f"{DB_NAME}.db", f"datasette inspect failed: {result.stderr.strip()[-500:]}")
 
 
-def publish(staging: Path, dist: Path) -> None:
-    """Move the finished files into dist/, the database last."""
-    dist.mkdir(parents=True, exist_ok=True)
-    names = sorted(p.name for p in staging.iterdir())
-    names.sort(key=lambda n: n == f"{DB_NAME}.db")
-    for name in names:
-        target = dist / name
-        if (staging / name).is_dir() and target.exists():
-            # a folder cannot replace a non-empty folder in one step: swap, then drop the old one
-            old = staging / f".old-{name}"
-            os.replace(target, old)
-            os.replace(staging / name, target)
-            shutil.rmtree(old)
-        else:
-            os.replace(staging / name, target)
+def copy_site(staging: Path) -> None:
+    """What `datasette serve dist/` reads besides the database: the settings (kept once,
+    in settings.json), the templates and the plugins."""
+    shutil.copy2(CODE_ROOT / SETTINGS_FILE, staging / SETTINGS_FILE)
+    for folder in ("templates", "plugins"):
+        shutil.copytree(CODE_ROOT / folder, staging / folder, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 class Timings(dict):
@@ -118,11 +109,14 @@ def build(root: Path, quiet: bool = False, jobs: int | None = None) -> BuildResu
     files = source_files(project)
     timings = Timings()
     try:
-        with no_cyclic_gc(), Workers(choose_jobs(jobs, len(files))) as workers:
-            staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
+        with build_lock(project), no_cyclic_gc(), Workers(choose_jobs(jobs, len(files))) as workers:
+            clear_leftovers(project)
+            staging = new_staging(project)
             try:
                 tables = write_outputs(project, files, staging, workers, quiet, timings)
-                publish(staging, project.dist_dir)
+                with timings.stage("publish the release"):
+                    copy_site(staging)
+                    publish_release(staging, project)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except BrokenProcessPool:

@@ -27,9 +27,10 @@ from .preview import Preview
 from .project import CODE_ROOT, DB_NAME, Project
 from .suggest import write_drafts
 
-# num_sql_threads 0: one connection per Database object, so a switched database is read at once
-# (threaded mode keeps a connection per thread and name, which would go on reading the old file)
-SETTINGS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "num_sql_threads": 0}
+# The site's own settings (settings.json). num_sql_threads must stay 0 here: one connection per
+# Database object, so a switched database is read at once (threaded mode keeps a connection
+# per thread and name, which would go on reading the old file).
+SETTINGS = json.loads((CODE_ROOT / "settings.json").read_text(encoding="utf-8")) | {"num_sql_threads": 0}
 BODY = re.compile(rb"<body[^>]*>")
 # ASGI, as Datasette's app speaks it
 Message = dict[str, Any]

@@ -61,7 +61,7 @@ def write_descriptors(out_dir: Path, tables: list[str], version: str, folder: st
     """Describe the package twice: out_dir/datapackage.json (the package a user validates:
     `frictionless validate dist/datapackage.json`) and out_dir/folder/datapackage.json (the
     same, beside its CSVs, as the site serves it). Returns the first."""
-    (out_dir / folder).mkdir(exist_ok=True)
+    (out_dir / folder).mkdir(parents=True, exist_ok=True)
     for descriptor_dir, prefix in ((out_dir / folder, ""), (out_dir, f"{folder}/")):
         descriptor = package_descriptor(tables, version, prefix)
         (descriptor_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")

@@ -5,7 +5,6 @@ rows) is in repatriations.support."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from repatriations.pipeline import build
-from repatriations.support.checkout import ARTIFACTS, ROOT, copy_project
+from repatriations.support.checkout import ARTIFACTS, copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -51,16 +50,8 @@ def db(db_path: Path):
 def datasette(built: Path):
     from datasette.app import Datasette
 
-    dist = built / "dist"
-    return Datasette(
-        immutables=[str(dist / "repatriations.db")],
-        inspect_data=json.loads((dist / "inspect-data.json").read_text()),
-        metadata=json.loads((dist / "metadata.json").read_text()),
-        plugins_dir=str(ROOT / "plugins"),
-        template_dir=str(ROOT / "templates"),
-        static_mounts=[("package", str(dist / "package"))],
-        settings={"sql_time_limit_ms": 1000, "max_returned_rows": 1000},
-    )
+    # as `datasette serve dist/` configures itself from the release folder
+    return Datasette(config_dir=(built / "dist").resolve())
 
 
 @pytest.fixture(scope="module")

@@ -210,13 +210,13 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     outcome = run_in_process(root)
     assert outcome.exit_code == 0, outcome.stderr + outcome.traceback
     dist = snapshot(root / "dist")
-    assert "repatriations.db" in dist and "package/claims.csv" in dist
+    assert "repatriations.db" in dist and "static/package/claims.csv" in dist
     return root, dist
 
 
 def broken(kind: str, baseline: tuple[Path, dict[str, bytes]], tmp_path: Path) -> tuple[Path, str]:
     """A copy of the built baseline broken as the catalogue says; and where the message must point."""
-    root = shutil.copytree(baseline[0], tmp_path / "project")
+    root = shutil.copytree(baseline[0], tmp_path / "project", symlinks=True)  # dist is a link to the release
     return root, CASES[kind].break_tree(root)
 
 
@@ -233,7 +233,8 @@ def assert_refused(outcome: Outcome, where: str, says: str, root: Path, dist_bef
     assert message.startswith(f"{where}: "), message
     assert says in message, message
     assert snapshot(root / "dist") == dist_before
-    assert not list(root.glob(".build-*")), "the staging folder was left behind"
+    assert not list(root.glob(".releases/.staging-*")), "the staging folder was left behind"
+    assert len(list(root.glob(".releases/*"))) == 1, "a failed build must leave the one release it found"
     return message
 
 

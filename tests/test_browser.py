@@ -43,7 +43,7 @@ def test_home_page_lists_the_dataset_and_its_charts(page, server):
     page.goto(f"{server}/")
     assert "war-dead repatriations" in page.title() or "repatriations" in page.content()
     assert len(chart_links(server)) == 2
-    assert page.locator("a[href='/package/datapackage.json']").count() == 1
+    assert page.locator("a[href='/static/package/datapackage.json']").count() == 1
     page.screenshot(path=ARTIFACTS / "home.png", full_page=True)
     assert page.errors == []
 

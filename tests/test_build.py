@@ -92,7 +92,7 @@ def test_full_text_search_on_article_text_and_quotes(db):
 
 
 def test_published_package_validates_and_a_broken_one_is_reported_readably(built, tmp_path):
-    package = built / "dist" / "package"
+    package = built / "dist" / "static" / "package"
     assert json.loads((package / "datapackage.json").read_text())["resources"][0]["schema"]["fields"]
     broken = tmp_path / "package"
     shutil.copytree(package, broken)
@@ -130,7 +130,7 @@ def test_frictionless_cli_validates_the_published_package(built):
     result = subprocess.run([str(frictionless), "validate", "dist/datapackage.json"], cwd=built, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
     descriptor = json.loads((built / "dist" / "datapackage.json").read_text())
-    assert {r["path"] for r in descriptor["resources"]} == {f"package/{t}.csv" for t in schemas.TABLES}
+    assert {r["path"] for r in descriptor["resources"]} == {f"static/package/{t}.csv" for t in schemas.TABLES}
     assert descriptor["version"] and descriptor["citation"] and descriptor["licenses"] and descriptor["sources"]
-    served = json.loads((built / "dist" / "package" / "datapackage.json").read_text())
+    served = json.loads((built / "dist" / "static" / "package" / "datapackage.json").read_text())
     assert {r["path"] for r in served["resources"]} == {f"{t}.csv" for t in schemas.TABLES}

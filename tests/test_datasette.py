@@ -63,13 +63,15 @@ async def test_writes_through_sql_are_refused(datasette):
 async def test_home_page_shows_the_package_version_and_citation(datasette, built):
     import json
 
-    descriptor = json.loads((built / "dist" / "package" / "datapackage.json").read_text())
+    descriptor = json.loads((built / "dist" / "static" / "package" / "datapackage.json").read_text())
     html = (await datasette.client.get("/")).text
     assert f"version {descriptor['version']}" in html
     assert descriptor["citation"] in html
     assert descriptor["version"] in descriptor["citation"]
-    served = await datasette.client.get("/package/datapackage.json")
+    served = await datasette.client.get("/static/package/datapackage.json")
     assert served.status_code == 200 and served.json()["version"] == descriptor["version"]
+    moved = await datasette.client.get("/package/datapackage.json")  # the old address redirects
+    assert moved.status_code == 301 and moved.headers["location"] == "/static/package/datapackage.json"
 
 
 async def test_an_exchange_page_lists_each_sources_dating_and_its_conflict(datasette):

@@ -93,11 +93,11 @@ def test_sql_dumps_are_identical(two_builds: tuple[Path, Path]) -> None:
 
 def test_package_files_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
     first, second = two_builds
-    names = sorted(p.name for p in (first / "package").iterdir())
+    names = sorted(p.name for p in (first / "static" / "package").iterdir())
     assert "claims.csv" in names and "datapackage.json" in names
-    assert names == sorted(p.name for p in (second / "package").iterdir())
+    assert names == sorted(p.name for p in (second / "static" / "package").iterdir())
     for name in names:
-        assert (first / "package" / name).read_bytes() == (second / "package" / name).read_bytes(), name
+        assert (first / "static" / "package" / name).read_bytes() == (second / "static" / "package" / name).read_bytes(), name
 
 
 def test_whole_dist_is_byte_identical(two_builds: tuple[Path, Path]) -> None:
@@ -118,7 +118,7 @@ def test_a_build_in_worker_processes_is_byte_identical(
     parallel = copy_tree(tmp_path_factory.mktemp("parallel"), reverse=True)
     run_build(parallel, "3", "--jobs", "3")
     a, b = dist_files(two_builds[0]), dist_files(parallel / "dist")
-    assert "repatriations.db" in b and "package/claims.csv" in b
+    assert "repatriations.db" in b and "static/package/claims.csv" in b
     assert sorted(a) == sorted(b)
     for name in a:
         assert a[name] == b[name], name

@@ -1,7 +1,8 @@
-"""`datasette publish fly --generate-dir` (datasette-publish-fly; no Fly account needed)
-writes an app that serves the dataset as `make serve` does: the same database,
-metadata, plugins, templates, static data package and settings, and the Datasette
-version requirements.txt pins."""
+"""`datasette publish fly --generate-dir` (datasette-publish-fly; no Fly account needed),
+run with the options `build.py publish-args fly` prints, writes an app that serves the
+release as `datasette serve dist/` does: the same database, metadata, plugins,
+templates, static data package and settings (the release's settings.json), and the
+Datasette version requirements.txt pins."""
 
 from __future__ import annotations
 
@@ -17,17 +18,11 @@ import pytest
 from datasette.app import DEFAULT_SETTINGS
 from datasette.utils import value_as_boolean
 
+from repatriations.publishing import server_pins
 from repatriations.support.checkout import ROOT, copy_project
 
 BIN = Path(sys.executable).parent
 APP = "repatriations-test"
-
-
-def make_serve_args() -> list[str]:
-    printed = subprocess.run(
-        ["make", "-s", "print-serve-args"], cwd=ROOT, capture_output=True, text=True, check=True, timeout=30
-    ).stdout
-    return shlex.split(printed)
 
 
 def settings(args: list[str]) -> dict[str, bool | int | str]:
@@ -39,38 +34,12 @@ def settings(args: list[str]) -> dict[str, bool | int | str]:
 def as_datasette_reads(name: str, value: str) -> bool | int | str:
     default = DEFAULT_SETTINGS[name]
     if isinstance(default, bool):
-        return value_as_boolean(value)
+        return bool(value_as_boolean(value))
     return int(value) if isinstance(default, int) else value
 
 
-def publish_options(args: list[str], dist: Path) -> list[str]:
-    """The serve arguments as publish options: the database (-i) becomes the file to publish,
-    and --inspect-file is dropped because the generated Dockerfile runs `datasette inspect`."""
-    options, i = [], 0
-    while i < len(args):
-        arg = args[i]
-        if arg in ("-i", "--immutable", "--inspect-file"):
-            i += 2
-            continue
-        width = 3 if arg == "--setting" else 2
-        options += args[i : i + width]
-        i += width
-    return [re.sub(r"(^|:)dist/", lambda m: f"{m.group(1)}{dist}/", o) for o in options]
-
-
-# What the server needs beyond the database: Datasette, its plugins, and the libraries
-# the plugins in plugins/ import (asgi-gzip: plugins/response_cache.py).
-SERVER_PACKAGES = ("datasette", "datasette-", "asgi-gzip")
-
-
-def pinned_datasette_packages() -> list[str]:
-    """The server's packages as requirements.txt pins them, e.g. datasette==0.65.5."""
-    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
-    return [line for line in lines if line.lower().split("==")[0].startswith(SERVER_PACKAGES)]
-
-
 def test_the_published_app_installs_what_the_plugins_import():
-    pins = {pin.split("==")[0] for pin in pinned_datasette_packages()}
+    pins = {pin.split("==")[0] for pin in server_pins()}
     assert {"datasette", "datasette-vega", "asgi-gzip"} <= pins
     imported = {
         name.split(".")[0]
@@ -88,11 +57,12 @@ def generated(tmp_path_factory) -> tuple[Path, Path]:
     )
     assert build.returncode == 0, build.stderr
     dist, out = root / "dist", root / "fly-app"
-    installs = [opt for pkg in pinned_datasette_packages() for opt in ("--install", pkg)]
-    cmd = [
-        str(BIN / "datasette"), "publish", "fly", str(dist / "repatriations.db"), "--app", APP, "--generate-dir", str(out),
-        *publish_options(make_serve_args(), dist), *installs,
-    ]  # fmt: skip
+    printed = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "publish-args", "fly", "--name", APP],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    cmd = [str(BIN / "datasette"), *shlex.split(printed)[1:], "--generate-dir", str(out)]
+    assert cmd[1:3] == ["publish", "fly"]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     return dist, out
@@ -115,25 +85,26 @@ def test_the_app_carries_the_database_and_metadata(generated):
     assert f'app = "{APP}"' in (out / "fly.toml").read_text()
 
 
-@pytest.mark.parametrize(("source", "copied"), [("plugins", "plugins"), ("templates", "templates")])
-def test_the_app_carries_the_plugins_and_templates(generated, source, copied):
-    _, out = generated
-    assert files(out / copied) == files(ROOT / source)
+@pytest.mark.parametrize("folder", ["plugins", "templates"])
+def test_the_app_carries_the_plugins_and_templates(generated, folder):
+    dist, out = generated
+    assert files(out / folder) == files(dist / folder)
+    assert set(files(dist / folder)) == {p for p in files(ROOT / folder) if "__pycache__" not in p}
 
 
 def test_the_app_serves_the_data_package_as_static_files(generated):
     dist, out = generated
-    assert files(out / "package") == files(dist / "package")
-    assert "datapackage.json" in files(out / "package")
-    assert "--static package:package" in " ".join(dockerfile_cmd(out))
+    assert files(out / "static") == files(dist / "static")
+    assert "package/datapackage.json" in files(out / "static")
+    assert "--static static:static" in " ".join(dockerfile_cmd(out))
 
 
-def test_the_dockerfile_serves_with_the_makefile_settings(generated):
-    _, out = generated
+def test_the_dockerfile_serves_with_the_releases_settings(generated):
+    dist, out = generated
     cmd = dockerfile_cmd(out)
     assert cmd[:2] == ["datasette", "serve"]
-    expected = settings(make_serve_args())
-    assert len(expected) >= 5
+    expected = json.loads((dist / "settings.json").read_text())
+    assert expected == json.loads((ROOT / "settings.json").read_text()) and len(expected) >= 5
     assert settings(cmd) == expected
     for pair in (["-i", "repatriations.db"], ["--inspect-file", "inspect-data.json"], ["--metadata", "metadata.json"]):
         assert " ".join(pair) in " ".join(cmd), pair
@@ -143,7 +114,7 @@ def test_the_dockerfile_serves_with_the_makefile_settings(generated):
 def test_the_dockerfile_installs_the_pinned_datasette(generated):
     _, out = generated
     runs = [line for line in (out / "Dockerfile").read_text().splitlines() if line.startswith("RUN ")]
-    pins = pinned_datasette_packages()
+    pins = server_pins()
     assert any(p.startswith("datasette==") for p in pins)
     install = next(line for line in runs if "pip install" in line)
     for pin in pins:

@@ -3,7 +3,7 @@ for a build in another dist/: what the tests and the benchmarks serve."""
 
 from __future__ import annotations
 
-import shlex
+import json
 import socket
 import subprocess
 import sys
@@ -20,41 +20,15 @@ DATASETTE = str(Path(sys.executable).parent / "datasette")
 Settings = tuple[tuple[str, str], ...]  # (name, value) of `--setting NAME VALUE`s
 
 
-def production_args() -> list[str]:
-    """The Makefile's SERVE_ARGS as a list."""
-    out = subprocess.run(["make", "-s", "print-serve-args"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return shlex.split(out.stdout)
-
-
-def with_dist(arg: str, dist: Path) -> str:
-    """An argument with dist/ (alone or after `name:`) pointing at another build."""
-    prefix, sep, rest = arg.rpartition(":")
-    path = rest if sep else arg
-    if not path.startswith("dist/"):
-        return arg
-    return f"{prefix}{sep}{dist / path.removeprefix('dist/')}"
-
-
-def with_settings(args: list[str], settings: Settings) -> list[str]:
-    """args with each `--setting NAME VALUE` of settings replacing the production one or added."""
-    wanted = dict(settings)
-    out: list[str] = []
-    i = 0
-    while i < len(args):
-        if args[i] == "--setting" and i + 2 < len(args) and args[i + 1] in wanted:
-            out += ["--setting", args[i + 1], wanted.pop(args[i + 1])]
-            i += 3
-        else:
-            out.append(args[i])
-            i += 1
-    for name, value in wanted.items():
-        out += ["--setting", name, value]
-    return out
-
-
 def serve_args(dist: Path, settings: Settings = ()) -> list[str]:
-    """`datasette serve` arguments as `make serve` has them, for the build in dist/."""
-    return with_settings([with_dist(a, dist) for a in production_args()], settings)
+    """`datasette serve` arguments as `make serve` has them (the release folder, a Datasette
+    configuration directory), for the build in dist/, with any settings overridden. Datasette
+    ignores settings.json once a --setting is given, so then every setting is passed."""
+    if not settings:
+        return [str(dist)]
+    merged = {name: str(value).lower() if isinstance(value, bool) else str(value) for name, value in
+              json.loads((dist / "settings.json").read_text()).items()} | dict(settings)
+    return [str(dist), *(arg for name, value in merged.items() for arg in ("--setting", name, value))]
 
 
 def free_port() -> int:
