@@ -7,7 +7,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8001
-PREVIEW_PORT ?= $(if $(filter command line,$(origin PORT)),$(PORT),8002)
+PREVIEW_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8002)
 HOST ?= 127.0.0.1
 
 # How the dataset is served, here, in the Dockerfile and in the tests: dist/ is a
