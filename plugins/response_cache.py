@@ -116,6 +116,8 @@ def cache_middleware(datasette_app, cache: ResponseCache):
 
 @hookimpl
 def asgi_wrapper(datasette):
+    if (datasette.plugin_config("response_cache") or {}).get("off"):  # the preview: its database changes
+        return lambda app: GZipMiddleware(app, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
     cache = ResponseCache()
 
     def wrap(app):

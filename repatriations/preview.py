@@ -31,7 +31,14 @@ from .errors import BuildError
 from .load import load_database
 from .metadata import load_metadata_yml, write_metadata
 from .project import DB_NAME, Project
-from .provenance import CheckedSource, check_references, check_source, curated_raw_path, raw_files
+from .provenance import (
+    CheckedSource,
+    check_references,
+    check_source,
+    curated_raw_path,
+    raw_files,
+    refuse_leftover_draft_markers,
+)
 from .tables import PER_SOURCE, iter_tables, sort_by_key
 from .yamlfile import Mapping
 
@@ -201,6 +208,24 @@ def drop_curated_record(curation: Curation, exc: BuildError) -> str | None:
     return None
 
 
+def keep_checked_datings(c: CheckedSource) -> None:
+    """Only the datings the reference checks left (one a check set aside must date nothing);
+    a source dates an exchange once, so the exchange names the entry."""
+    kept = {entry["exchange_id"] for entry in c.curation.datings}
+    c.datings = [row for row in c.datings if row["exchange_id"] in kept]
+
+
+def reviewed_markers(sc: SourceCuration, problems: list[Problem]) -> None:
+    """A file that says `reviewed: true` must carry no DRAFT notes, UNPLACED reasons or
+    proposals: the build refuses it, so the preview lists it as a problem."""
+    if not sc.data.get("reviewed"):
+        return
+    try:
+        refuse_leftover_draft_markers(sc)
+    except BuildError as exc:
+        problems.append(Problem.of(exc, sc.source_id))
+
+
 def same_objects(a: tuple, b: tuple) -> bool:
     if a[0] is not b[0] or len(a) != len(b):
         return False
@@ -275,6 +300,9 @@ class Preview:
             proposals = admit_proposals(curation, sources, problems)
             checked = [copy_checked(r.checked) for r in results if r.checked is not None]
             check_references_leniently(curation, checked, problems)
+            for c in checked:
+                keep_checked_datings(c)
+                reviewed_markers(c.curation, problems)
             curation.sources = [c.curation for c in checked]
         tables: dict[str, list[dict[str, Any]]] = {}
         with self.stage("tables"):
@@ -345,6 +373,8 @@ class Preview:
 
     def write(self, tables: dict[str, list[dict[str, Any]]]) -> Path:
         """A new generation folder (the server keeps reading the old one until it switches)."""
+        if self.generation == 0:  # a new preview: nothing of an earlier run is reused
+            shutil.rmtree(self.folder, ignore_errors=True)
         self.generation += 1
         folder = self.folder / f"gen-{self.generation:04d}"
         shutil.rmtree(folder, ignore_errors=True)

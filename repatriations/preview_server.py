@@ -30,7 +30,11 @@ from .suggest import write_drafts
 # The site's own settings (settings.json). num_sql_threads must stay 0 here: one connection per
 # Database object, so a switched database is read at once (threaded mode keeps a connection
 # per thread and name, which would go on reading the old file).
-SETTINGS = json.loads((CODE_ROOT / "settings.json").read_text(encoding="utf-8")) | {"num_sql_threads": 0}
+# default_cache_ttl 0: a page of the preview must not be kept by a browser past the next edit.
+SETTINGS = json.loads((CODE_ROOT / "settings.json").read_text(encoding="utf-8")) | {
+    "num_sql_threads": 0,
+    "default_cache_ttl": 0,
+}
 BODY = re.compile(rb"<body[^>]*>")
 # ASGI, as Datasette's app speaks it
 Message = dict[str, Any]
@@ -134,9 +138,11 @@ class PreviewPlugin:
 
     async def keep_current(self, datasette: Datasette) -> None:
         project = self.preview.project
-        async for _changes in watchfiles.awatch(project.curation_dir, project.raw_dir, debounce=200, step=50):
+        raw = project.raw_dir.resolve()
+        async for changes in watchfiles.awatch(project.curation_dir, project.raw_dir, debounce=200, step=50):
             try:
-                await asyncio.to_thread(draft_new_articles, project)
+                if any(Path(path).resolve().parent == raw for _, path in changes):  # a new article: draft it
+                    await asyncio.to_thread(draft_new_articles, project)
                 db_path = await asyncio.to_thread(self.preview.update)
             except Exception as exc:  # the server keeps the last good preview; the reason goes to the terminal
                 click.echo(f"Preview update failed: {exc}", err=True)
@@ -155,6 +161,7 @@ def switch(datasette: Datasette, db_path: Path) -> None:
 
 def preview_datasette(preview: Preview, db_path: Path, watch: bool) -> tuple[Datasette, PreviewPlugin]:
     metadata = json.loads((db_path.parent / "metadata.json").read_text(encoding="utf-8"))
+    metadata.setdefault("plugins", {})["response_cache"] = {"off": True}  # answers change with every update
     datasette = Datasette(
         [],
         metadata=metadata,

@@ -105,3 +105,45 @@ def test_an_unreadable_draft_is_one_problem_naming_its_line(drafted: Path):
     assert problem[0] == DRAFT and problem[1] is not None and "is not valid YAML" in problem[2]
     assert problem[3] == "the whole file (it cannot be read)"
     assert conn.execute("select count(*) from sources").fetchone()[0] == 5  # the reviewed seeds are all still there
+
+
+def test_a_dating_set_aside_dates_nothing(drafted: Path):
+    """A dating of an exchange its source does not report, and one of an unknown exchange:
+    each a problem, and neither narrows any exchange's window nor breaks the database."""
+    path = drafted / DRAFT
+    text = path.read_text(encoding="utf-8")
+    dating = text.index("exchange_dates:\n") + len("exchange_dates:\n")
+    extra = (
+        "  - exchange_id: ex-2025-11-1000-for-30\n    reading: stated\n    quote: August 19, 2025\n    basis: wrong\n"
+        "  - exchange_id: ex-no-such-exchange\n    reading: stated\n    quote: August 19, 2025\n    basis: wrong\n"
+    )
+    path.write_text(text[:dating] + extra + text[dating:], encoding="utf-8")
+    conn = sqlite3.connect(Preview(Project(drafted)).update())
+    messages = [m for (m,) in conn.execute("select message from problems")]
+    assert any("has no claim about that exchange" in m for m in messages)
+    assert any("'ex-no-such-exchange', which is not in curation/exchanges.yml" in m for m in messages)
+    window = conn.execute("select date_earliest, date_latest from exchanges where exchange_id = 'ex-2025-11-1000-for-30'")
+    assert window.fetchone() == ("2025-11-01", "2025-11-30")  # 002's dating alone, as before
+    assert conn.execute("select count(*) from exchange_dates where exchange_id = 'ex-no-such-exchange'").fetchone()[0] == 0
+
+
+def test_a_reviewed_file_with_draft_notes_is_a_problem_in_the_preview_too(drafted: Path):
+    (drafted / "raw" / ARTICLE.name).unlink()
+    (drafted / DRAFT).unlink()
+    seed = drafted / "curation" / "sources" / "003_a33e81c085f97841.yml"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("    basis: >-\n      A Friday", "    basis: >-\n      DRAFT: A Friday"), encoding="utf-8")
+    with pytest.raises(BuildError, match="DRAFT note"):
+        build(drafted, quiet=True)
+    conn = sqlite3.connect(Preview(Project(drafted)).update())
+    assert [m for (m,) in conn.execute("select message from problems")] == [
+        "exchange_dates entry for ex-2025-late-1003-for-26 still has suggest's DRAFT note: "
+        "check the window against the article and replace the note"
+    ]
+
+
+def test_a_second_preview_in_the_same_tree_starts_afresh(drafted: Path):
+    first = Preview(Project(drafted))
+    for _ in range(3):
+        first.update()
+    db = Preview(Project(drafted)).update()  # as a second `make preview` does
+    assert db.is_file() and sorted(p.name for p in (drafted / "preview").iterdir()) == ["gen-0001"]
