@@ -170,19 +170,68 @@ def precision(earliest: str | None, latest: str | None) -> str | None:
 # -- reading a source's words -------------------------------------------------
 
 
+_DAY_LIST = r"(?P<days>[0-3]?\d(?:(?:,\s*|\s+(?:and|to|or)\s+|\s*[-–]\s*)[0-3]?\d)+)"  # 11-16, "13, 14 and 15"
+_DAY_SPAN = r"(?P<day3>[0-3]?\d)\s*[-–]\s*(?P<day4>[0-3]?\d)"
+DAY_RANGE = re.compile(
+    rf"(?<![\w,.]){_DAY_LIST}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])"  # 11-16 June 2025
+    rf"|(?<![\w]){_MONTH2}\s+{_DAY_SPAN}(?:,?\s+(?P<year2>(?:19|20)\d\d))?(?![\w])",  # June 19-20, 2025
+    re.IGNORECASE,
+)
+MONTH_RANGE = re.compile(
+    rf"(?<![\w])(?P<month>{LONG_MONTH})\s+(?:to|and|-|–)\s+(?P<month2>{LONG_MONTH})(?:\s+of)?\s+{_YEAR}(?![\w])",
+    re.IGNORECASE,
+)  # June to August 2025
+
+
+def day_ranges(words: str) -> list[tuple[tuple[int, int], Window | None]]:
+    """Each written range of days, with its window (None when it gives no year)."""
+    found: list[tuple[tuple[int, int], Window | None]] = []
+    for m in DAY_RANGE.finditer(words):
+        g = m.groupdict()
+        month = MONTHS[(g["month"] or g["month2"]).lower()]
+        days = [int(d) for d in re.findall(r"\d+", g["days"])] if g["days"] else [int(g["day3"]), int(g["day4"])]
+        first, last = min(days), max(days)
+        year = g["year"] or g["year2"]
+        try:
+            window = Window(dt.date(int(year), month, first), dt.date(int(year), month, last)) if year else None
+        except ValueError:
+            window = None
+        found.append((m.span(), window))
+    for m in MONTH_RANGE.finditer(words):
+        year = int(m.group("year"))
+        start = month_window(year, MONTHS[m.group("month").lower()]).earliest
+        found.append((m.span(), Window(start, month_window(year, MONTHS[m.group("month2").lower()]).latest)))
+    return found
+
+
 def stated_window(words: str) -> Window | None:
-    """The window words give outright, with their year: every written day and every
-    "month year" in them, spanned ("between 11 and 16 June 2025" reads 11 to 16 June)."""
-    days = [m for m in date_mentions(words) if m.year and m.date()]
-    windows = [Window(m.date(), m.date()) for m in days]
+    """The window words give outright, with their year: every written day, range of days
+    or months, "month year" and "in year" in them, spanned ("between 11 and 16 June 2025"
+    reads 11 to 16 June). None when they give none, or write a day or range without its year
+    (read it as relative or inferred instead)."""
+    ranges = day_ranges(words)
+    if any(window is None for _, window in ranges):
+        return None
+    inside = [span for span, _ in ranges]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in inside)
+
+    mentions = [m for m in date_mentions(words) if free(m.start, m.end)]
+    if any(m.year is None for m in mentions):
+        return None  # "on 14 June" beside "in 2025": which year the day is in is a reading, not a statement
+    days = [m for m in mentions if m.date()]
+    windows = [window for _, window in ranges if window]
+    windows += [Window(m.date(), m.date()) for m in days]
     windows += [
         month_window(int(m.group("year")), MONTHS[m.group("month").lower()])
         for m in MONTH_YEAR.finditer(words)
-        if not any(d.start < m.end() and m.start() < d.end for d in days)  # the month of a written day
+        if free(*m.span()) and not any(d.start < m.end() and m.start() < d.end for d in days)  # the month of a written day
     ]
     windows += [
-        Window(dt.date(int(y), 1, 1), dt.date(int(y), 12, 31))
-        for y in re.findall(r"(?<![\w-])in\s+((?:19|20)\d\d)(?![\w-])", words, re.IGNORECASE)
+        Window(dt.date(int(y.group(1)), 1, 1), dt.date(int(y.group(1)), 12, 31))
+        for y in re.finditer(r"(?<![\w-])in\s+((?:19|20)\d\d)(?![\w-])", words, re.IGNORECASE)
+        if free(*y.span())
     ]
     if not windows:
         return None
@@ -443,8 +492,8 @@ def judge(datings: list[Dating], agreement: Agreement | None = None) -> Judgemen
             )
             conflicting |= {d.source_id for d in early}
     weekday = next(iter(weekdays)) if len(weekdays) == 1 else None
-    if problems:
-        return Judgement(hull(d.window for d in datings), weekday, problems, conflicting)
+    if problems:  # the widest window, which no one weekday describes
+        return Judgement(hull(d.window for d in datings), None, problems, conflicting)
     if weekday and together.bounded:
         together = together.on_weekday(WEEKDAYS[weekday.lower()])
     return Judgement(together, weekday, [], set())
@@ -462,6 +511,7 @@ def basis_sentence(datings: list[Dating], judgement: Judgement) -> str:
         return "No source dates it."
     named = "; ".join(_named(d) for d in sorted(datings, key=lambda d: d.source_id))
     if judgement.conflict:
-        return f"{named}. These datings cannot all hold ({'; '.join(judgement.problems)}), so the window is the widest they give."
+        which = "This dating cannot hold" if len(datings) == 1 else "These datings cannot all hold"
+        return f"{named}. {which} ({'; '.join(judgement.problems)}), so the window is the widest they give."
     how = "the one source's window" if len(datings) == 1 else f"what all {len(datings)} sources' windows allow together"
     return f"{named}. The window is {how}" + (f", on a {judgement.weekday}." if judgement.weekday else ".")
