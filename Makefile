@@ -58,4 +58,4 @@ test: install-test
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 clean:
-	rm -rf dist .build-*
+	rm -rf dist .releases .dist-* .build.lock .build-* preview

@@ -6,7 +6,7 @@ against the same SQL run directly with Python's sqlite3.
 
 The tree is benchmarks/out/<N>/ (git-ignored): reused when it already holds a build
 of N articles, else written by repatriations/support/synth.py and built by `build.py --root`.
-Datasette is started as `make serve` starts it (`make -s print-serve-args`, dist/
+Datasette is started as `make serve` starts it (`datasette serve dist/`, dist/
 pointing at the tree's build) on a free port of 127.0.0.1; `--setting NAME VALUE`
 overrides one of its settings for a trial.
 

@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/serve_bench.py --setting num_sql_threads 0   # try a setting
 
 The tree is benchmarks/out/<N>/, reused or written and built as benchmarks/query_bench.py
-does, and Datasette runs as `make serve` runs it (`make -s print-serve-args`, dist/
+does, and Datasette runs as `make serve` runs it (`datasette serve dist/`, dist/
 pointing at the tree's build) on a free port of 127.0.0.1; `--setting NAME VALUE`
 overrides one production setting for a trial; --gzip sends `Accept-Encoding: gzip`
 as browsers and HTTP libraries do (wrk sends none); --fresh sends `Cache-Control: no-cache`
@@ -19,6 +19,7 @@ no socket errors, timeouts or non-2xx/3xx responses.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -36,7 +37,7 @@ import httpx
 from repatriations.project import DB_NAME
 from repatriations.support.checkout import ROOT
 from repatriations.support.database import busiest_exchange, connect
-from repatriations.support.server import Settings, running_datasette, serve_args
+from repatriations.support.server import Settings, running_datasette
 from repatriations.support.synth import built_tree
 
 OUT = ROOT / "benchmarks" / "out"
@@ -59,8 +60,14 @@ class Load:
         headers = ["-H", "Cache-Control: no-cache"] if self.fresh else []
         headers += ["-H", "Accept-Encoding: gzip"] if self.gzip else []
         return [
-            "wrk", f"-t{self.threads}", f"-c{self.connections}", f"-d{self.seconds}s",
-            f"--timeout={self.timeout}s", "--latency", *headers, url,
+            "wrk",
+            f"-t{self.threads}",
+            f"-c{self.connections}",
+            f"-d{self.seconds}s",
+            f"--timeout={self.timeout}s",
+            "--latency",
+            *headers,
+            url,
         ]
 
 
@@ -166,8 +173,11 @@ def print_table(results: list[Result]) -> None:
 
 
 def settings_in_effect(dist: Path, settings: Settings) -> str:
-    args = serve_args(dist, settings)
-    return " ".join(f"{args[i + 1]}={args[i + 2]}" for i, a in enumerate(args) if a == "--setting")
+    """The release's settings.json, with the trial's --setting overrides."""
+    merged = {
+        k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in json.loads((dist / "settings.json").read_text()).items()
+    }
+    return " ".join(f"{k}={v}" for k, v in (merged | dict(settings)).items())
 
 
 def reproduce_line(articles: int, seed: int, load: Load, settings: Settings) -> str:
@@ -202,15 +212,22 @@ def exchange_for_row(dist: Path) -> str:
 @click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="wrk threads.")
 @click.option("--timeout", type=click.IntRange(min=1), default=5, show_default=True, help="wrk's per-request timeout, s.")
 @click.option(
-    "--gzip", "accept_gzip", is_flag=True,
+    "--gzip",
+    "accept_gzip",
+    is_flag=True,
     help="Send Accept-Encoding: gzip, as browsers, curl --compressed and HTTP libraries do (wrk does not by default).",
 )
 @click.option(
-    "--fresh", is_flag=True,
+    "--fresh",
+    is_flag=True,
     help="Send Cache-Control: no-cache, so plugins/response_cache.py answers nothing from memory: Datasette's own work.",
 )
 @click.option(
-    "--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
+    "--setting",
+    "settings",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
     help="Override one of the production `--setting`s for this run (repeatable).",
 )
 def main(

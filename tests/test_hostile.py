@@ -1,5 +1,5 @@
 """A real `datasette serve`, started with exactly the arguments `make serve` uses
-(`make -s print-serve-args`), under hostile requests: endless and explosive queries,
+(`datasette serve dist/`), under hostile requests: endless and explosive queries,
 writes, ATTACH, PRAGMA, extensions, a very long query string, malformed parameters,
 and markup inside an article. Each is refused (4xx) or cut off by the time limit;
 afterwards the server still answers and the database file is byte-for-byte unchanged."""
