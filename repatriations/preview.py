@@ -248,7 +248,8 @@ class Preview:
     cache: dict[Path, tuple[tuple, SourceResult]] = field(default_factory=dict)
     generation: int = 0
     timings: dict[str, float] = field(default_factory=dict)
-    last: tuple[Path, dict[str, list[dict[str, Any]]]] | None = None  # the database written last, and its rows
+    last: tuple[Path, dict[str, dict[tuple, dict[str, Any]]]] | None = None  # the database written last, its rows by key
+    listing: tuple[tuple, list[Path]] | None = None  # raw/'s articles, and the folder's stamp when listed
     rows_cache: dict[str, tuple[tuple, tuple[dict[str, list[dict[str, Any]]], list[Problem]]]] = field(default_factory=dict)
 
     @property
@@ -360,7 +361,7 @@ class Preview:
         # a curation file that cannot be read is most likely its namesake article's: already a problem
         curated |= {f"{path.stem}.txt" for path, (_, r) in self.cache.items() if r.curation is None}
         try:
-            articles = raw_files(self.project)
+            articles = self.articles()
         except BuildError as exc:
             return [Problem.of(exc)]
         return [
@@ -371,6 +372,14 @@ class Preview:
             if a.name not in curated
         ]
 
+    def articles(self) -> list[Path]:
+        """raw_files, listed again only when raw/ itself changed (a file added, removed or renamed
+        changes the folder's mtime; listing 10,000 files at every edit of one would not)."""
+        stamp = fingerprint(self.project.raw_dir)
+        if self.listing is None or self.listing[0] != stamp:
+            self.listing = (stamp, raw_files(self.project))
+        return self.listing[1]
+
     def write(self, tables: dict[str, list[dict[str, Any]]]) -> Path:
         """A new generation folder (the server keeps reading the old one until it switches)."""
         if self.generation == 0:  # a new preview: nothing of an earlier run is reused
@@ -380,9 +389,10 @@ class Preview:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         db = folder / f"{DB_NAME}.db"
-        if not (self.last and apply_changes(self.last[0], db, self.last[1], tables)):
+        keyed_tables = {table: keyed(table, rows) for table, rows in tables.items()}
+        if not (self.last and apply_changes(self.last[0], db, self.last[1], keyed_tables)):
             load_database(db, tables, load_metadata_yml(), preview=True)
-        self.last = (db, tables)
+        self.last = (db, keyed_tables)
         write_metadata(folder / "metadata.json", list(tables), schemas.package_descriptor()["version"])
         for old in sorted(self.folder.glob("gen-*"))[:-2]:  # keep the one being served until the switch
             shutil.rmtree(old, ignore_errors=True)
@@ -394,11 +404,13 @@ def keyed(table: str, rows: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]
     return {tuple(r[k] for k in pk): r for r in rows}
 
 
-def apply_changes(old_db: Path, new_db: Path, old: dict[str, list[dict]], new: dict[str, list[dict]]) -> bool:
+def apply_changes(
+    old_db: Path, new_db: Path, old: dict[str, dict[tuple, dict]], new: dict[str, dict[tuple, dict]]
+) -> bool:
     """The new database as a copy of the old one with only the rows that changed
     deleted and inserted (the full-text indexes follow by trigger); False when that
     cannot be done (a table appeared or went, a foreign key would break), so the caller
-    writes it whole instead."""
+    writes it whole instead. old and new: each table's rows by primary key."""
     if set(old) != set(new) or not old_db.is_file():
         return False
     shutil.copyfile(old_db, new_db)
@@ -407,7 +419,7 @@ def apply_changes(old_db: Path, new_db: Path, old: dict[str, list[dict]], new: d
     db.conn.execute("PRAGMA synchronous = OFF")
     with db.conn:
         for table in reversed(list(new)):  # children first, as their rows refer to their parents'
-            before, after = keyed(table, old[table]), keyed(table, new[table])
+            before, after = old[table], new[table]
             gone = [k for k, row in before.items() if after.get(k) != row]
             pk = schemas.primary_key(table)
             where = " and ".join(f"[{k}] = ?" for k in pk)

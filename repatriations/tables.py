@@ -192,5 +192,10 @@ def iter_tables(
 
 
 def sort_by_key(table: str, rows: list[Row]) -> list[Row]:
+    """Rows in primary-key order, each key compared as text (a one-column key, the common
+    case, without building a tuple per row: the preview sorts every table at every update)."""
     pk = schemas.primary_key(table)
+    if len(pk) == 1:
+        (column,) = pk
+        return sorted(rows, key=lambda r: str(r[column]))
     return sorted(rows, key=lambda r: tuple(str(r[k]) for k in pk))
