@@ -64,7 +64,7 @@ def test_a_wrong_quote_is_a_problem_and_the_rest_is_kept(drafted: Path):
     assert problems[0][1] == text.count("\n", 0, text.index("bodies of 1,000 fallen soldiers")) + 1
     assert problems[0][3].startswith("claim ")
     assert problems[1][0] == "raw/hq-2025-08-19.txt" and "'1,000' is not accounted for" in problems[1][2]
-    assert conn.execute("select count(*) from claims where source_id like 'hq-%'").fetchone()[0] == 1  # the other claim
+    assert conn.execute("select count(*) from claims where source_id like 'hq-%'").fetchone()[0] == 2  # the other claims
     assert conn.execute("select count(*) from sources").fetchone()[0] == 6
 
 

@@ -271,7 +271,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         r"\s+(?:to|or|and|-)\s+\S+\s+(?:years?|months?|weeks?|days?|hours?)\b", after
     ):
         return "UNPLACED: a duration, not a count"
-    if (number.value or 0) < 10 and (_ends("vague_before", before) or _starts("vague_after", after)):
+    one_of = number.value == 1 and _starts("partitive_after", after)
+    if (number.value or 0) < 10 and (_ends("vague_before", before) or _starts("vague_after", after) or one_of):
         return f'UNPLACED: {number.as_written!r} is part of a vague phrase ("one of", "two or three"), not a figure'
     if number.kind == "words" and number.value == 1 and not re.match(
         rf"\s+(?:[\w'-]+\s+)?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after
