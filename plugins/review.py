@@ -67,6 +67,7 @@ def segments(raw_text: str, numbers: list[dict[str, Any]], claims: dict[str, dic
                 "metric": claim["metric"] if claim else None,
                 "reason": n["reason"],
                 "line": n["line"],
+                "number_id": n["number_id"],
             }
         )
         at = n["raw_end"]
@@ -138,6 +139,7 @@ async def review_context(datasette, source_id: str) -> dict[str, Any] | None:
     return {
         "source": source,
         "claims": claims,
+        "not_claims": [n for n in numbers if not n["claim_id"]],
         "segments": marks,
         "counts": counts,
         "colours": metric_colours(metrics),

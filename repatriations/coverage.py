@@ -23,10 +23,10 @@ def claim_covers(
     return span[0] <= raw_start and raw_end <= span[1] and number.integer in values
 
 
-def _claim_for(number: Number, raw_start: int, raw_end: int, checked: CheckedSource) -> str | None:
+def _claim_for(number: Number, raw_start: int, raw_end: int, checked: CheckedSource) -> Mapping | None:
     for claim in checked.curation.claims:
         if claim_covers(checked.spans[claim["claim_id"]], (claim["value"], claim["value_high"]), number, raw_start, raw_end):
-            return claim["claim_id"]
+            return claim
     return None
 
 
@@ -77,9 +77,10 @@ def number_rows(checked: CheckedSource, on_problem: Callable[[BuildError], None]
     for raw_start, number in checked.numbers:
         raw_end = raw_start + (number.end - number.start)
         line = norm.raw_text.count("\n", 0, raw_start) + 1
-        claim_id = _claim_for(number, raw_start, raw_end, checked)
-        reason = None
-        if claim_id is None:
+        claim = _claim_for(number, raw_start, raw_end, checked)
+        claim_id = claim["claim_id"] if claim else None
+        reason, curation_line = None, claim.line if claim else None
+        if claim is None:
             entry = next(
                 (e for e in checked.curation.not_claims if entry_covers(e, number, raw_start, norm.raw_text)), None
             )
@@ -94,7 +95,7 @@ def number_rows(checked: CheckedSource, on_problem: Callable[[BuildError], None]
                 )
             else:
                 used.add(id(entry))
-                reason = entry["reason"]
+                reason, curation_line = entry["reason"], entry.line
         yield {
             "number_id": f"{checked.source_id}-{raw_start}",
             "source_id": checked.source_id,
@@ -107,6 +108,7 @@ def number_rows(checked: CheckedSource, on_problem: Callable[[BuildError], None]
             "ordinal": number.ordinal,
             "claim_id": claim_id,
             "reason": reason,
+            "curation_line": curation_line,
         }
     for entry in checked.curation.not_claims:
         if id(entry) not in used:

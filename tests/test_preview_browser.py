@@ -118,6 +118,14 @@ def test_a_claims_mark_leads_to_its_file_and_line(page, preview, tree):
     assert path == DRAFT
     assert (tree / path).read_text(encoding="utf-8").splitlines()[int(line) - 1] == f"  - claim_id: {claim_id}"
     assert "bodies_to_russia" in card.inner_text() and "DRAFT:" in card.inner_text()
+    # an UNPLACED number leads to its not_claims entry, with its reason
+    href = page.locator("a.num.unplaced", has_text="2025").get_attribute("href")
+    assert href and href.startswith("#number-")
+    number_card = page.locator(f"[id='{href[1:]}']")
+    path, line = number_card.locator(".where").inner_text().rsplit(":", 1)
+    assert path == DRAFT and "UNPLACED" in number_card.inner_text()
+    entry = (tree / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    assert entry.startswith("  - number:") and "2025" in entry
 
 
 def test_a_broken_quote_is_a_problem_on_the_page_and_mending_it_clears_it(page, preview, tree):
