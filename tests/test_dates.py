@@ -328,3 +328,20 @@ def test_linked_by_its_curator_the_new_article_conflicts_with_000s_dating(tmp_pa
     ]
     # the five captivity deaths agree with 000's: no figure conflict on them
     assert conn.execute("select count(*) from discrepancies where kind = 'figure_conflict'").fetchone()[0] == 0
+
+
+def test_suggest_does_not_link_the_new_article_to_the_seeds_exchange(tmp_path):
+    """Its figures (1,000 and 19) match ex-1000-for-19, but 19 August 2025 falls outside the
+    window 000 gives it: the draft proposes a new exchange, and linking stays a person's call."""
+    from repatriations.project import Project
+    from repatriations.suggest import write_draft
+
+    root = copy_project(tmp_path)
+    article = root / "raw" / "hq-2025-08-19.txt"
+    article.write_bytes((DATA / "hq-2025-08-19.txt").read_bytes())
+    _, draft = write_draft(Project(root), article)
+    linked = {c.exchange.value for c in draft.claims if c.exchange}
+    assert linked and "ex-1000-for-19" not in linked
+    assert [e.exchange_id for e in draft.new_exchanges] == sorted(linked)
+    (dated,) = draft.datings
+    assert (dated["exchange_id"], dated["reading"]) == (draft.new_exchanges[0].exchange_id, "stated")
