@@ -14,9 +14,6 @@ result is the same as a full preview build of the same tree (tests/test_preview.
 from __future__ import annotations
 
 import shutil
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +27,7 @@ from .derive import derive_tables, source_passages
 from .errors import BuildError
 from .load import load_database
 from .metadata import load_metadata_yml, write_metadata
+from .pipeline import Timings
 from .project import DB_NAME, Project
 from .provenance import (
     CheckedSource,
@@ -247,7 +245,7 @@ class Preview:
     project: Project
     cache: dict[Path, tuple[tuple, SourceResult]] = field(default_factory=dict)
     generation: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: Timings = field(default_factory=Timings)
     last: tuple[Path, dict[str, dict[tuple, dict[str, Any]]]] | None = None  # the database written last, its rows by key
     listing: tuple[tuple, list[Path]] | None = None  # raw/'s articles, and the folder's stamp when listed
     rows_cache: dict[str, tuple[tuple, tuple[dict[str, list[dict[str, Any]]], list[Problem]]]] = field(default_factory=dict)
@@ -272,28 +270,20 @@ class Preview:
 
     def update(self) -> Path:
         """Build the preview database from the current tree; returns its path."""
-        self.timings = {}
-        with self.stage("check changed sources"):
+        self.timings = Timings()
+        with self.timings.stage("check changed sources"):
             files = sorted(self.project.sources_dir.glob("*.yml"))
             for stale in set(self.cache) - set(files):
                 del self.cache[stale]
             results = [self.source_result(p) for p in files]
         tables = self.tables(results)
-        with self.stage("write the database"):
+        with self.timings.stage("write the database"):
             path = self.write(tables)
         self.timings["total"] = sum(self.timings.values())
         return path
 
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
-
     def tables(self, results: list[SourceResult]) -> dict[str, list[dict[str, Any]]]:
-        with self.stage("references and proposals"):
+        with self.timings.stage("references and proposals"):
             problems = [p for r in results for p in r.problems]
             problems += self.articles_without_curation(results)
             curation = self.curated(problems)
@@ -306,7 +296,7 @@ class Preview:
                 reviewed_markers(c.curation, problems)
             curation.sources = [c.curation for c in checked]
         tables: dict[str, list[dict[str, Any]]] = {}
-        with self.stage("tables"):
+        with self.timings.stage("tables"):
             made: dict[str, list[dict[str, Any]]] = {name: [] for name in PER_SOURCE}
             for c in checked:
                 own, found = self.source_tables(c)
@@ -315,7 +305,7 @@ class Preview:
                     made[name] += own[name]
             for name, rows in iter_tables(curation, checked, made):
                 tables[name] = rows
-        with self.stage("derive"):
+        with self.timings.stage("derive"):
             tables |= {name: sort_by_key(name, rows) for name, rows in derive_tables(tables, checked).items()}
         tables["problems"] = [
             {
@@ -357,11 +347,8 @@ class Preview:
         return Curation(officials, officials_file, agreements, exchanges, exchanges_file, [])
 
     def articles_without_curation(self, results: list[SourceResult]) -> list[Problem]:
-        curated = {r.curation.data.get("raw") for r in results if r.curation is not None}
-        # a curation file that cannot be read is most likely its namesake article's: already a problem
-        curated |= {f"{path.stem}.txt" for path, (_, r) in self.cache.items() if r.curation is None}
         try:
-            articles = self.articles()
+            articles = self.uncurated(results)
         except BuildError as exc:
             return [Problem.of(exc)]
         return [
@@ -369,8 +356,21 @@ class Preview:
                 self.project.display(a), None, "has no curation yet: run `python build.py suggest` on it", None, "the article"
             )
             for a in articles
-            if a.name not in curated
         ]
+
+    def uncurated(self, results: list[SourceResult]) -> list[Path]:
+        """The articles in raw/ that no curation file names."""
+        curated = {r.curation.data.get("raw") for r in results if r.curation is not None}
+        # a curation file that cannot be read is most likely its namesake article's: already a problem
+        curated |= {f"{path.stem}.txt" for path, (_, r) in self.cache.items() if r.curation is None}
+        return [a for a in self.articles() if a.name not in curated]
+
+    def new_articles(self) -> list[Path]:
+        """The articles without curation as of the last update (the ones to draft)."""
+        try:
+            return self.uncurated([result for _, result in self.cache.values()])
+        except BuildError:
+            return []
 
     def articles(self) -> list[Path]:
         """raw_files, listed again only when raw/ itself changed (a file added, removed or renamed

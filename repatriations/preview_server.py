@@ -21,7 +21,6 @@ from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
 
-from .curation import source_files
 from .errors import BuildError
 from .preview import Preview
 from .project import CODE_ROOT, DB_NAME, Project
@@ -43,21 +42,19 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[dict[str, Any], Receive, Send], Awaitable[None]]
 
 
-def draft_new_articles(project: Project) -> list[Path]:
-    """suggest, for every article in raw/ that no curation file names."""
-    named = set()
-    for path in source_files(project):
-        match = re.search(r"^raw:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", path.read_text(encoding="utf-8", errors="replace"), re.M)
-        if match:
-            named.add(match.group(1))
-    new = [p for p in sorted(project.raw_dir.glob("*.txt")) if p.name not in named]
-    drafted = []
-    for article, result in write_drafts(project, new) if new else []:
+def update_drafting_new_articles(preview: Preview) -> Path:
+    """Update the preview; when it finds articles with no curation, draft them (suggest) and
+    update again, so they are in it as drafts."""
+    db_path = preview.update()
+    new = preview.new_articles()
+    if not new:
+        return db_path
+    for article, result in write_drafts(preview.project, new):
         if isinstance(result, BuildError):
             click.echo(f"Suggest refused: {result}", err=True)
         else:
-            drafted.append(article)
-    return drafted
+            click.echo(f"Drafted {preview.project.display(article)}", err=True)
+    return preview.update()
 
 
 class PreviewPlugin:
@@ -138,12 +135,9 @@ class PreviewPlugin:
 
     async def keep_current(self, datasette: Datasette) -> None:
         project = self.preview.project
-        raw = project.raw_dir.resolve()
-        async for changes in watchfiles.awatch(project.curation_dir, project.raw_dir, debounce=200, step=50):
+        async for _changes in watchfiles.awatch(project.curation_dir, project.raw_dir, debounce=200, step=50):
             try:
-                if any(Path(path).resolve().parent == raw for _, path in changes):  # a new article: draft it
-                    await asyncio.to_thread(draft_new_articles, project)
-                db_path = await asyncio.to_thread(self.preview.update)
+                db_path = await asyncio.to_thread(update_drafting_new_articles, self.preview)
             except Exception as exc:  # the server keeps the last good preview; the reason goes to the terminal
                 click.echo(f"Preview update failed: {exc}", err=True)
                 continue
@@ -177,11 +171,8 @@ def preview_datasette(preview: Preview, db_path: Path, watch: bool) -> tuple[Dat
 
 
 def serve_preview(root: Path, host: str, port: int, watch: bool) -> None:
-    project = Project(root.resolve())
-    for article in draft_new_articles(project):
-        click.echo(f"Drafted {project.display(article)}", err=True)
-    preview = Preview(project)
-    db_path = preview.update()
+    preview = Preview(Project(root.resolve()))
+    db_path = update_drafting_new_articles(preview)
     datasette, plugin = preview_datasette(preview, db_path, watch)
     c = plugin.counts
     click.echo(f"Preview of {c['drafts']} draft(s) with {c['problems']} problem(s): http://{host}:{port}/", err=True)
