@@ -35,12 +35,12 @@ from .attribution import Voice, attribute, own_voice, remember
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
-from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span, verbatim_quote
+from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
 from .guess import Guess, guess_metric, guess_qualifier, guess_unit, unplaced_reason
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, new_mentions
-from .text import Context, Figure, Sentence, sentence_at, slug_words, split_sentences, unique
+from .text import Context, Figure, Sentence, sentence_at, slug_words, split_sentences, unique, verbatim_quote
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
 

@@ -8,11 +8,12 @@ import re
 from typing import Any
 
 from .. import dating
+from ..errors import BuildError
 from ..normalise import Normalised
 from ..provenance import all_starts
 from .dates import Dated
 from .link import EventDating
-from .text import Sentence
+from .text import Sentence, verbatim_quote
 
 OPENING = 100  # characters of a sentence quoted when it carries no date words
 TODAY = re.compile(r"\btoday\b[\s,]*$", re.IGNORECASE)
@@ -20,17 +21,15 @@ TODAY = re.compile(r"\btoday\b[\s,]*$", re.IGNORECASE)
 
 def verbatim(norm: Normalised, sentence: Sentence, words: str) -> tuple[str, int | None] | None:
     """The words as the article writes them in this sentence, and which occurrence of
-    them in the raw text that is (None when they appear once)."""
-    text = norm.text[sentence.start : sentence.end]
-    i = text.lower().find(words.lower())
+    them in the raw text that is (None when they appear once); None when they are not there."""
+    i = norm.text[sentence.start : sentence.end].lower().find(words.lower())
     if i < 0 or not words:
         return None
-    quote = text[i : i + len(words)]
-    starts = all_starts(norm.raw_text, quote)
-    raw_start = norm.raw_offset(sentence.start + i)
-    if raw_start not in starts:
+    try:
+        _, quote, occurrence = verbatim_quote(norm, sentence.start + i, sentence.start + i + len(words))
+    except BuildError:
         return None
-    return quote, (starts.index(raw_start) + 1 if len(starts) > 1 else None)
+    return quote, occurrence
 
 
 def opening(norm: Normalised, sentence: Sentence) -> str:
@@ -80,10 +79,11 @@ def today_words(norm: Normalised, published: Dated | None) -> tuple[str, int | N
     for start in all_starts(norm.text, published.words):
         line_start = norm.text.rfind("\n", 0, start) + 1
         if TODAY.search(norm.text[line_start:start]):
-            starts = all_starts(norm.raw_text, published.words)
-            raw_start = norm.raw_offset(start)
-            if raw_start in starts:
-                return published.words, (starts.index(raw_start) + 1 if len(starts) > 1 else None)
+            try:
+                _, quote, occurrence = verbatim_quote(norm, start, start + len(published.words))
+            except BuildError:
+                continue
+            return quote, occurrence
     return None
 
 

@@ -11,10 +11,8 @@ import yaml
 
 from .. import vocabulary
 from ..coverage import claim_covers, entry_covers
-from ..errors import BuildError
 from ..normalise import Normalised
 from ..numbers import Number
-from ..provenance import all_starts
 from .attribution import Attribution
 from .credit import Credit
 from .dates import Dated
@@ -89,17 +87,6 @@ def quote_span(text: str, figure: Figure) -> tuple[int, int]:
         return s.start, s.end
     start, end = clause_bounds(text, s, figure.start, figure.end)
     return (start, end) if end - start >= SHORT_CLAUSE else (s.start, s.end)
-
-
-def verbatim_quote(norm: Normalised, start: int, end: int) -> tuple[int, str, int | None]:
-    """Where the quote starts in the raw article, its words there, and which occurrence it is."""
-    raw_start = norm.raw_offset(start)
-    quote = norm.raw_text[raw_start : raw_start + end - start]
-    if quote != norm.text[start:end]:
-        raise BuildError("raw text", "normalisation changed words inside a line; the draft cannot quote it")
-    starts = all_starts(norm.raw_text, quote)
-    occurrence = starts.index(raw_start) + 1 if len(starts) > 1 else None
-    return raw_start, quote, occurrence
 
 
 @dataclass(frozen=True)

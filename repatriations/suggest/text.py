@@ -7,7 +7,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..errors import BuildError
+from ..normalise import Normalised
 from ..numbers import Number
+from ..provenance import all_starts
 
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(\[A-Z0-9-])")
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s*[—–]\s*|\s+-\s+|\(|\)")
@@ -163,3 +166,14 @@ def unique(candidate: str, taken: set[str]) -> str:
         name, n = f"{candidate}-{n}", n + 1
     taken.add(name)
     return name
+
+
+def verbatim_quote(norm: Normalised, start: int, end: int) -> tuple[int, str, int | None]:
+    """Where the quote starts in the raw article, its words there, and which occurrence it is."""
+    raw_start = norm.raw_offset(start)
+    quote = norm.raw_text[raw_start : raw_start + end - start]
+    if quote != norm.text[start:end]:
+        raise BuildError("raw text", "normalisation changed words inside a line; the draft cannot quote it")
+    starts = all_starts(norm.raw_text, quote)
+    occurrence = starts.index(raw_start) + 1 if len(starts) > 1 else None
+    return raw_start, quote, occurrence
