@@ -406,6 +406,8 @@ def date_conflicts(tables: dict[str, list[Row]], labels: dict[str, str]) -> Iter
         if c["exchange_id"]:
             claims_by_exchange[c["exchange_id"]].append(c)
     for exchange in tables["exchanges"]:
+        if not exchange["date_conflict"]:  # judged once already, when the exchanges table was made
+            continue
         rows = by_exchange.get(exchange["exchange_id"], [])
         datings = [dating.Dating.of_row(r) for r in rows]
         agreement = agreements.get(exchange["agreement_id"] or "")
