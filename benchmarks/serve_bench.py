@@ -19,7 +19,6 @@ no socket errors, timeouts or non-2xx/3xx responses.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shlex
@@ -35,6 +34,7 @@ import click
 import httpx
 
 from repatriations.project import DB_NAME
+from repatriations.publishing import release_settings
 from repatriations.support.checkout import ROOT
 from repatriations.support.database import busiest_exchange, connect
 from repatriations.support.server import Settings, running_datasette
@@ -174,10 +174,7 @@ def print_table(results: list[Result]) -> None:
 
 def settings_in_effect(dist: Path, settings: Settings) -> str:
     """The release's settings.json, with the trial's --setting overrides."""
-    merged = {
-        k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in json.loads((dist / "settings.json").read_text()).items()
-    }
-    return " ".join(f"{k}={v}" for k, v in (merged | dict(settings)).items())
+    return " ".join(f"{k}={v}" for k, v in (release_settings(dist) | dict(settings)).items())
 
 
 def reproduce_line(articles: int, seed: int, load: Load, settings: Settings) -> str:

@@ -26,11 +26,16 @@ def setting_value(value: object) -> str:
     return ("on" if value else "off") if isinstance(value, bool) else str(value)
 
 
+def release_settings(dist: Path) -> dict[str, str]:
+    """The release's settings.json, each value as `--setting NAME VALUE` writes it."""
+    settings = json.loads((dist / "settings.json").read_text(encoding="utf-8"))
+    return {key: setting_value(value) for key, value in settings.items()}
+
+
 def publish_args(target: str, dist: Path, name: str) -> list[str]:
     """`datasette publish TARGET` for the release in dist/ (a configuration directory).
     datasette-publish-fly takes --setting; publish cloudrun passes them as --extra-options."""
-    settings = json.loads((dist / "settings.json").read_text(encoding="utf-8"))
-    pairs = [arg for key, value in settings.items() for arg in ("--setting", key, setting_value(value))]
+    pairs = [arg for key, value in release_settings(dist).items() for arg in ("--setting", key, value)]
     passed = pairs if target == "fly" else ["--extra-options", " ".join(pairs)]
     return [
         "datasette", "publish", target, str(dist / f"{DB_NAME}.db"), NAME_OPTION[target], name,

@@ -3,7 +3,6 @@ for a build in another dist/: what the tests and the benchmarks serve."""
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from repatriations.publishing import release_settings
 from repatriations.support.checkout import ROOT
 
 DATASETTE = str(Path(sys.executable).parent / "datasette")
@@ -26,8 +26,7 @@ def serve_args(dist: Path, settings: Settings = ()) -> list[str]:
     ignores settings.json once a --setting is given, so then every setting is passed."""
     if not settings:
         return [str(dist)]
-    merged = {name: str(value).lower() if isinstance(value, bool) else str(value) for name, value in
-              json.loads((dist / "settings.json").read_text()).items()} | dict(settings)
+    merged = release_settings(dist) | dict(settings)
     return [str(dist), *(arg for name, value in merged.items() for arg in ("--setting", name, value))]
 
 
