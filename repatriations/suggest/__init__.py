@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from .. import vocabulary
@@ -31,6 +32,7 @@ from ..numbers import numbers_in
 from ..project import Project
 from ..provenance import check_claim_values, check_source
 from ..yamlfile import Mapping
+from . import lexicon as lx
 from .attribution import Voice, attribute, own_voice, remember
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
@@ -64,6 +66,38 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
         downs = [c.value for c in same if c.direction == "to_russia"]
         if any(u + d == claim.value for u in ups for d in downs):
             claim.metric = Guess("bodies_total", "the sum of the sentence's figures in each direction")
+
+
+EXCHANGE_FIGURES = vocabulary.with_role("exchange_figure")
+PAIRED_AFTER = re.compile(r"^[^.;]{0,40}?\band\s+(?:has\s+|had\s+|have\s+)?\w+", re.IGNORECASE)
+
+
+def too_large_for_one_handover(text: str, claims: list[DraftClaim], largest: int) -> None:
+    """A figure no single handover on record comes near is a total over a period, and so
+    is the other direction's figure paired with it ("had returned more than 11,000
+    bodies and had received 201")."""
+    if not largest:
+        return
+    limit = largest * float(lx.data()["running_total_size"]["factor"])
+    for claim in claims:
+        if claim.metric.value in EXCHANGE_FIGURES and claim.direction in ("to_ukraine", "to_russia") and claim.value > limit:
+            claim.metric = Guess(
+                vocabulary.named("running_total", claim.direction),
+                f"running total: {claim.value:,} is more than any one handover on record ({largest:,}) could be",
+            )
+    for total, other in pairwise(claims):
+        paired = (
+            total.metric.value in RUNNING
+            and other.metric.value in EXCHANGE_FIGURES
+            and other.figure.sentence is total.figure.sentence
+            and other.direction in ("to_ukraine", "to_russia")
+            and other.direction != total.direction
+        )
+        if paired and PAIRED_AFTER.match(text[total.figure.end : other.figure.start]):
+            other.metric = Guess(
+                vocabulary.named("running_total", other.direction or ""),
+                f"running total: the other direction of the total {total.value:,} it is paired with",
+            )
 
 
 def unreadable_language(text: str) -> str | None:
@@ -155,6 +189,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
             )
         remember(voice, sentence, mentions, attribution)
     totals_of_parts(claims)
+    too_large_for_one_handover(text, claims, known.largest_handover)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
 

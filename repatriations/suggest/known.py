@@ -26,6 +26,11 @@ class Known:
     source_ids: set[str]
     claim_ids: set[str]
 
+    @property
+    def largest_handover(self) -> int:
+        """The most bodies one curated handover moved in one direction (0 before any is curated)."""
+        return max((v for directions in self.exchange_values.values() for vs in directions.values() for v in vs), default=0)
+
 
 def is_distinctive(text: str) -> bool:
     """A name worth looking for: a capitalised word beyond the first ("The agency" is not)."""

@@ -1,0 +1,40 @@
+"""How `suggest` reads a figure's meaning from its sentence, one rule at a time: each
+test drafts a few sentences written for the test against the project's own curation,
+in process, and checks the claims the draft makes of them."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from repatriations.curation import load_curation
+from repatriations.project import Project
+from repatriations.suggest import compose
+from repatriations.suggest.draft import Draft
+from repatriations.suggest.known import Known, known_from
+from repatriations.support.checkout import ROOT
+
+
+@cache
+def known() -> Known:
+    return known_from(load_curation(Project(ROOT)), "test-article.txt")
+
+
+def draft_of(text: str) -> Draft:
+    return compose(Project(ROOT), Path("raw/test-article.txt"), text.encode("utf-8"), known())
+
+
+def claims_by_value(text: str) -> dict[int, dict]:
+    records = [c.record() for c in draft_of(text).claims]
+    return {r["value"]: r for r in records}
+
+
+def test_a_figure_no_single_handover_comes_near_is_a_running_total_and_so_is_its_pair():
+    claims = claims_by_value(
+        "Foreign Minister Sergei Lavrov said on Thursday that Moscow had returned more than 11,000 bodies and had received 201.\n"
+        "Russia handed over 1,000 bodies on Friday and received 26 in return, officials said.\n"
+    )
+    assert claims[11000]["metric"] == "cumulative_bodies_to_ukraine"
+    assert claims[201]["metric"] == "cumulative_bodies_to_russia"
+    # the day's own handover in the next sentence stays one handover
+    assert (claims[1000]["metric"], claims[26]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
