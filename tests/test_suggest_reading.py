@@ -38,3 +38,23 @@ def test_a_figure_no_single_handover_comes_near_is_a_running_total_and_so_is_its
     assert claims[201]["metric"] == "cumulative_bodies_to_russia"
     # the day's own handover in the next sentence stays one handover
     assert (claims[1000]["metric"], claims[26]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+
+
+def test_a_figure_inside_a_quotation_of_several_sentences_is_the_words_of_its_speaker():
+    claims = claims_by_value(
+        "Russia has handed over to Kiev the bodies of another 1,200 Ukrainian servicemen, "
+        "a source in the Russian negotiating group told TASS.\n"
+        '"This is the third batch. The first, 1,212 bodies, was transferred on June 11, and we received '
+        '27 bodies in return," the source said.\n'
+    )
+    assert {v: claims[v]["side"] for v in (1200, 1212, 27)} == {1200: "russia", 1212: "russia", 27: "russia"}
+    # "we received" governs the 27, not the 1,212 before it
+    assert (claims[1212]["metric"], claims[27]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+
+
+def test_a_deal_named_in_another_clause_makes_the_figure_its_terms():
+    claims = claims_by_value(
+        "Under the agreements reached in Istanbul on June 2, Russia is to transfer more than 6,000 bodies to Ukraine, "
+        "Kremlin aide Vladimir Medinsky said.\n"
+    )
+    assert (claims[6000]["metric"], claims[6000]["qualifier"]) == ("agreed_bodies_to_ukraine", "more_than")

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numbers import Number
 from . import lexicon as lx
 from .people import Mention
-from .text import Figure, Sentence, fold
+from .text import Figure, Sentence, fold, sentence_at
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,56 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
     return None
 
 
+def enclosing_quotation(text: str, at: int) -> tuple[int, int] | None:
+    """The quotation marks around an offset within its paragraph (straight or curly), or None."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    opened: int | None = None
+    for i in range(line_start, line_end):
+        ch = text[i]
+        if opened is None and ch in '“"':
+            opened = i
+        elif ch in '”"' and opened is not None:
+            if opened < at < i:
+                return opened, i
+            opened = None
+    return None
+
+
+def at_point(sentences: list[Sentence], offset: int) -> Figure:
+    """A stand-in figure at an offset, to ask who speaks at that point of the text."""
+    return Figure(Number(offset, offset, "", 0, "digits", False), sentence_at(sentences, offset))
+
+
+def quoted_speaker(
+    text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice
+) -> Attribution | None:
+    """A figure inside a quotation of several sentences is the words of whoever the
+    quotation is attributed to: '"… The second, of 1,200, followed," the source said.'
+    or 'Medinsky said: "… 1,000 …"'."""
+    quotation = enclosing_quotation(text, figure.start)
+    if quotation is None:
+        return None
+    opened, closed = quotation
+    points = [closed + 1] if closed + 1 < len(text) and text[closed + 1] not in "\n" else []
+    points.append(max(0, opened - 1))
+    for point in points:
+        try:
+            here = at_point(sentences, point)
+        except StopIteration:
+            continue
+        if here.sentence is figure.sentence and point > closed:
+            continue  # the figure's own sentence was asked already
+        if mention := speaker_mention(text, here, mentions):
+            return official_attribution(text, mention, f'quoted from "{text[mention.name_start : mention.end]}"')
+        if group := group_attribution(text, here):
+            return Attribution(group.attributed_to, None, group.side, f"quoted: {group.why}")
+        if found := carried(text, here, sentences, voice):
+            return found
+    return None
+
+
 def own_voice(text: str, mentions: list[Mention]) -> Attribution | None:
     """An article in a body's own voice ("We remind relatives…"): the first body it names speaks."""
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text)
@@ -143,6 +194,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
     if group := group_attribution(text, figure):
         return group
     if found := carried(text, figure, sentences, voice):
+        return found
+    if found := quoted_speaker(text, figure, sentences, mentions, voice):
         return found
     return voice.own_voice or MEDIA
 

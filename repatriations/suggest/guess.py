@@ -102,6 +102,20 @@ def nationality(context: Context) -> Cue | None:
     return None
 
 
+OTHER_FIGURE = re.compile(r"(?<![\w#])\d[\d,.\u00a0 ]*\d(?![\w])|(?<![\w#])\d(?![\w])")
+
+
+def nearer_another_figure(context: Context, found: Cue) -> bool:
+    """A verb after the figure whose own object is another figure is that figure's ("1,212
+    bodies, was transferred on June 11, and we received 27"): it says nothing of this one."""
+    words = found.words.replace("N", "#")
+    at = context.sentence.find(words, context.sentence_at) if words else -1
+    if at < 0:
+        return False
+    after = context.sentence[at + len(words) : at + len(words) + 25]
+    return bool(OTHER_FIGURE.search(after)) and "#" not in after
+
+
 def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
     """to_ukraine, to_russia or total, from the words nearest the figure."""
     if found := cue("other", lx.pattern("in_return"), context.clause, context.at):
@@ -115,6 +129,7 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
             Cue(c.label, c.words, c.distance + 1000)
             for label, p in _direction_patterns(speaker_side)
             if (c := cue(label, p, context.sentence, context.sentence_at))
+            and not nearer_another_figure(context, c)
         ]
     both = cue("total", lx.pattern("both_directions"), context.clause, context.at)
     if both and (not candidates or both.distance < min(c.distance for c in candidates)):
@@ -155,7 +170,8 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer  # "6,000 for 6,000"
     if agreed and (each or same_pair) and not running:
         return Guess("agreed_bodies_per_side", f'"{shown(each.group()) if each else "N for N"}" under a deal')
-    terms = _has("agreement_words", clause)
+    # "Under the agreements reached in Istanbul, Russia is to transfer 6,000": the deal may be named in another clause
+    terms = _has("agreement_words", clause) or (_has("agreed_transfer", clause) and _has("agreement_words", sentence))
     done = _has("past_transfer", context.before)
     if terms and not running and (_has("agreed_transfer", clause) or not done):
         metric = "agreed_bodies_to_ukraine" if where == "to_ukraine" else "agreed_bodies_total"
