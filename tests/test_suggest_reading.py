@@ -58,3 +58,16 @@ def test_a_deal_named_in_another_clause_makes_the_figure_its_terms():
         "Kremlin aide Vladimir Medinsky said.\n"
     )
     assert (claims[6000]["metric"], claims[6000]["qualifier"]) == ("agreed_bodies_to_ukraine", "more_than")
+
+
+def test_a_figure_whose_noun_is_left_out_counts_the_bodies_its_paragraph_is_about():
+    draft = draft_of(
+        "Russia has handed over the bodies of 1,212 soldiers, the Coordination Headquarters said. "
+        "The second batch, of 1,200, followed two days later, and the headquarters counted 6,057 of them by Monday.\n"
+        "Of those, 70 came from the Donetsk front.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert claims[1200]["metric"] == "bodies_to_ukraine"
+    assert 6057 in claims
+    # a breakdown of another figure is no figure of the record
+    assert 70 not in claims and any(e.number == "70" for e in draft.unplaced)

@@ -38,7 +38,7 @@ from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
-from .guess import Guess, guess_metric, guess_qualifier, guess_unit, unplaced_reason
+from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, unplaced_reason
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, new_mentions
@@ -144,6 +144,14 @@ def figures_in(text: str, sentences: list[Sentence], dates: list[tuple[int, int]
     return figures, unplaced
 
 
+def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) -> str:
+    """The sentence before, when it is in the same paragraph; else nothing."""
+    if sentence.index == 0 or sentences[sentence.index - 1].line != sentence.line:
+        return ""
+    earlier = sentences[sentence.index - 1]
+    return text[earlier.start : earlier.end]
+
+
 @dataclass
 class Reading:
     claims: list[DraftClaim]
@@ -168,7 +176,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         for figure in by_sentence.get(sentence.index, []):
             attribution = attribute(text, figure, sentences, mentions, voice)
             context = Context.around(text, figure, figures)
-            metric = guess_metric(context, figure, attribution.side, "to_ukraine")
+            metric = guess_metric(context, figure, attribution.side, "to_ukraine") or elided_bodies(
+                context, figure, sentence_before(text, sentences, sentence), attribution.side
+            )
             if metric is None:
                 reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
                 unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]

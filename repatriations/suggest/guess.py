@@ -220,6 +220,23 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
     return casualty
 
 
+def elided_bodies(context: Context, figure: Figure, before: str, speaker_side: str | None) -> Guess | None:
+    """A figure with no noun of its own, in a sentence about bodies or just after one, counts
+    bodies too: "… and 1,200 on each of 13, 14 and 15 June"."""
+    after = context.after
+    noun_left_out = not after.strip() or re.match(r"\s*[,.;:)\]\"'!?]", after) or re.match(
+        rf"\s+(?:{lx.alternation('elided_noun')})", after
+    )
+    if (figure.number.integer or 0) < 10 or not noun_left_out:
+        return None
+    if re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence):
+        return None  # "Of them, 451 came from Donetsk": a breakdown of another figure
+    if not (_has("body_nouns", context.sentence) or _has("body_nouns", fold(before))):
+        return None
+    guess = bodies_metric(context, figure, direction_of(context, speaker_side, "to_ukraine"))
+    return Guess(guess.value, f"{guess.why}; counts bodies, the noun its words leave out")
+
+
 def guess_qualifier(text: str, figure: Figure) -> Guess:
     if figure.high:
         return Guess("range", f'"{figure.number.as_written} … {figure.high.as_written}"')
