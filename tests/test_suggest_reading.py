@@ -63,7 +63,7 @@ def test_a_deal_named_in_another_clause_makes_the_figure_its_terms():
 def test_a_figure_whose_noun_is_left_out_counts_the_bodies_its_paragraph_is_about():
     draft = draft_of(
         "Russia has handed over the bodies of 1,212 soldiers, the Coordination Headquarters said. "
-        "The second batch, of 1,200, followed two days later, and the headquarters counted 6,057 of them by Monday.\n"
+        "The second batch, of 1,200, followed two days later, and the headquarters counted 6,057 of them by Monday. "
         "Of those, 70 came from the Donetsk front.\n"
     )
     claims = {c.value: c.record() for c in draft.claims}

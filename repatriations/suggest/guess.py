@@ -187,10 +187,17 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
 
 
+def is_breakdown(context: Context) -> bool:
+    """"Of them, 451 were brought back from the Donetsk front": a part of another figure."""
+    return bool(re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence))
+
+
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
     clause = context.clause
     if found := _has("captivity_words", clause):
         return Guess("died_in_captivity", f'from "{shown(found.group())}"')
+    if is_breakdown(context):
+        return None
     if found := _has("count_of_handovers", clause[context.at :]):
         if found.start() == 0:
             return Guess("repatriation_count", f'from "{shown(found.group())}"')
@@ -227,10 +234,8 @@ def elided_bodies(context: Context, figure: Figure, before: str, speaker_side: s
     noun_left_out = not after.strip() or re.match(r"\s*[,.;:)\]\"'!?]", after) or re.match(
         rf"\s+(?:{lx.alternation('elided_noun')})", after
     )
-    if (figure.number.integer or 0) < 10 or not noun_left_out:
+    if (figure.number.integer or 0) < 10 or not noun_left_out or is_breakdown(context):
         return None
-    if re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence):
-        return None  # "Of them, 451 came from Donetsk": a breakdown of another figure
     if not (_has("body_nouns", context.sentence) or _has("body_nouns", fold(before))):
         return None
     guess = bodies_metric(context, figure, direction_of(context, speaker_side, "to_ukraine"))
