@@ -71,3 +71,35 @@ def test_a_figure_whose_noun_is_left_out_counts_the_bodies_its_paragraph_is_abou
     assert 6057 in claims
     # a breakdown of another figure is no figure of the record
     assert 70 not in claims and any(e.number == "70" for e in draft.unplaced)
+
+
+def exchanges_of(text: str) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for claim in draft_of(text).claims:
+        record = claim.record()
+        found.setdefault(record["value"], set()).add(record["exchange_id"])
+    return found
+
+
+def test_handovers_dated_apart_are_apart_and_an_undated_figure_joins_its_dateline():
+    exchanges = exchanges_of(
+        "Russia hands over to Kiev another 1,150 bodies\n\n"
+        "14 June 2025, 15:42\n\n"
+        "MOSCOW, June 14. /TASS/. Russia has handed over to Kiev the bodies of another 1,150 Ukrainian servicemen, "
+        "a source told TASS. The first batch, 1,212 bodies, was transferred on June 11, and Moscow received 27 bodies in return. "
+        "The second, of 1,150, followed on June 13, the source said.\n"
+    )
+    (today,) = exchanges[1150] - {e for e in exchanges[1150] if "06-13" in e}
+    assert "2025-06-14" in today  # the headline and the lead: the dateline's day, not June 13's
+    assert exchanges[1212] == exchanges[27] == {"ex-2025-06-1212"}  # the curated 11 June handover
+    assert len(exchanges[1150]) == 2
+
+
+def test_months_named_in_one_sentence_are_two_handovers():
+    exchanges = exchanges_of(
+        "MOSCOW, October 23, 2025. Russia has handed over to Kiev the bodies of 1,000 Ukrainian servicemen "
+        "and received 31 in return, Medinsky said.\n"
+        'In September the ratio was 24 for 1000, and in August 19 for 1000, State Duma deputy Shamsail Saraliev noted.\n'
+    )
+    assert len(exchanges[31] | exchanges[24] | exchanges[19]) == 3
+    assert len(exchanges[1000]) == 3

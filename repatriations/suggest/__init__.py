@@ -224,7 +224,7 @@ def link_claims(
     norm: Normalised, claims: list[DraftClaim], known: Known, published: Dated | None
 ) -> tuple[list, list[dict]]:
     linkable = [
-        (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence))
+        (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence, at=claim.figure.start))
         for claim in claims
         if claim.metric.value in LINKED
     ]

@@ -131,5 +131,8 @@ def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventD
     if lexicon.pattern("date_words", "yesterday").search(folded):
         day = published.date - dt.timedelta(days=1)
         return EventDate(day, day, day.strftime("%A"), "yesterday")
+    if month := month_window(words, published):  # "In September the ratio was 24 for 1000"
+        latest = min(month.latest, published.date) if month.latest else published.date
+        return EventDate(month.earliest, latest, None, month.words)
     # no date words: the report is of the article's own day or the days before it
     return EventDate(published.date - dt.timedelta(days=3), published.date, None, None)

@@ -31,6 +31,36 @@ class Linkable:
     direction: str
     sentence: Sentence
     exchange: Guess | None = None
+    at: int | None = None  # where the figure stands in the text
+
+
+SEGMENT_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)", re.IGNORECASE)
+DATELINE_MAX = 40  # "MOSCOW, June 14. /TASS/.": a short dated sentence opening the paragraph
+
+
+def own_segment(text: str, claim: Linkable) -> Sentence:
+    """The part of the sentence a figure stands in, between ", and" or ";" ("In September
+    the ratio was 24 for 1000, and in August 19 for 1000": two handovers, two dates)."""
+    s = claim.sentence
+    if claim.at is None:
+        return s
+    start, end = s.start, s.end
+    for m in SEGMENT_BREAK.finditer(text, s.start, s.end):
+        if m.end() <= claim.at:
+            start = m.end()
+        elif m.start() >= claim.at:
+            end = m.start()
+            break
+    return Sentence(s.index, start, end, s.line)
+
+
+def dateline_before(text: str, sentence: Sentence) -> Sentence | None:
+    """A short dated sentence that opens the sentence's paragraph ("MOSCOW, June 14. /TASS/.")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    lead = text[line_start : sentence.start]
+    if 0 < len(lead.strip()) <= DATELINE_MAX:
+        return Sentence(sentence.index, line_start, sentence.start, sentence.line)
+    return None
 
 
 @dataclass
@@ -66,10 +96,19 @@ class EventDating:
     news: bool  # the article's own news, not an earlier handover it recalls
 
 
-def sentence_event(text: str, sentence: Sentence, published: Dated | None) -> tuple[str, EventDate]:
-    """The handover a sentence is about: the article's own ("main") or an earlier one it recalls."""
+def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDate:
+    """The date a figure's own words give: its segment's, its sentence's, or its paragraph's dateline."""
+    for part in (own_segment(text, claim), claim.sentence, dateline_before(text, claim.sentence)):
+        if part is not None and (when := event_date(text, part, published)).words:
+            return when
+    return event_date(text, claim.sentence, published)
+
+
+def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:
+    """The handover a figure is about: the article's own ("main") or an earlier one it recalls."""
+    sentence = claim.sentence
     words = fold(text[sentence.start : sentence.end])
-    when = event_date(text, sentence, published)
+    when = dated_words(text, claim, published)
     earlier = lx.pattern("date_words", "past_handover").search(words)
     if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
         if month := month_window(text[sentence.start : sentence.end], published):
@@ -159,26 +198,52 @@ def new_exchange(event: Event, taken: set[str]) -> NewExchange:
     return NewExchange(exchange_id, label + (f" ({day})" if day else ""))
 
 
+def news_event(published: Dated | None) -> EventDate:
+    """The handover an article reports without saying when: its own day or the days before."""
+    if published is None:
+        return EventDate(None, None, None, None)
+    return EventDate(published.date - dt.timedelta(days=3), published.date, None, None)
+
+
+def latest_first(event: Event) -> tuple[dt.date, int]:
+    return (event.date.latest or dt.date.min, -len(event.claims))
+
+
+def group_events(text: str, claims: list[Linkable], published: Dated | None) -> list[Event]:
+    """One event per handover: sentences dated alike share one ("on June 11" and "on June
+    13" are two); a figure whose sentence gives no date joins the dated handover with the
+    same figure, else the latest one in the article's own week, else the article's news."""
+    events: dict[str, Event] = {}
+    undated: list[Linkable] = []
+    for claim in claims:
+        key, when = sentence_event(text, claim, published)
+        if key == "main" and not when.words:
+            undated.append(claim)
+            continue
+        if key == "main":
+            key = f"day:{when.earliest}:{when.latest}"
+        events.setdefault(key, Event(key, when, dated_by=claim.sentence)).claims.append(claim)
+    current = [e for e in events.values() if not e.key.startswith("earlier:")]
+    week = [e for e in current if published is None or (e.date.latest and e.date.latest >= published.date - dt.timedelta(days=7))]
+    for claim in undated:
+        same = [e for e in current if claim.value in e.figures(claim.direction)]
+        home = max(same or week, key=latest_first, default=None)
+        if home is None:
+            home = events.setdefault("main", Event("main", news_event(published)))
+            current.append(home)
+        home.claims.append(claim)
+    return list(events.values())
+
+
 def assign_exchanges(
     text: str, claims: list[Linkable], known: Known, published: Dated | None
 ) -> tuple[list[NewExchange], list[EventDating]]:
     """Group the article's figures by the handover they describe and link each group;
     each group's date words become the article's dating of its exchange."""
-    events: dict[str, Event] = {}
-    for claim in claims:
-        key, when = sentence_event(text, claim.sentence, published)
-        events.setdefault(key, Event(key, when)).claims.append(claim)
-    main = events.get("main")
-    if main and main.date.weekday is None:  # the weekday or day any of its sentences names dates the whole handover
-        for claim in main.claims:
-            when = event_date(text, claim.sentence, published)
-            if when.words:
-                main.date, main.dated_by = when, claim.sentence
-                break
     proposals: list[NewExchange] = []
     datings: dict[str, EventDating] = {}
     taken = set(known.exchanges)  # a proposed id never repeats a curated one
-    for event in events.values():
+    for event in group_events(text, claims, published):
         exchange_id, why = choose_exchange(event, known)
         if exchange_id is None:
             proposal = new_exchange(event, taken)
@@ -186,7 +251,8 @@ def assign_exchanges(
             exchange_id, why = proposal.exchange_id, f"new exchange {proposal.exchange_id} proposed: {why}"
         for claim in event.claims:
             claim.exchange = Guess(exchange_id, why)
-        datings.setdefault(exchange_id, EventDating(exchange_id, event.date, event.date_sentence, event.key == "main"))
+        news = not event.key.startswith("earlier:")
+        datings.setdefault(exchange_id, EventDating(exchange_id, event.date, event.date_sentence, news))
     return proposals, list(datings.values())
 
 
