@@ -103,3 +103,18 @@ def test_months_named_in_one_sentence_are_two_handovers():
     )
     assert len(exchanges[31] | exchanges[24] | exchanges[19]) == 3
     assert len(exchanges[1000]) == 3
+
+
+def test_a_body_speaks_in_its_own_voice_only_under_its_own_name():
+    statement = claims_by_value(
+        "Ministry of Internal Affairs of Ukraine\n19 August 2025\n\n"
+        "Today 1000 bodies went to the Ukrainian side, according to the Coordination Headquarters. "
+        "We remind relatives to give DNA samples.\n"
+    )
+    assert statement[1000]["side"] == "ukraine" and statement[1000]["official_id"] == "ministry-of-internal-affairs-of-ukraine"
+    analysis = claims_by_value(
+        "THE WEEK IN NUMBERS | Analysis\n\n"
+        "The Coordination Headquarters is the body that counts the dead. "
+        "On our arithmetic, 14,060 bodies have been returned to Ukraine since June.\n"
+    )
+    assert (analysis[14060]["side"], analysis[14060]["official_id"]) == ("media", None)

@@ -174,16 +174,17 @@ def quoted_speaker(
     return None
 
 
-def own_voice(text: str, mentions: list[Mention]) -> Attribution | None:
-    """An article in a body's own voice ("We remind relatives…"): the first body it names speaks."""
+def own_voice(text: str, head: Mention | None) -> Attribution | None:
+    """An article in a body's own voice ("We remind relatives…") under its name as the
+    first line: that body speaks throughout. Without the masthead a "we" or "our" is the
+    outlet's own ("on our arithmetic"), not a body's."""
+    if head is None:
+        return None
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text)
-    if not re.search(r"(?<![\w])(?:We|we|Our|our)\s+(?!\w+\s+(?:said|says))", unquoted):
+    if not re.search(r"(?<![\w])(?:We|we|Our|our|Us|us)\b(?!\s+\w+\s+(?:said|says))", unquoted):
         return None
-    bodies = [m for m in mentions if m.kind == "body"]
-    if not bodies:
-        return None
-    first = min(bodies, key=lambda m: m.start)
-    return official_attribution(text, first, 'the article is a statement in its own voice ("we", "our")')
+    why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
+    return official_attribution(text, head, why)
 
 
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:

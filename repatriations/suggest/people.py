@@ -288,6 +288,32 @@ def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, 
         yield m.start(), m.start(), m.start() + len(words), name.strip(), "body"
 
 
+MASTHEAD_SHARE = 0.6  # a body's name that fills most of the first line heads its own statement
+
+
+def masthead(
+    text: str, sentences: list[Sentence], known: Known, mentions: list[Mention]
+) -> tuple[Mention, NewOfficial | None] | None:
+    """The body whose name alone makes the article's first line ("Ministry of Internal
+    Affairs of Ukraine" over its own statement): a curated body, or one proposed for curation."""
+    if not sentences or sentences[0].line != 0:
+        return None
+    first = sentences[0]
+    line = text[first.start : first.end].strip()
+    for m in mentions:
+        if m.kind == "body" and m.sentence == first.index and m.end - m.start >= MASTHEAD_SHARE * len(line):
+            return m, None
+    found = BODY.match(text, first.start, first.end)
+    if found is None or found.end() - found.start() < MASTHEAD_SHARE * len(line):
+        return None
+    oid = "-".join(slug_words(line)[:6])
+    if not oid or oid in known.officials:
+        return None
+    side = side_of_words(line) or "media"
+    proposal = NewOfficial(oid, line, "body", side, None, line, None)
+    return Mention(oid, first.start, first.start, first.end, first.index, "body", side, new=True), proposal
+
+
 def _appositive(text: str, end: int, limit: int) -> str | None:
     """', an aide to Putin who serves as chief negotiator,' after a name: the role in the article's words."""
     m = re.match(r",\s+((?:a|an|the|who is|who heads|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])
