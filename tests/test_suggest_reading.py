@@ -118,3 +118,14 @@ def test_a_body_speaks_in_its_own_voice_only_under_its_own_name():
         "On our arithmetic, 14,060 bodies have been returned to Ukraine since June.\n"
     )
     assert (analysis[14060]["side"], analysis[14060]["official_id"]) == ("media", None)
+
+
+def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
+    moscow = claims_by_value(
+        "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"
+        'Kremlin aide Vladimir Medinsky wrote: "1,000 handed over, 35 received."\n'
+    )
+    assert (moscow[1248]["metric"], moscow[51]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    assert (moscow[1000]["metric"], moscow[35]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    kyiv = claims_by_value("Russia has handed over the bodies of 1,200 soldiers to Ukraine, officials in Kyiv said on Sunday.\n")
+    assert kyiv[1200]["metric"] == "bodies_to_ukraine"  # a party named beats the speaker's side

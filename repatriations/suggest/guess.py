@@ -59,6 +59,13 @@ def _party(side: str) -> str:
     return lx.alternation("ukraine_names" if side == "ukraine" else "russia_names")
 
 
+def bare_verb(verbs: str, to: str, frm: str, aux: str) -> re.Pattern[str]:
+    """A verb right before or after the figure, with no party after it: "received 51", "35 received"."""
+    before = rf"(?<![\w'])(?:{verbs})\s+(?:the\s+)?(?:bodies\s+of\s+)?#"
+    after = rf"#(?:\s+[\w'-]+)?{aux}\s+(?:{verbs})(?!\s+(?:{to}|{frm})\s)"
+    return re.compile(f"{before}|{after}")
+
+
 @cache  # the same dozen patterns serve every figure of every article; only the speaker's side varies
 def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[str]]]:
     to, frm = lx.alternation("to_word"), lx.alternation("from_word")
@@ -86,11 +93,25 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
     if speaker_side in ("ukraine", "russia"):
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
         other = "to_russia" if own == "to_ukraine" else "to_ukraine"
+        bare = r"(?:\s+(?:were|was|had been|have been|has been|are|had|have|has))?"
         patterns += [
             (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
             (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
+            # the speaker's own verbs with no party named: "1,000 handed over, 35 received", "transferred 1,248 and received 51"
+            (own + BARE, bare_verb(get, to, frm, bare)),
+            (other + BARE, bare_verb(give, to, frm, bare)),
         ]
     return patterns
+
+
+BARE = ":bare"  # a cue read from the speaker's own verb, weaker than any naming a party
+BARE_PENALTY = 500
+
+
+def unbare(found: Cue) -> Cue:
+    if found.label.endswith(BARE):
+        return Cue(found.label.removesuffix(BARE), found.words, found.distance + BARE_PENALTY)
+    return found
 
 
 def nationality(context: Context) -> Cue | None:
@@ -123,12 +144,12 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
         return Cue(label, found.words, found.distance)
     if found := nationality(context):
         return found
-    candidates = [c for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
+    candidates = [unbare(c) for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
     if not candidates:  # the sentence's main verb may sit outside the figure's clause
         candidates = [
-            Cue(c.label, c.words, c.distance + 1000)
+            Cue(u.label, u.words, u.distance + 1000)
             for label, p in _direction_patterns(speaker_side)
-            if (c := cue(label, p, context.sentence, context.sentence_at))
+            if (c := cue(label, p, context.sentence, context.sentence_at)) and (u := unbare(c))
             and not nearer_another_figure(context, c)
         ]
     both = cue("total", lx.pattern("both_directions"), context.clause, context.at)
