@@ -129,3 +129,14 @@ def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     assert (moscow[1000]["metric"], moscow[35]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
     kyiv = claims_by_value("Russia has handed over the bodies of 1,200 soldiers to Ukraine, officials in Kyiv said on Sunday.\n")
     assert kyiv[1200]["metric"] == "bodies_to_ukraine"  # a party named beats the speaker's side
+
+
+def test_the_articles_date_is_read_from_its_top_lines_beside_page_furniture():
+    for top, day in (
+        ("THE WEEK IN NUMBERS | Analysis\nEight handovers in eight months\n\nSaturday 28 February 2026 · 6 min read\n", "2026-02-28"),
+        ("Russia hands over 1,212 bodies\n\nMoscow started returning the dead days ago\n\n11 Jun, 2025 16:02\n", "2025-06-11"),
+    ):
+        draft = draft_of(top + "\nRussia handed over 1,000 bodies, officials said.\n")
+        assert draft.published is not None and draft.published.date.isoformat() == day
+    undated = draft_of("Russia handed over 1,000 bodies\n\nOfficials said the bodies came back on Friday.\n")
+    assert undated.published is None

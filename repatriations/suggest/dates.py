@@ -47,22 +47,27 @@ def _dated_line(line: str, mention: DateMention) -> bool:
     "On Tuesday, …" opening the text, or the date alone on its line."""
     lead = line[: mention.start]
     rest = line[mention.end :]
+    furniture = "|".join(re.escape(w) for w in [*lexicon.phrases("not_figures", "page_words"), "reading time", "minutes"])
+    rest = re.sub(rf"\b(?:{furniture})\b", "", rest, flags=re.I)  # "· 6 min read" beside the date
     alone = not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
     if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40):
         return True
     return bool(mention.year and TODAY_LEAD.search(lead))  # "… on Thursday, November 20, 2025"
 
 
+TOP_LINES = 4  # headline, standfirst, date line, byline: where an article dates itself
+
+
 def publication_date(norm: Normalised) -> Dated | None:
     """The article's own date, from its timestamp or byline lines, or from a dated line
-    among its first three lines; None when it gives none."""
+    among its first four lines with words; None when it gives none."""
     for removal in norm.removals:
         if removal.rule in ("timestamp", "byline"):
             for mention in date_mentions(removal.text):
                 if day := mention.date():
                     words = removal.text.strip()
                     return Dated(day, words, f'the page\'s own {removal.rule} line "{words}"')
-    for line in norm.text.split("\n")[:3]:
+    for line in [line for line in norm.text.split("\n") if line.strip()][:TOP_LINES]:
         for mention in date_mentions(line):
             if _dated_line(line, mention):
                 year = None if mention.year else _year_from_text(norm.text)
