@@ -140,3 +140,28 @@ def test_the_articles_date_is_read_from_its_top_lines_beside_page_furniture():
         assert draft.published is not None and draft.published.date.isoformat() == day
     undated = draft_of("Russia handed over 1,000 bodies\n\nOfficials said the bodies came back on Friday.\n")
     assert undated.published is None
+
+
+def test_deal_terms_plans_and_totals_are_read_from_the_paragraph_and_clause():
+    claims = claims_by_value(
+        "At talks in Istanbul on 2 June 2025, the delegations agreed to return the dead on a far larger scale. "
+        'Defence Minister Rustem Umerov summed it up as "6,000 for 6,000". '
+        "Medinsky said Moscow would transfer roughly 5,000 bodies on its own initiative.\n"
+        "On 16 June the Russian Defence Ministry said a further 2,239 bodies were ready to be handed over.\n"
+        "Altogether, 6,057 bodies have been returned to Ukraine under the Istanbul agreements, the headquarters said.\n"
+        "By the end of December 2022 the Ministry of Reintegration counted 869 bodies returned since 24 February.\n"
+    )
+    assert claims[6000]["metric"] == "agreed_bodies_per_side"
+    assert claims[5000]["metric"] == "agreed_bodies_to_ukraine"  # promised in a paragraph about the deal
+    assert claims[2239]["metric"] == "planned_bodies_to_ukraine"  # "to be handed over" is not done
+    assert claims[6057]["metric"] == "cumulative_bodies_to_ukraine"  # done under the deal, not its terms
+    assert claims[869]["metric"] == "cumulative_bodies_to_ukraine"
+
+
+def test_a_recap_dates_each_swap_by_its_own_clause():
+    exchanges = exchanges_of(
+        "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "
+        "49 in January, gave 757 for 45 in February, 909 for 43 in March and 909 for 41 in April.\n"
+    )
+    assert len(exchanges[45] | exchanges[43] | exchanges[41]) == 3
+    assert exchanges[49] == exchanges[757] - exchanges[45]

@@ -182,23 +182,35 @@ def casualty_metric(context: Context) -> Guess | None:
     return Guess("military_deaths", f'from "{best.words}"')
 
 
+def is_done(clause: str) -> bool:
+    """A handover already made ("had been returned"), not one "to be handed over"."""
+    return any(
+        not re.search(r"\b(?:to\s+)?be\s+$", clause[: m.start()]) for m in lx.pattern("past_transfer").finditer(clause)
+    )
+
+
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
     sentence, clause = context.sentence, context.clause
     where = direction.label if direction else None
     running = cue("running", lx.pattern("running_total_words"), clause, context.at)
+    sums_only = running is not None and lx.pattern("sum_words").fullmatch(running.words.lower()) is not None
     agreed = _has("agreement_words", sentence)
     each = _has("each_side", clause)
-    same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer  # "6,000 for 6,000"
-    if agreed and (each or same_pair) and not running:
-        return Guess("agreed_bodies_per_side", f'"{shown(each.group()) if each else "N for N"}" under a deal')
+    same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer
+    if same_pair:  # "6,000 for 6,000": no handover on record was even, it is how a deal is put
+        return Guess("agreed_bodies_per_side", '"N for N": the terms of a deal, per side')
+    if agreed and each and (not running or sums_only):
+        return Guess("agreed_bodies_per_side", f'"{shown(each.group())}" under a deal')
     # "Under the agreements reached in Istanbul, Russia is to transfer 6,000": the deal may be named in another clause
     terms = _has("agreement_words", clause) or (_has("agreed_transfer", clause) and _has("agreement_words", sentence))
-    done = _has("past_transfer", context.before)
-    if terms and not running and (_has("agreed_transfer", clause) or not done):
+    done = is_done(clause)  # "6,057 had been returned under the agreements" is done, not a term
+    if terms and (not running or sums_only) and (_has("agreed_transfer", clause) or not done):
         metric = "agreed_bodies_to_ukraine" if where == "to_ukraine" else "agreed_bodies_total"
         return Guess(metric, f'the terms of a deal ("{shown(terms.group())}")')
     plan = cue("plan", lx.pattern("plan_words"), clause, context.at)
-    if plan and not running and not done:
+    if plan and (not running or sums_only) and not done:
+        if _has("promise_words", clause) and _has("talks_words", context.paragraph or sentence):
+            return Guess("agreed_bodies_to_ukraine", f'promised at talks or under a deal: "{plan.words}"')
         return Guess("planned_bodies_to_ukraine", f'not yet handed over: "{plan.words}"')
     if running and where != "total":
         metric = vocabulary.named("running_total", where or "to_ukraine")
@@ -239,7 +251,7 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
         if (
             figure.partner is not None
             and figure.partner.integer != figure.number.integer
-            and not _has("agreement_words", context.sentence)
+            and not _has("agreement_words", context.clause)
         ):
             larger = (figure.number.integer or 0) > (figure.partner.integer or 0)
             label = "to_ukraine" if larger else "to_russia"

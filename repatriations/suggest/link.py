@@ -38,14 +38,18 @@ SEGMENT_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(
 DATELINE_MAX = 40  # "MOSCOW, June 14. /TASS/.": a short dated sentence opening the paragraph
 
 
-def own_segment(text: str, claim: Linkable) -> Sentence:
+CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+and\s+", re.IGNORECASE)
+
+
+def own_segment(text: str, claim: Linkable, breaks: re.Pattern[str] = SEGMENT_BREAK) -> Sentence:
     """The part of the sentence a figure stands in, between ", and" or ";" ("In September
-    the ratio was 24 for 1000, and in August 19 for 1000": two handovers, two dates)."""
+    the ratio was 24 for 1000, and in August 19 for 1000": two handovers, two dates), or
+    with CLAUSE_BREAK between any commas ("gave 757 for 45 in February, 909 for 43 in March")."""
     s = claim.sentence
     if claim.at is None:
         return s
     start, end = s.start, s.end
-    for m in SEGMENT_BREAK.finditer(text, s.start, s.end):
+    for m in breaks.finditer(text, s.start, s.end):
         if m.end() <= claim.at:
             start = m.end()
         elif m.start() >= claim.at:
@@ -97,11 +101,14 @@ class EventDating:
 
 
 def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDate:
-    """The date a figure's own words give: its segment's, its sentence's, or its paragraph's dateline."""
-    for part in (own_segment(text, claim), claim.sentence, dateline_before(text, claim.sentence)):
+    """The date a figure's own words give: its clause's, its segment's, its sentence's, or its paragraph's dateline."""
+    whole = event_date(text, claim.sentence, published)
+    clause, segment = own_segment(text, claim, CLAUSE_BREAK), own_segment(text, claim)
+    for part in (clause, segment, claim.sentence, dateline_before(text, claim.sentence)):
         if part is not None and (when := event_date(text, part, published)).words:
-            return when
-    return event_date(text, claim.sentence, published)
+            same_day = (when.earliest, when.latest) == (whole.earliest, whole.latest)
+            return whole if same_day else when  # the sentence's words may say it with the year
+    return whole
 
 
 def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:

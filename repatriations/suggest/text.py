@@ -108,6 +108,7 @@ class Context:
     at: int  # where '#' stands in clause
     sentence: str  # the whole sentence, same convention
     sentence_at: int
+    paragraph: str = ""  # the figure's whole line, folded
 
     @classmethod
     def around(cls, text: str, figure: Figure, neighbours: list[Figure]) -> Context:
@@ -125,7 +126,9 @@ class Context:
         before, after = fold(text[left : figure.start]), fold(text[figure.end : right])
         s = figure.sentence
         head = fold(text[s.start : figure.start])
-        return cls(before + "#" + after, len(before), head + "#" + fold(text[figure.end : s.end]), len(head))
+        line_start, line_end = text.rfind("\n", 0, s.start) + 1, text.find("\n", s.end)
+        paragraph = fold(text[line_start : line_end if line_end >= 0 else len(text)])
+        return cls(before + "#" + after, len(before), head + "#" + fold(text[figure.end : s.end]), len(head), paragraph)
 
     @property
     def before(self) -> str:
