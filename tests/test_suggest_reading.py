@@ -165,3 +165,19 @@ def test_a_recap_dates_each_swap_by_its_own_clause():
     )
     assert len(exchanges[45] | exchanges[43] | exchanges[41]) == 3
     assert exchanges[49] == exchanges[757] - exchanges[45]
+
+
+def test_a_statement_in_its_own_voice_without_a_masthead_is_the_body_it_names_unreported():
+    claims = claims_by_value(
+        "Another repatriation of the fallen\n\n"
+        "Today 1,000 bodies were returned to Ukraine. The Coordination Headquarters thanks the ICRC for its help. "
+        "We remind relatives that DNA samples can be given at any police unit. Our specialists will contact each family.\n"
+    )
+    assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+    reported = claims_by_value(
+        "Another repatriation of the fallen\n\n"
+        "Today 1,000 bodies were returned to Ukraine, the Coordination Headquarters said. "
+        "We asked our readers what they thought. Our poll closes on Friday.\n"
+    )
+    assert reported[1000]["official_id"] == "ukraine-coordination-hq"  # by its own "said", not as its voice
+    assert "own voice" not in reported[1000]["notes"]

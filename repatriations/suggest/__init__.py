@@ -170,7 +170,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         extra.append(head[0])
         proposals.append(head[1])
     mentions = sorted(mentions + extra, key=lambda m: m.start)
-    voice = Voice({}, None, own_voice(text, head[0] if head else None))
+    voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions))
     claims: list[DraftClaim] = []
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:

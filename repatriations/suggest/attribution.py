@@ -174,17 +174,30 @@ def quoted_speaker(
     return None
 
 
-def own_voice(text: str, head: Mention | None) -> Attribution | None:
-    """An article in a body's own voice ("We remind relatives…") under its name as the
-    first line: that body speaks throughout. Without the masthead a "we" or "our" is the
-    outlet's own ("on our arithmetic"), not a body's."""
-    if head is None:
+FIRST_PERSON = re.compile(r"(?<![\w])(?:We|we|Our|our|Us|us)\b(?!\s+\w+\s+(?:said|says))")
+OWN_VOICE_MIN = 2  # without a masthead, one "our" is as likely the outlet's ("on our arithmetic")
+
+
+def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = None) -> Attribution | None:
+    """An article in a body's own voice ("We remind relatives…"): that body speaks
+    throughout. The body is the one its first line names; failing that, the first body
+    it names that nobody reports ("the headquarters said" is an outlet reporting it),
+    when "we" or "our" comes twice outside quotations and the headline."""
+    unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text.split("\n", 1)[-1])
+    voices = len(FIRST_PERSON.findall(unquoted))
+    if head is not None and voices:
+        why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
+        return official_attribution(text, head, why)
+    if voices < OWN_VOICE_MIN:
         return None
-    unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text)
-    if not re.search(r"(?<![\w])(?:We|we|Our|our|Us|us)\b(?!\s+\w+\s+(?:said|says))", unquoted):
+    speech = _speech()
+    for body in sorted((m for m in mentions or [] if m.kind == "body"), key=lambda m: m.start):
+        named = [m for m in mentions or [] if m.official_id == body.official_id]
+        reported = any(re.search(speech, fold(text[max(0, m.start - 60) : m.end + 60])) for m in named)
+        if not reported:
+            return official_attribution(text, body, 'the article is a statement in its own voice ("we", "our")')
         return None
-    why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
-    return official_attribution(text, head, why)
+    return None
 
 
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
