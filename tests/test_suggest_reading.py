@@ -181,3 +181,21 @@ def test_a_statement_in_its_own_voice_without_a_masthead_is_the_body_it_names_un
     )
     assert reported[1000]["official_id"] == "ukraine-coordination-hq"  # by its own "said", not as its voice
     assert "own voice" not in reported[1000]["notes"]
+
+
+def test_numbers_that_only_compare_label_or_source_a_report_are_no_figures():
+    draft = draft_of(
+        "The Morning Dispatch\nIssue 412 · sent at 07:30 Kyiv time\n\n"
+        "Kyiv counted 1,003 bodies; the difference of three is unexplained, two people familiar with the talks said. "
+        "The ratio has drifted between roughly 25 and 50 to one. "
+        "At that point 428 of them were from Mariupol. The remains of one person may arrive in one body bag.\n"
+    )
+    assert {c.value for c in draft.claims} == {1003}
+
+
+def test_a_list_of_handovers_counts_bodies_by_who_receives_them():
+    claims = claims_by_value(
+        "Here is the series since the Istanbul stages:\n\n- 17 July: 1,000 to Ukraine, 19 to Russia.\n"
+        "- 19 August: again 1000 for nineteen.\n"
+    )
+    assert (claims[1000]["metric"], claims[19]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")

@@ -69,6 +69,7 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
 
 
 EXCHANGE_FIGURES = vocabulary.with_role("exchange_figure")
+BODIES = vocabulary.with_role("exchange_figure", "exchange_part", "running_total")
 PAIRED_AFTER = re.compile(r"^[^.;]{0,40}?\band\s+(?:has\s+|had\s+|have\s+)?\w+", re.IGNORECASE)
 
 
@@ -152,6 +153,11 @@ def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) ->
     return text[earlier.start : earlier.end]
 
 
+def follows_a_body_count(claims: list[DraftClaim], sentence: Sentence) -> bool:
+    """Whether the last claim so far counts bodies, in this sentence or the one before."""
+    return bool(claims) and sentence.index - claims[-1].figure.sentence.index <= 1 and claims[-1].metric.value in BODIES
+
+
 @dataclass
 class Reading:
     claims: list[DraftClaim]
@@ -180,8 +186,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         for figure in by_sentence.get(sentence.index, []):
             attribution = attribute(text, figure, sentences, mentions, voice)
             context = Context.around(text, figure, figures)
+            follows = follows_a_body_count(claims, sentence)
             metric = guess_metric(context, figure, attribution.side, "to_ukraine") or elided_bodies(
-                context, figure, sentence_before(text, sentences, sentence), attribution.side
+                context, figure, sentence_before(text, sentences, sentence), attribution.side, follows
             )
             if metric is None:
                 reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"

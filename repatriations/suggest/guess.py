@@ -220,9 +220,14 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
 
 
+PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|was|are|had|came|come)\b")
+
+
 def is_breakdown(context: Context) -> bool:
-    """"Of them, 451 were brought back from the Donetsk front": a part of another figure."""
-    return bool(re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence))
+    """"Of them, 451 were brought back from the Donetsk front", "428 of them were from
+    Mariupol": a part of another figure (captivity deaths are read before this)."""
+    opens = re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence)
+    return bool(opens or PART_OF.match(context.sentence[context.sentence_at + 1 :]))
 
 
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
@@ -232,7 +237,7 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
     if is_breakdown(context):
         return None
     if found := _has("count_of_handovers", clause[context.at :]):
-        if found.start() == 0:
+        if found.start() == 0 and not (found.group().endswith("rounds") and _has("talks_words", context.sentence)):
             return Guess("repatriation_count", f'from "{shown(found.group())}"')
     after = context.after[:45]
     if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('prisoner_nouns')})", after) and not re.match(
@@ -260,16 +265,22 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
     return casualty
 
 
-def elided_bodies(context: Context, figure: Figure, before: str, speaker_side: str | None) -> Guess | None:
-    """A figure with no noun of its own, in a sentence about bodies or just after one, counts
-    bodies too: "… and 1,200 on each of 13, 14 and 15 June"."""
+def elided_bodies(
+    context: Context, figure: Figure, before: str, speaker_side: str | None, after_body_figure: bool = False
+) -> Guess | None:
+    """A figure with no noun of its own, in a sentence about bodies or just after one (or
+    just after a count of bodies), counts bodies too: "… and 1,200 on each of 13, 14 and
+    15 June", "- 17 July: 1,000 to Ukraine, 19 to Russia.", "With the ministry's 51, that makes 78."."""
     after = context.after
+    parties = f"{_party('ukraine')}|{_party('russia')}"
+    if (figure.number.integer or 0) >= 10 and re.match(rf"\s+(?:to|from)\s+(?:{parties})(?![\w-])", after):
+        after_body_figure = True  # "1,000 to Ukraine": only bodies go to a side in these articles
     noun_left_out = not after.strip() or re.match(r"\s*[,.;:)\]\"'!?]", after) or re.match(
         rf"\s+(?:{lx.alternation('elided_noun')})", after
     )
     if (figure.number.integer or 0) < 10 or not noun_left_out or is_breakdown(context):
         return None
-    if not (_has("body_nouns", context.sentence) or _has("body_nouns", fold(before))):
+    if not (after_body_figure or _has("body_nouns", context.sentence) or _has("body_nouns", fold(before))):
         return None
     guess = bodies_metric(context, figure, direction_of(context, speaker_side, "to_ukraine"))
     return Guess(guess.value, f"{guess.why}; counts bodies, the noun its words leave out")
@@ -353,6 +364,14 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return f"UNPLACED: {number.as_written!r} is a vague quantity or a plural word, not a figure"
     if number.value == 2 and re.search(r"\b(?:the|both|all)\s+$", before) and _starts_word("parties_after", after):
         return 'UNPLACED: "the two ..." names the two sides, it is not a figure'
+    if _ends("difference_before", before):
+        return "UNPLACED: the difference between two counts, not a figure"
+    if _ends("label_before", before):
+        return "UNPLACED: a label or serial number (an issue, a number in a series)"
+    if re.match(rf"(?:\s+(?:and|or|to)\s+[\d,]+)?(?:{lx.alternation('not_figures', 'ratio_after')})", after):
+        return "UNPLACED: part of a ratio, not a count"
+    if (number.value or 0) < 10 and _starts_word("sources_after", after):
+        return "UNPLACED: counts the people a report rests on, not a figure"
     if _starts_word("page_words", after):
         return "UNPLACED: page furniture (a reading time or a counter)"
     if _starts_word("counting_words", after):
