@@ -199,3 +199,19 @@ def test_a_list_of_handovers_counts_bodies_by_who_receives_them():
         "- 19 August: again 1000 for nineteen.\n"
     )
     assert (claims[1000]["metric"], claims[19]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+
+
+def test_who_speaks_for_each_part_of_a_sentence_and_who_is_carried_on():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters counted 1,245 bodies on 16 June, while the Russian Defence Ministry said "
+        "it had transferred 1,248.\n"
+        "State Duma deputy Shamsail Saraliev confirmed the exchange to RIA Novosti. "
+        'The previous exchange, in November, had gone "1000 for 30", he recalled. '
+        "The last swap before the deal was 909 for 34, the lawmaker told RBC.\n"
+        "Kiev, for its part, claimed it had taken in 1,003 bodies.\n"
+    )
+    assert (claims[1245]["official_id"], claims[1245]["side"]) == ("ukraine-coordination-hq", "ukraine")
+    assert claims[1248]["side"] == "russia"
+    assert {claims[v]["attributed_to"] for v in (30, 34)} == {"he", "the lawmaker"}
+    assert {claims[v]["side"] for v in (30, 34, 909)} == {"russia"}
+    assert claims[1003]["side"] == "ukraine"

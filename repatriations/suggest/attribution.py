@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..numbers import Number
 from . import lexicon as lx
 from .people import Mention
-from .text import Figure, Sentence, fold, sentence_at
+from .text import Figure, Sentence, fold, segment_bounds, sentence_at
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,11 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     if not here:
         return None
     verbs = [(s.start + v.start(), s.start + v.end()) for v in re.finditer(_speech(), fold(text[s.start : s.end]))]
+    a, b = segment_bounds(text, s, figure.start)
+    own = [m for m in here if a <= m.start < b]
+    own_verbs = [v for v in verbs if a <= v[0] < b]
+    if own and own_verbs:  # "…, while the Russian Defence Ministry said …" speaks for its own part only
+        here, verbs = own, own_verbs
     speaking = [m for m in here if any(abs(v0 - m.end) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
     recipients = [
         m for m in here if re.search(r"\b(?:to|with|by|from)\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))
@@ -62,6 +67,7 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
         for pattern in (
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
             rf"(?P<who>{who})(?:\s+[\w'-]+){{0,4}}?\s+{speech}",
+            rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
             rf"{speech}\s+(?:by\s+)?(?P<who>{who})",
         ):
             for m in re.finditer(pattern, folded):
@@ -69,12 +75,14 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?P<who>{outlets})\b"
-        rf"|(?P<who2>{outlets})\s+(?:reported|said|quoted|cited)",
+        rf"|(?P<who2>{outlets})(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)",
         folded,
     ):
         found.append(("russia", m))
     if not found:
         return None
+    a, b = segment_bounds(text, s, figure.start)
+    found = [f for f in found if a <= s.start + f[1].start() < b] or found  # "…; Kyiv counted 6,057" is Kyiv's part
     side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
     group = "who" if best.groupdict().get("who") else "who2"
     who = text[s.start + best.start(group) : s.start + best.end(group)]
@@ -94,22 +102,37 @@ class Voice:
     own_voice: Attribution | None
 
 
-def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) -> Attribution | None:
+def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
+    """Where a sentence names its speaker by a pronoun or a role noun: "He said …", "…, he
+    recalled", "…, the lawmaker told RBC" (the match's group "p" is the pronoun)."""
+    speech = _speech()
+    return (
+        re.match(rf"(?P<p>{pronoun})\b", opening)
+        or re.search(rf"(?:,\s*|\b{speech}\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$)", opening)
+        or re.search(rf"(?<=, )(?P<p>{pronoun})\s+{speech}", opening)
+    )
+
+
+def pronoun_carried(text: str, figure: Figure, voice: Voice) -> Attribution | None:
+    """The speaker a pronoun or role noun refers back to, from the three sentences before."""
     s = figure.sentence
     opening = fold(text[s.start : s.end])
     for kind, key in (("person", "pronoun_person"), ("body", "pronoun_body")):
-        pronoun = lx.alternation("attribution", key)
-        found = re.match(rf"(?:{pronoun})\b", opening) or re.search(
-            rf"(?:,\s*|\b{_speech()}\s+)(?:{pronoun})\b(?=\s+{_speech()}|[\s.,;]*$)|(?<=, )(?:{pronoun})\s+{_speech()}", opening
-        )
-        if found:
-            earlier = voice.last.get(kind)
-            if earlier and s.index - earlier[0] <= 3:
-                words = text[s.start : s.start + found.end()]
-                att = official_attribution(
-                    text, earlier[1], f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
-                )
-                return Attribution(words if " " in words else att.attributed_to, att.official_id, att.side, att.why)
+        found = pronoun_at(opening, lx.alternation("attribution", key))
+        earlier = voice.last.get(kind)
+        if found and earlier and s.index - earlier[0] <= 3:
+            words = text[s.start + found.start("p") : s.start + found.end("p")]
+            why = f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
+            att = official_attribution(text, earlier[1], why)
+            return Attribution(words, att.official_id, att.side, att.why)
+    return None
+
+
+def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) -> Attribution | None:
+    """A speaker carried from the sentences before: "the source", or the sentence goes on
+    from "According to …" or with a quotation."""
+    s = figure.sentence
+    opening = fold(text[s.start : s.end])
     if voice.last_attribution and s.index - voice.last_attribution[0] <= 3:
         pronoun = rf"(?:{lx.alternation('attribution', 'pronoun_group')})"
         if re.search(rf"(?:^|,\s*|\b{_speech()}\s+){pronoun}|{pronoun}\s+{_speech()}", opening):
@@ -169,7 +192,7 @@ def quoted_speaker(
             return official_attribution(text, mention, f'quoted from "{text[mention.name_start : mention.end]}"')
         if group := group_attribution(text, here):
             return Attribution(group.attributed_to, None, group.side, f"quoted: {group.why}")
-        if found := carried(text, here, sentences, voice):
+        if found := pronoun_carried(text, here, voice) or carried(text, here, sentences, voice):
             return found
     return None
 
@@ -205,6 +228,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return voice.own_voice
     if mention := speaker_mention(text, figure, mentions):
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
+    if found := pronoun_carried(text, figure, voice):
+        return found
     if group := group_attribution(text, figure):
         return group
     if found := carried(text, figure, sentences, voice):

@@ -13,7 +13,7 @@ from . import lexicon as lx
 from .dates import Dated, EventDate, event_date, month_window
 from .guess import Guess
 from .known import Known
-from .text import Sentence, fold, unique
+from .text import SEGMENT_BREAK, Sentence, fold, segment_bounds, unique
 
 CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
 LINKED = vocabulary.with_role("exchange_figure", "exchange_part")
@@ -34,7 +34,6 @@ class Linkable:
     at: int | None = None  # where the figure stands in the text
 
 
-SEGMENT_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)", re.IGNORECASE)
 DATELINE_MAX = 40  # "MOSCOW, June 14. /TASS/.": a short dated sentence opening the paragraph
 
 
@@ -48,14 +47,11 @@ def own_segment(text: str, claim: Linkable, breaks: re.Pattern[str] = SEGMENT_BR
     s = claim.sentence
     if claim.at is None:
         return s
-    start, end = s.start, s.end
-    for m in breaks.finditer(text, s.start, s.end):
-        if m.end() <= claim.at:
-            start = m.end()
-        elif m.start() >= claim.at:
-            end = m.start()
-            break
+    start, end = segment_bounds(text, s, claim.at, breaks)
     return Sentence(s.index, start, end, s.line)
+
+
+CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+and\s+", re.IGNORECASE)
 
 
 def dateline_before(text: str, sentence: Sentence) -> Sentence | None:

@@ -84,6 +84,22 @@ def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[
     return left, right
 
 
+SEGMENT_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)", re.IGNORECASE)
+
+
+def segment_bounds(text: str, sentence: Sentence, at: int, breaks: re.Pattern[str] = SEGMENT_BREAK) -> tuple[int, int]:
+    """The part of the sentence around an offset, between ", and", ", while" or ";" (the
+    places where a sentence goes on to another speaker or another handover)."""
+    start, end = sentence.start, sentence.end
+    for m in breaks.finditer(text, sentence.start, sentence.end):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return start, end
+
+
 @dataclass
 class Figure:
     number: Number
