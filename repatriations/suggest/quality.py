@@ -14,7 +14,8 @@ before it arrived) and compared with its gold curation:
   same value whose quote overlaps the gold quote in the raw text;
 - of the found figures, the share whose metric (direction included), qualifier, side,
   official and exchange are right. An official or exchange the project does not know
-  is right when the draft proposes a new one for it (the same person by name; one
+  is right when the draft proposes a new one for it (the same person or body by its
+  gold name or any way the article names it in the gold's `names:`; one
   new exchange per gold exchange);
 - dated: articles whose publication window (published_earliest, published_latest) is
   the gold one, both empty included;
@@ -30,6 +31,7 @@ The measuring lives here, for tests/test_suggest*.py and the command that prints
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -110,6 +112,16 @@ def same_person(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= 85 or a.split()[-1] == b.split()[-1]
 
 
+def written_names(gold: Gold, official_id: str) -> list[str]:
+    """The gold official's name, and every way the article names it (its `names:` entries)."""
+    written = [n["as_written"] for n in gold.source.names if n["official_id"] == official_id]
+    return [gold.official_names.get(official_id, official_id), *(re.sub(r"^(?:the|a)\s+", "", w, flags=re.I) for w in written)]
+
+
+def names_match(name: str, names: list[str]) -> bool:
+    return any(same_person(name, n) for n in names)
+
+
 class Judge:
     """Right or wrong, one aspect of one found figure at a time; new exchanges are matched one to one."""
 
@@ -122,9 +134,7 @@ class Judge:
     def official(self, want: str | None, got: str | None) -> bool:
         if not want or want in self.gold.project_officials:
             return want == got
-        return got in self.proposed_officials and same_person(
-            self.gold.official_names.get(want, want), self.proposed_officials[got]
-        )
+        return got in self.proposed_officials and names_match(self.proposed_officials[got], written_names(self.gold, want))
 
     def exchange(self, want: str | None, got: str | None) -> bool:
         if not want or want in self.gold.project_exchanges:
@@ -151,8 +161,8 @@ def figures(claims: list) -> list[dict]:
 def false_officials(gold: Gold, draft: Draft) -> list[str]:
     named = {n["official_id"] for n in gold.source.names} | {c["official_id"] for c in gold.source.claims if c.get("official_id")}
     wrong = [m["official_id"] for m in draft.names() if m["official_id"] not in named]
-    new_names = [gold.official_names.get(o, o) for o in named if o not in gold.project_officials]
-    wrong += [o.name for o in draft.new_officials if not any(same_person(o.name, n) for n in new_names)]
+    new_names = [n for o in named if o not in gold.project_officials for n in written_names(gold, o)]
+    wrong += [o.name for o in draft.new_officials if not names_match(o.name, new_names)]
     return wrong
 
 
