@@ -215,3 +215,15 @@ def test_who_speaks_for_each_part_of_a_sentence_and_who_is_carried_on():
     assert {claims[v]["attributed_to"] for v in (30, 34)} == {"he", "the lawmaker"}
     assert {claims[v]["side"] for v in (30, 34, 909)} == {"russia"}
     assert claims[1003]["side"] == "ukraine"
+
+
+def test_words_after_the_attribution_do_not_make_a_handover_an_earlier_one():
+    exchanges = exchanges_of(
+        "Russia-Ukraine war: latest updates\n\nTuesday, 19 August 2025\n\n"
+        "18:10 — Medinsky: the same as a month ago\n"
+        "Russia handed over 1,000 bodies of Ukrainian soldiers and received 19 of its own, Kremlin aide Vladimir Medinsky "
+        "wrote on Telegram, noting that the numbers were the same as a month ago.\n\n"
+        "13:20 — 1,000 fallen defenders returned home\n"
+        "Ukraine received the bodies of 1,000 fallen soldiers on Tuesday, the Coordination Headquarters said.\n"
+    )
+    assert len(exchanges[1000] | exchanges[19]) == 1

@@ -15,6 +15,7 @@ from .guess import Guess
 from .known import Known
 from .text import SEGMENT_BREAK, Sentence, fold, segment_bounds, unique
 
+SPEECH = re.compile(lx.alternation("attribution", "speech_verbs"))
 CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
 LINKED = vocabulary.with_role("exchange_figure", "exchange_part")
 
@@ -111,6 +112,9 @@ def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple
     """The handover a figure is about: the article's own ("main") or an earlier one it recalls."""
     sentence = claim.sentence
     words = fold(text[sentence.start : sentence.end])
+    # "…, Medinsky wrote, noting the numbers were the same as a month ago": words after the speaker are not the handover's
+    if claim.at is not None and (said := SPEECH.search(words, claim.at - sentence.start)):
+        words = words[: said.start()]
     when = dated_words(text, claim, published)
     earlier = lx.pattern("date_words", "past_handover").search(words)
     if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
