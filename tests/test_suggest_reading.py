@@ -227,3 +227,13 @@ def test_words_after_the_attribution_do_not_make_a_handover_an_earlier_one():
         "Ukraine received the bodies of 1,000 fallen soldiers on Tuesday, the Coordination Headquarters said.\n"
     )
     assert len(exchanges[1000] | exchanges[19]) == 1
+
+
+def test_an_undated_article_is_not_linked_by_its_figures_alone():
+    draft = draft_of(
+        "Russia Returns 1,000 Bodies of Ukrainian Troops, Gets 19 Back\nBy Daniel Example\n4 min read\n\n"
+        "Moscow has handed Kyiv the bodies of 1,000 soldiers and taken back 19 of its own, Vladimir Medinsky said.\n"
+    )
+    records = [c.record() for c in draft.claims]
+    assert {r["exchange_id"] for r in records} == {e.exchange_id for e in draft.new_exchanges}
+    assert all("no date to check" in r["notes"] and "ex-1000-for-19" in r["notes"] for r in records)

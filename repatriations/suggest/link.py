@@ -159,6 +159,10 @@ def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
             scored.append((score, exchange_id))
     if not scored:
         return None, "no curated exchange has these figures"
+    if event.date.earliest is None and event.date.latest is None:
+        names = ", ".join(e for _, e in sorted(scored, reverse=True)[:2])
+        why = "but the article gives no date to check its window against: left for a person to decide"
+        return None, f"the figures match {names}, {why}"
     fitting = [(s, e) for s, e in scored if date_fits(known.exchanges.get(e, {}), event.date)]
     if not fitting:
         names = ", ".join(e for _, e in sorted(scored, reverse=True)[:2])
