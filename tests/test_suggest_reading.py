@@ -237,3 +237,15 @@ def test_an_undated_article_is_not_linked_by_its_figures_alone():
     records = [c.record() for c in draft.claims]
     assert {r["exchange_id"] for r in records} == {e.exchange_id for e in draft.new_exchanges}
     assert all("no date to check" in r["notes"] and "ex-1000-for-19" in r["notes"] for r in records)
+
+
+def test_the_other_side_of_a_running_total_is_one_too():
+    claims = claims_by_value(
+        "Lavrov said on December 11 that Russia had handed over more than 11,000 bodies of Ukrainian military personnel "
+        "in all, while Kiev had returned 201.\n"
+        "On our arithmetic that makes 14,060 bodies returned to Ukraine since June, on either side's count, "
+        "against 300 returned to Russia.\n"
+        "Over the same days, Moscow says, 78 bodies of its own soldiers came back.\n"
+    )
+    assert (claims[201]["metric"], claims[300]["metric"]) == ("cumulative_bodies_to_russia", "cumulative_bodies_to_russia")
+    assert claims[78]["metric"] == "cumulative_bodies_to_russia"

@@ -70,7 +70,7 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
 
 EXCHANGE_FIGURES = vocabulary.with_role("exchange_figure")
 BODIES = vocabulary.with_role("exchange_figure", "exchange_part", "running_total")
-PAIRED_AFTER = re.compile(r"^[^.;]{0,40}?\band\s+(?:has\s+|had\s+|have\s+)?\w+", re.IGNORECASE)
+PAIRED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:and|while|whereas|against)\s+", re.IGNORECASE)
 
 
 def too_large_for_one_handover(text: str, claims: list[DraftClaim], largest: int) -> None:

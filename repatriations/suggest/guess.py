@@ -62,7 +62,7 @@ def _party(side: str) -> str:
 def bare_verb(verbs: str, to: str, frm: str, aux: str) -> re.Pattern[str]:
     """A verb right before or after the figure, with no party after it: "received 51", "35 received"."""
     before = rf"(?<![\w'])(?:{verbs})\s+(?:the\s+)?(?:bodies\s+of\s+)?#"
-    after = rf"#(?:\s+[\w'-]+)?{aux}\s+(?:{verbs})(?!\s+(?:{to}|{frm})\s)"
+    after = rf"#(?:\s+[\w'-]+){{0,5}}?{aux}\s+(?:{verbs})(?!\s+(?:{to}|{frm})\s)"
     return re.compile(f"{before}|{after}")
 
 
@@ -189,10 +189,20 @@ def is_done(clause: str) -> bool:
     )
 
 
+def opening_period(context: Context) -> Cue | None:
+    """A period that opens the sentence in a clause of its own ("Over the same days, Moscow
+    says, 78 bodies came back"; "Since June, …"), when no other figure comes between."""
+    opening = context.sentence[: context.sentence_at].split(",", 1)[0]
+    if "," not in context.sentence[: context.sentence_at] or re.search(r"\d", opening):
+        return None
+    found = lx.pattern("running_total_words").match(opening.strip())
+    return Cue("running", shown(found.group()), 100) if found else None
+
+
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
     sentence, clause = context.sentence, context.clause
     where = direction.label if direction else None
-    running = cue("running", lx.pattern("running_total_words"), clause, context.at)
+    running = cue("running", lx.pattern("running_total_words"), clause, context.at) or opening_period(context)
     sums_only = running is not None and lx.pattern("sum_words").fullmatch(running.words.lower()) is not None
     agreed = _has("agreement_words", sentence)
     each = _has("each_side", clause)
