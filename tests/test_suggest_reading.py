@@ -229,14 +229,14 @@ def test_words_after_the_attribution_do_not_make_a_handover_an_earlier_one():
     assert len(exchanges[1000] | exchanges[19]) == 1
 
 
-def test_an_undated_article_is_not_linked_by_its_figures_alone():
+def test_an_undated_article_linked_by_its_figures_says_its_date_was_not_checked():
     draft = draft_of(
-        "Russia Returns 1,000 Bodies of Ukrainian Troops, Gets 19 Back\nBy Daniel Example\n4 min read\n\n"
-        "Moscow has handed Kyiv the bodies of 1,000 soldiers and taken back 19 of its own, Vladimir Medinsky said.\n"
+        "Russia Hands Over 1,003 Bodies to Ukraine, Gets 26 Back\nBy Daniel Example\n4 min read\n\n"
+        "Moscow has handed Kyiv the bodies of 1,003 soldiers and taken back 26 of its own, Vladimir Medinsky said.\n"
     )
     records = [c.record() for c in draft.claims]
-    assert {r["exchange_id"] for r in records} == {e.exchange_id for e in draft.new_exchanges}
-    assert all("no date to check" in r["notes"] and "ex-1000-for-19" in r["notes"] for r in records)
+    assert {r["exchange_id"] for r in records} == {"ex-2025-late-1003-for-26"}
+    assert all("no date to check" in r["notes"] for r in records)
 
 
 def test_the_other_side_of_a_running_total_is_one_too():

@@ -159,10 +159,6 @@ def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
             scored.append((score, exchange_id))
     if not scored:
         return None, "no curated exchange has these figures"
-    if event.date.earliest is None and event.date.latest is None:
-        names = ", ".join(e for _, e in sorted(scored, reverse=True)[:2])
-        why = "but the article gives no date to check its window against: left for a person to decide"
-        return None, f"the figures match {names}, {why}"
     fitting = [(s, e) for s, e in scored if date_fits(known.exchanges.get(e, {}), event.date)]
     if not fitting:
         names = ", ".join(e for _, e in sorted(scored, reverse=True)[:2])
@@ -172,6 +168,8 @@ def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
         tied = ", ".join(e for s, e in fitting if s == fitting[0][0])
         return None, f"as likely {tied}: left for a person to decide"
     best = fitting[0][1]
+    if event.date.earliest is None and event.date.latest is None:
+        return best, f"exchange {best}: the same or close figures; the article gives no date to check its window against"
     return best, f"exchange {best}: the same or close figures, and its window fits {describe(event.date)}"
 
 
