@@ -249,3 +249,19 @@ def test_the_other_side_of_a_running_total_is_one_too():
     )
     assert (claims[201]["metric"], claims[300]["metric"]) == ("cumulative_bodies_to_russia", "cumulative_bodies_to_russia")
     assert claims[78]["metric"] == "cumulative_bodies_to_russia"
+
+
+def test_page_furniture_and_things_counted_beside_bodies_are_no_figures():
+    draft = draft_of(
+        "Live: Russia's war in Ukraine, day 1,464\nBy Jane Example, 12:40, 20 November 2025\n"
+        "Updated 5 hours ago · 4 min read · 12 comments\n\n"
+        "12:15 — Bodies returned\n"
+        "Russia handed over 1,000 bodies to Ukraine on Thursday and received 30, officials said. The bodies of soldiers "
+        "aged under 25 made up 15 to 20 percent of the total. Identification takes 13 to 14 months. "
+        "Two or three people may be in one bag.\n"
+        "Read also: Russia returned 1,212 bodies in June\nPhoto: Coordination Headquarters / 2025\n"
+        "Russia launched 58 drones overnight; 46 of them were shot down. Five people were injured in Kharkiv.\n"
+        "The bodies arrived in 40 refrigerated railcars at 09:30 local time. Some 150 forensic experts in 12 regional labs "
+        "worked on the remains, which were examined at 6 morgues.\n"
+    )
+    assert {c.value for c in draft.claims} == {1000, 30}

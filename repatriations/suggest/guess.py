@@ -382,17 +382,44 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: part of a ratio, not a count"
     if (number.value or 0) < 10 and _starts_word("sources_after", after):
         return "UNPLACED: counts the people a report rests on, not a figure"
+    if counts_other_nouns(after):
+        return "UNPLACED: counts something other than people or bodies (the noun after it)"
     if _starts_word("page_words", after):
         return "UNPLACED: page furniture (a reading time or a counter)"
     if _starts_word("counting_words", after):
         return "UNPLACED: counts something other than people or bodies"
-    clause = fold(text[max(0, number.start - 60) : number.end + 60])
+    clause = fold(own_sentence_window(text, number.start, number.end, 60))
     if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
         return "UNPLACED: drones or missiles, not a figure of the record"
     if re.search(rf"(?:{lx.alternation('not_figures', 'injured')})", clause) and not lx.pattern("body_nouns").search(clause):
         if not lx.pattern("soldier_words").search(clause):
             return "UNPLACED: people injured in an attack, not a figure of the record"
     return None
+
+
+PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][a-z-]{1,}[^s\W]s)\b")
+
+
+def own_sentence_window(text: str, start: int, end: int, width: int) -> str:
+    """Up to `width` characters either side of [start, end), not past its sentence."""
+    left = max(0, start - width, text.rfind("\n", 0, start) + 1)
+    stop = re.search(r"[.!?](?=\s)|\n", text[end : end + width])
+    right = end + stop.start() if stop else min(len(text), end + width)
+    head = text[left:start]
+    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    return text[left + cut + 2 if cut >= 0 else left : right]
+
+
+def counts_other_nouns(after: str) -> bool:
+    """"6 morgues", "12 regional labs": a plural noun after the figure that is no one's body."""
+    found = PLURAL_AFTER.match(after)
+    if not found:
+        return False
+    noun = found.group("noun")
+    known = ("units", "body_nouns", "soldier_words", "prisoner_nouns", "other_counted", "civilian_words")
+    return not any(re.fullmatch(f"(?:{lx.alternation(key)})", noun) for key in known) and not any(
+        re.fullmatch(f"(?:{lx.alternation(key)})", found.group().strip()) for key in known
+    )
 
 
 def _starts_word(key: str, after: str) -> bool:
