@@ -265,3 +265,14 @@ def test_page_furniture_and_things_counted_beside_bodies_are_no_figures():
         "worked on the remains, which were examined at 6 morgues.\n"
     )
     assert {c.value for c in draft.claims} == {1000, 30}
+
+
+def test_ages_and_years_beside_counts_are_no_figures():
+    claims = claims_by_value(
+        "Kyiv, 26 February 2026\n\n"
+        'When the bodies of 1,000 soldiers came home on Thursday, Olha checked the list. Her son was 23. "There were 1,000 '
+        'names," she said. Her husband, 54, keeps the letters.\n'
+        "Since the start of 2026 two repatriations have taken place, bringing the total to 2,000 bodies this year.\n"
+    )
+    assert set(claims) == {1000, 2, 2000}
+    assert claims[2000]["metric"] == "cumulative_bodies_to_ukraine"

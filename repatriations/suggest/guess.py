@@ -352,12 +352,15 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if (
         number.kind == "digits"
         and YEAR.fullmatch(number.as_written)
-        and not re.match(rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after)
+        and (
+            re.search(r"\b(?:in|of|since|by|from|until|till|during|before|after|through|early|late|mid)\s+$", before)
+            or not re.match(rf"\s+(?:[a-z'-]+\s+){{0,2}}?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after)
+        )
     ):
         return "UNPLACED: a year"
     if _starts("percent_after", after):
         return "UNPLACED: a percentage, not a count"
-    if _ends("age_before", before) or _starts("age_after", after):
+    if _ends("age_before", before) or _starts("age_after", after) or is_persons_age(text, number, before, after):
         return "UNPLACED: an age"
     if _starts("duration_after", after) or re.match(
         r"\s+(?:to|or|and|-)\s+\S+\s+(?:years?|months?|weeks?|days?|hours?)\b", after
@@ -397,7 +400,26 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     return None
 
 
-PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][a-z-]{1,}[^s\W]s)\b")
+NEXT_WORDS = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+PLURAL = re.compile(r"[a-z][a-z-]+[^s\W]s")
+
+
+def counts_other_nouns(after: str) -> bool:
+    """"6 morgues", "12 regional labs": a plural noun after the figure that is no one's body."""
+    found = NEXT_WORDS.match(after)
+    if not found:
+        return False
+    known = ("units", "body_nouns", "soldier_words", "prisoner_nouns", "other_counted", "civilian_words")
+
+    def is_known(word: str) -> bool:
+        return any(re.fullmatch(f"(?:{lx.alternation(key)})", word) for key in known)
+
+    for word in (w for w in found.groups() if w):
+        if is_known(word) or word in lx.phrases("other_counted", "not_plurals"):
+            return False
+        if PLURAL.fullmatch(word):
+            return True
+    return False
 
 
 def own_sentence_window(text: str, start: int, end: int, width: int) -> str:
@@ -410,16 +432,16 @@ def own_sentence_window(text: str, start: int, end: int, width: int) -> str:
     return text[left + cut + 2 if cut >= 0 else left : right]
 
 
-def counts_other_nouns(after: str) -> bool:
-    """"6 morgues", "12 regional labs": a plural noun after the figure that is no one's body."""
-    found = PLURAL_AFTER.match(after)
-    if not found:
+def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
+    """"Her son was 23.", "Olha's husband, 54, keeps…": a person's age, not a count."""
+    if not 0 < (number.value or 0) < 120:
         return False
-    noun = found.group("noun")
-    known = ("units", "body_nouns", "soldier_words", "prisoner_nouns", "other_counted", "civilian_words")
-    return not any(re.fullmatch(f"(?:{lx.alternation(key)})", noun) for key in known) and not any(
-        re.fullmatch(f"(?:{lx.alternation(key)})", found.group().strip()) for key in known
-    )
+    person = lx.alternation("person_nouns")
+    if re.search(rf"(?:{person})\s+(?:was|is|were|turned|had\s+turned)\s+(?:just\s+|only\s+)?$", before):
+        return True
+    comma_aside = re.search(r",\s*$", before) and re.match(r"\s*,", after)
+    named = re.search(rf"(?:(?:{person})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*$", text[max(0, number.start - 40) : number.start])
+    return bool(comma_aside and named)
 
 
 def _starts_word(key: str, after: str) -> bool:
