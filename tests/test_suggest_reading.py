@@ -276,3 +276,15 @@ def test_ages_and_years_beside_counts_are_no_figures():
     )
     assert set(claims) == {1000, 2, 2000}
     assert claims[2000]["metric"] == "cumulative_bodies_to_ukraine"
+
+
+def test_link_lines_and_most_read_lists_are_page_furniture():
+    draft = draft_of(
+        "Bodies returned\n\nMoscow, 26 February 2026\n\n"
+        "Russia handed over 1,000 bodies to Ukraine on Thursday, officials said.\n"
+        "Watch: 48 bodies returned to Russia\nMost read\n1. Russia returns 88 bodies\n2. 99 bodies came home\n\n"
+        "Here is the series:\n- 17 July: 1,000 to Ukraine, 19 to Russia.\n"
+    )
+    assert sorted(c.value for c in draft.claims) == [19, 1000, 1000]
+    furniture = {u.number for u in draft.unplaced if "page furniture" in u.reason}
+    assert {"48", "88", "99"} <= furniture

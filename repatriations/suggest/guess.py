@@ -339,6 +339,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
         return f"UNPLACED: {number.as_written!r} is not a whole number; a claim's value must be one"
+    if on_furniture_line(text, number.start):
+        return "UNPLACED: on a line pointing to other pages (a link line or a 'Most read' list): page furniture"
     if number.ordinal:
         return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
     if any(a <= number.start and number.end <= b for a, b in date_spans):
@@ -430,6 +432,26 @@ def own_sentence_window(text: str, start: int, end: int, width: int) -> str:
     head = text[left:start]
     cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
     return text[left + cut + 2 if cut >= 0 else left : right]
+
+
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s+")
+
+
+def on_furniture_line(text: str, at: int) -> bool:
+    """Whether the offset is on a link line ("Watch: …") or an item of a list under a
+    heading such as "Most read"."""
+    start = text.rfind("\n", 0, at) + 1
+    line = fold(text[start : text.find("\n", at) if "\n" in text[at:] else len(text)]).strip()
+    if any(line.startswith(p) for p in lx.phrases("not_figures", "link_line_starts")):
+        return True
+    if not LIST_ITEM.match(line):
+        return False
+    for previous in reversed(text[:start].rstrip("\n").split("\n")):
+        heading = fold(previous).strip().rstrip(":")
+        if LIST_ITEM.match(previous) or not heading:
+            continue
+        return heading in lx.phrases("not_figures", "list_headings")
+    return False
 
 
 def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
