@@ -288,3 +288,15 @@ def test_link_lines_and_most_read_lists_are_page_furniture():
     assert sorted(c.value for c in draft.claims) == [19, 1000, 1000]
     furniture = {u.number for u in draft.unplaced if "page furniture" in u.reason}
     assert {"48", "88", "99"} <= furniture
+
+
+def test_a_long_quotation_closed_by_the_ministry_said_is_the_ministrys():
+    claims = claims_by_value(
+        "MOSCOW — Russia's Defence Ministry said on Monday that it had completed the final stage of the handover.\n\n"
+        "“Today, 16 June, the bodies of 1,248 Ukrainian servicemen were transferred to the Ukrainian side. In return, the "
+        "bodies of 51 Russian servicemen were handed over to us. With this, Russia has fully met its obligations. Another "
+        "2,239 bodies have been prepared and can be transferred as soon as Kyiv is ready,” the ministry said in a statement.\n"
+    )
+    assert {claims[v]["side"] for v in (1248, 51, 2239)} == {"russia"}
+    assert len({claims[v]["official_id"] for v in (1248, 51, 2239)}) == 1 and claims[51]["official_id"]
+    assert claims[2239]["metric"] == "planned_bodies_to_ukraine"

@@ -108,19 +108,27 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     speech = _speech()
     return (
         re.match(rf"(?P<p>{pronoun})\b", opening)
-        or re.search(rf"(?:,\s*|\b{speech}\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$)", opening)
-        or re.search(rf"(?<=, )(?P<p>{pronoun})\s+{speech}", opening)
+        or re.search(rf"(?:,[\"']?\s*|\b{speech}\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$)", opening)
+        or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
     )
 
 
-def pronoun_carried(text: str, figure: Figure, voice: Voice) -> Attribution | None:
-    """The speaker a pronoun or role noun refers back to, from the three sentences before."""
+def earlier_sentence_index(text: str, offset: int, s: Sentence) -> int:
+    """How many sentences before s the offset is, as an index (s.index when in s)."""
+    return s.index - len(re.findall(r"[.!?][\"”’]?\s+(?=[\"“A-Z0-9])", text[offset : s.start]))
+
+
+def pronoun_carried(text: str, figure: Figure, voice: Voice, since: int | None = None) -> Attribution | None:
+    """The speaker a pronoun or role noun refers back to, from the three sentences before
+    (before `since`, the sentence a quotation opens in, when the pronoun closes one)."""
     s = figure.sentence
     opening = fold(text[s.start : s.end])
     for kind, key in (("person", "pronoun_person"), ("body", "pronoun_body")):
         found = pronoun_at(opening, lx.alternation("attribution", key))
         earlier = voice.last.get(kind)
-        if found and earlier and s.index - earlier[0] <= 3:
+        if since is None and (quotation := enclosing_quotation(text, s.start + 1)):
+            since = earlier_sentence_index(text, quotation[0], s)  # count from where the quotation opens
+        if found and earlier and (s.index if since is None else since) - earlier[0] <= 3:
             words = text[s.start + found.start("p") : s.start + found.end("p")]
             why = f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
             att = official_attribution(text, earlier[1], why)
@@ -192,7 +200,7 @@ def quoted_speaker(
             return official_attribution(text, mention, f'quoted from "{text[mention.name_start : mention.end]}"')
         if group := group_attribution(text, here):
             return Attribution(group.attributed_to, None, group.side, f"quoted: {group.why}")
-        if found := pronoun_carried(text, here, voice) or carried(text, here, sentences, voice):
+        if found := pronoun_carried(text, here, voice, figure.sentence.index) or carried(text, here, sentences, voice):
             return found
     return None
 
