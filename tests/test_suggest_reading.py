@@ -300,3 +300,15 @@ def test_a_long_quotation_closed_by_the_ministry_said_is_the_ministrys():
     assert {claims[v]["side"] for v in (1248, 51, 2239)} == {"russia"}
     assert len({claims[v]["official_id"] for v in (1248, 51, 2239)}) == 1 and claims[51]["official_id"]
     assert claims[2239]["metric"] == "planned_bodies_to_ukraine"
+
+
+def test_a_transcripts_speaker_labels_say_who_speaks():
+    draft = draft_of(
+        "Excerpts from the weekly briefing of Foreign Ministry spokeswoman Maria Zakharova in Moscow on 4 February 2026.\n\n"
+        "QUESTION: Kyiv has confirmed receiving 1,000. How do you sum up the repatriations?\n\n"
+        "ZAKHAROVA: Since June we have handed over more than 12,000 bodies to the Kiev regime.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert claims[1000]["side"] == "ukraine"  # the question's own words name Kyiv
+    assert (claims[12000]["side"], claims[12000]["official_id"]) == ("russia", "maria-zakharova")
+    assert [o.name for o in draft.new_officials] == ["Maria Zakharova"]

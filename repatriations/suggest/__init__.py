@@ -41,7 +41,7 @@ from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
 from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, unplaced_reason
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
-from .people import Mention, NewOfficial, known_mentions, masthead, new_mentions
+from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
 from .text import Context, Figure, Sentence, sentence_at, slug_words, split_sentences, unique, verbatim_quote
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
@@ -171,6 +171,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     figures, unplaced = figures_in(text, sentences, date_spans(text))
     mentions = known_mentions(text, sentences, known)
     extra, proposals = new_mentions(text, sentences, known, mentions)
+    labelled, labelled_proposals = labelled_people(text, sentences, known, mentions + extra)
+    extra += labelled
+    proposals += labelled_proposals
     head = masthead(text, sentences, known, mentions + extra)
     if head and head[1] is not None:
         extra.append(head[0])

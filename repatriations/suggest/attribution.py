@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import Mention
+from .people import SPEAKER_LABEL, Mention
 from .text import Figure, Sentence, fold, segment_bounds, sentence_at
 
 
@@ -155,6 +155,24 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
     return None
 
 
+def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """A transcript's or live blog's speaker label opening the figure's line ("ZAKHAROVA: …",
+    "17:35 — Medinsky: …"): a question's label is the outlet asking; a name is that person."""
+    line_start = text.rfind("\n", 0, figure.start) + 1
+    found = SPEAKER_LABEL.match(text, line_start)
+    if not found or found.end() > figure.start:
+        return None
+    label = fold(found.group("label"))
+    if label in lx.phrases("attribution", "question_labels"):
+        return Attribution(None, None, "media", f'a question ("{found.group("label")}:"), the outlet asking')
+    surname = label.split()[-1]
+    named = [m for m in mentions if fold(text[m.name_start : m.end]).split()[-1:] == [surname] and m.start < figure.start]
+    if not named:
+        return None
+    mention = named[-1]
+    return official_attribution(text, mention, f'the line\'s speaker label "{found.group("label")}:"')
+
+
 def enclosing_quotation(text: str, at: int) -> tuple[int, int] | None:
     """The quotation marks around an offset within its paragraph (straight or curly), or None."""
     line_start = text.rfind("\n", 0, at) + 1
@@ -240,6 +258,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return found
     if group := group_attribution(text, figure):
         return group
+    if found := labelled_speaker(text, figure, mentions):
+        return found
     if found := carried(text, figure, sentences, voice):
         return found
     if found := quoted_speaker(text, figure, sentences, mentions, voice):

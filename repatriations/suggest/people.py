@@ -288,6 +288,41 @@ def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, 
         yield m.start(), m.start(), m.start() + len(words), name.strip(), "body"
 
 
+SPEAKER_LABEL = re.compile(r"(?:\d{1,2}[:.]\d\d\s*[—–-]\s*)?(?P<label>[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}):\s")
+
+
+def labelled_people(
+    text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
+) -> tuple[list[Mention], list[NewOfficial]]:
+    """People a transcript names only in its speaker labels ("ZAKHAROVA: …"), found where
+    the text writes their full name ("Foreign Ministry spokeswoman Maria Zakharova")."""
+    mentions: list[Mention] = []
+    proposals: dict[str, NewOfficial] = {}
+    questions = set(lx.phrases("attribution", "question_labels"))
+    for line in re.finditer(r"^.*$", text, re.MULTILINE):
+        found = SPEAKER_LABEL.match(line.group())
+        if not found or fold(found.group("label")) in questions:
+            continue
+        surname = found.group("label").split()[-1].capitalize()
+        if len(surname) < 3 or any(fold(text[m.name_start : m.end]).endswith(fold(surname)) for m in taken + mentions):
+            continue
+        name = re.search(rf"(?<![\w’'])(?:[A-Z][a-z'’-]+\s+){{1,2}}{re.escape(surname)}(?![\w’'])", text)
+        if not name or not _is_name(name.group()):
+            continue
+        sentence = next((x for x in sentences if x.start <= name.start() < x.end), None)
+        if sentence is None:
+            continue
+        start = title_start(text, sentence, name.start(), set())
+        oid = "-".join(slug_words(name.group())[:5])
+        if oid in known.officials:
+            continue
+        title = text[start : name.start()].strip() or None
+        side = side_of_words(f"{title or ''} {name.group()}") or side_of_words(text[sentence.start : sentence.end]) or "media"
+        proposals[oid] = NewOfficial(oid, name.group(), "person", side, title, text[start : name.end()], fold(surname))
+        mentions.append(Mention(oid, start, name.start(), name.end(), sentence.index, "person", side, new=True))
+    return mentions, list(proposals.values())
+
+
 MASTHEAD_SHARE = 0.6  # a body's name that fills most of the first line heads its own statement
 
 
