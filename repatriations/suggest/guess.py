@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import vocabulary
-from ..numbers import Number
+from ..numbers import Number, numbers_in
 from . import lexicon as lx
 from .text import Context, Figure, fold
 
@@ -212,7 +212,9 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     if agreed and each and (not running or sums_only):
         return Guess("agreed_bodies_per_side", f'"{shown(each.group())}" under a deal')
     # "Under the agreements reached in Istanbul, Russia is to transfer 6,000": the deal may be named in another clause
-    terms = _has("agreement_words", clause) or (_has("agreed_transfer", clause) and _has("agreement_words", sentence))
+    # the deal's words must govern the figure: before it, or just after ("1,000, as agreed"), not in a later relative clause
+    near = clause[: context.at + 30]
+    terms = _has("agreement_words", near) or (_has("agreed_transfer", clause) and _has("agreement_words", sentence))
     done = is_done(clause)  # "6,057 had been returned under the agreements" is done, not a term
     if terms and (not running or sums_only) and (_has("agreed_transfer", clause) or not done):
         metric = "agreed_bodies_to_ukraine" if where == "to_ukraine" else "agreed_bodies_total"
@@ -230,14 +232,19 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
 
 
-PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|was|are|had|came|come)\b")
+PART_OF = re.compile(
+    r"\s+of\s+(?:them|those|these|whom|the\s+(?:dead|bodies|fallen|remains|soldiers))\s+(?:were|was|are|had|came|come)\b"
+)
 
 
 def is_breakdown(context: Context) -> bool:
     """"Of them, 451 were brought back from the Donetsk front", "428 of them were from
     Mariupol": a part of another figure (captivity deaths are read before this)."""
     opens = re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence)
-    return bool(opens or PART_OF.match(context.sentence[context.sentence_at + 1 :]))
+    # "107 of the dead had fallen in Donetsk, 12 in Luhansk and 2 in Zaporizhzhia": the list goes on from the first part
+    head = context.sentence[: context.sentence_at]
+    earlier_part = any(PART_OF.match(context.sentence, m.end()) for m in re.finditer(r"\d", head))
+    return bool(opens or PART_OF.match(context.sentence[context.sentence_at + 1 :]) or earlier_part)
 
 
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
@@ -383,8 +390,22 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: the difference between two counts, not a figure"
     if _ends("label_before", before):
         return "UNPLACED: a label or serial number (an issue, a number in a series)"
-    if re.match(rf"(?:\s+(?:and|or|to)\s+[\d,]+)?(?:{lx.alternation('not_figures', 'ratio_after')})", after):
+    if re.match(rf"(?:\s+(?:and|or|to)\s+[\d,]+)?(?:{lx.alternation('not_figures', 'ratio_after')})", after) or _ends(
+        "ratio_before", before
+    ):
         return "UNPLACED: part of a ratio, not a count"
+    if (number.value or 0) < 10 and numbers_follow(after):
+        return 'UNPLACED: part of a ratio ("nine of the ten"), not a count'
+    if re.match(r"(?:\s+[\w'-]+){0,3}\s+(?:for|in|out of)\s+every\s", after):
+        return "UNPLACED: part of a ratio ('one Russian body for every 55'), not a count"
+    if re.search(r"\b(?:median|average|mean)\b(?:(?!,\s)[^;])*$", fold(lead_before(text, number.start))):
+        return "UNPLACED: a statistic (a median or an average), not a figure of the record"
+    if _starts("rate_after", after):
+        return "UNPLACED: a rate, not a count"
+    if _ends("corrected_before", before):
+        return "UNPLACED: the figure a correction replaces, not a figure of the record"
+    if number.kind == "words" and _ends("vague_words_before", before):
+        return f'UNPLACED: {number.as_written!r} is part of a vague quantity ("several hundred"), not a figure'
     if (number.value or 0) < 10 and _starts_word("sources_after", after):
         return "UNPLACED: counts the people a report rests on, not a figure"
     if counts_other_nouns(after):
@@ -452,6 +473,19 @@ def on_furniture_line(text: str, at: int) -> bool:
             continue
         return heading in lx.phrases("not_figures", "list_headings")
     return False
+
+
+def lead_before(text: str, at: int) -> str:
+    """The words of the offset's sentence before it (up to 100 characters)."""
+    window = text[max(0, at - 100, text.rfind("\n", 0, at) + 1) : at]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+    return window[cut + 2 :] if cut >= 0 else window
+
+
+def numbers_follow(after: str) -> bool:
+    """Whether " of the ten …" goes on with a number (of any kind)."""
+    word = re.match(r"\s+of\s+the\s+(\S+)", after)
+    return bool(word and numbers_in(word.group(1)))
 
 
 def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
