@@ -324,3 +324,19 @@ def test_ratios_rates_corrections_statistics_and_breakdowns_are_no_figures():
         "and 2 in the Zaporizhzhia region.\n\nCorrection: It was 757, not 775.\n"
     )
     assert sorted(c.value for c in draft.claims) in ([1000], [757, 1000])  # 775 and the rest never
+
+
+def test_a_table_in_the_text_is_read_by_its_column_headers():
+    draft = draft_of(
+        "One direction\n\nFriday 30 May 2025 · Long read\n\n"
+        "We put the published counts side by side. Ukrainian figures come from the Coordination Headquarters. "
+        "We asked what they show.\n\n"
+        "Date | To Ukraine | To Russia\n26 Jan 2024 | 77 | 55\n16 Feb 2024 | 58 | 61\n"
+    )
+    claims = [c.record() for c in draft.claims]
+    by_value = {c["value"]: c for c in claims}
+    assert {v: by_value[v]["metric"] for v in (77, 55, 58, 61)} == {
+        77: "bodies_to_ukraine", 55: "bodies_to_russia", 58: "bodies_to_ukraine", 61: "bodies_to_russia",
+    }
+    assert by_value[77]["exchange_id"] == by_value[55]["exchange_id"] != by_value[58]["exchange_id"]
+    assert {c["side"] for c in claims} == {"media"}  # the outlet's "we" is no body's own voice

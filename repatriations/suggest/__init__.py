@@ -38,7 +38,7 @@ from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
-from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, unplaced_reason
+from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, table_cell_metric, unplaced_reason
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
@@ -190,8 +190,10 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
             attribution = attribute(text, figure, sentences, mentions, voice)
             context = Context.around(text, figure, figures)
             follows = follows_a_body_count(claims, sentence)
-            metric = guess_metric(context, figure, attribution.side, "to_ukraine") or elided_bodies(
-                context, figure, sentence_before(text, sentences, sentence), attribution.side, follows
+            metric = (
+                table_cell_metric(text, figure)
+                or guess_metric(context, figure, attribution.side, "to_ukraine")
+                or elided_bodies(context, figure, sentence_before(text, sentences, sentence), attribution.side, follows)
             )
             if metric is None:
                 reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"

@@ -237,7 +237,7 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     if head is not None and voices:
         why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
         return official_attribution(text, head, why)
-    if voices < OWN_VOICE_MIN:
+    if voices < OWN_VOICE_MIN or not lx.pattern("attribution", "own_voice").search(fold(unquoted)):
         return None
     speech = _speech()
     for body in sorted((m for m in mentions or [] if m.kind == "body"), key=lambda m: m.start):

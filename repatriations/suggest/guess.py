@@ -247,6 +247,40 @@ def is_breakdown(context: Context) -> bool:
     return bool(opens or PART_OF.match(context.sentence[context.sentence_at + 1 :]) or earlier_part)
 
 
+TABLE_CELL = "|"
+
+
+def table_cell_metric(text: str, figure: Figure) -> Guess | None:
+    """A number in a table written as text ("Date | To Ukraine | To Russia" over rows
+    "26 Jan 2024 | 77 | 55"): its column's header says which way; a "Total" row sums."""
+    start = text.rfind("\n", 0, figure.start) + 1
+    end = text.find("\n", figure.start)
+    row = text[start : end if end >= 0 else len(text)]
+    if row.count(TABLE_CELL) < 1:
+        return None
+    column = row[: figure.start - start].count(TABLE_CELL)
+    header = None
+    for line in reversed(text[:start].rstrip("\n").split("\n")):
+        if line.count(TABLE_CELL) != row.count(TABLE_CELL):
+            break
+        if not re.search(r"\d", line):
+            header = line
+    if header is None:
+        return None
+    label = fold(header.split(TABLE_CELL)[column])
+    direction = next(
+        (d for side, d in (("ukraine", "to_ukraine"), ("russia", "to_russia")) if re.search(rf"(?:{_party(side)})", label)), None
+    )
+    if direction is None and re.search(rf"(?:{lx.alternation('sum_words')}|\btotal\b|\bboth\b)", label):
+        direction = "total"
+    if direction is None:
+        return None
+    first = fold(row.split(TABLE_CELL)[0]).strip()
+    if re.fullmatch(r"(?:total|sum|all|in all|overall)\b.*", first) and direction != "total":
+        return Guess(vocabulary.named("running_total", direction), f'the "{first}" row of a table, column "{label.strip()}"')
+    return Guess(vocabulary.named("exchange_figure", direction), f'a table\'s column "{label.strip()}"')
+
+
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
     clause = context.clause
     if found := _has("captivity_words", clause):
