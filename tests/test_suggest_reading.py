@@ -340,3 +340,14 @@ def test_a_table_in_the_text_is_read_by_its_column_headers():
     }
     assert by_value[77]["exchange_id"] == by_value[55]["exchange_id"] != by_value[58]["exchange_id"]
     assert {c["side"] for c in claims} == {"media"}  # the outlet's "we" is no body's own voice
+
+
+def test_a_quoted_post_under_the_headquarters_wrote_is_the_headquarters():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War announced another repatriation on "
+        "Thursday. In a post on Telegram, the headquarters wrote:\n\n"
+        '"Another repatriation of the bodies of the dead has taken place.\n'
+        "- 1 000 bodies, which according to the Russian side belong to Ukrainian servicemen, have been returned to Ukraine.\n"
+        '- We thank everyone involved."\n'
+    )
+    assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")

@@ -57,6 +57,20 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     return min(pool, key=lambda m: _distance(m.start, m.end, figure))
 
 
+IDENTITY_ASIDE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s*,?\s*$")
+IDENTITY_ASIDE_AFTER = re.compile(
+    r"^\s*,?\s*(?:may\s+|might\s+|could\s+)?(?:belong|are\s+(?:the\s+bodies\s+|those\s+)?of|were\s+those\s+of)"
+)
+
+
+def identity_aside(folded: str, m: re.Match[str]) -> bool:
+    """"1,000 bodies which, according to the Russian side, belong to Ukrainian soldiers":
+    the aside says whose the bodies are said to be, not who gives the figure."""
+    if not m.group().startswith("according to"):
+        return False
+    return bool(IDENTITY_ASIDE_BEFORE.search(folded[: m.start()]) or IDENTITY_ASIDE_AFTER.match(folded[m.end() :]))
+
+
 def group_attribution(text: str, figure: Figure) -> Attribution | None:
     s = figure.sentence
     folded = fold(text[s.start : s.end])
@@ -71,7 +85,8 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
             rf"{speech}\s+(?:by\s+)?(?P<who>{who})",
         ):
             for m in re.finditer(pattern, folded):
-                found.append((side, m))
+                if not identity_aside(folded, m):
+                    found.append((side, m))
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?P<who>{outlets})\b"
@@ -227,6 +242,39 @@ FIRST_PERSON = re.compile(r"(?<![\w])(?:We|we|Our|our|Us|us)\b(?!\s+\w+\s+(?:sai
 OWN_VOICE_MIN = 2  # without a masthead, one "our" is as likely the outlet's ("on our arithmetic")
 
 
+BLOCK_LINE = re.compile(r"\s*(?:[-•*\"“]|\d{1,2}[.)]\s)")
+BLOCK_REACH = 12  # lines a quoted post or list may run under the line that introduces it
+
+
+def introduced_block_speaker(
+    text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice
+) -> Attribution | None:
+    """A line of a quoted post or list under a line ending "the headquarters wrote:" is
+    the words of whoever that line introduces."""
+    start = text.rfind("\n", 0, figure.start) + 1
+    first = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    if not BLOCK_LINE.match(first) and enclosing_quotation(text, figure.start) is None:
+        return None
+    lines = text[:start].rstrip("\n").split("\n")
+    offset = start
+    for line in reversed(lines[-BLOCK_REACH:]):
+        offset -= len(line) + 1
+        stripped = line.strip()
+        if stripped.endswith(":") and re.search(_speech(), fold(stripped)):
+            colon = offset + line.rstrip().rfind(":")
+            try:
+                here = at_point(sentences, colon - 1)
+            except StopIteration:
+                return None
+            if mention := speaker_mention(text, here, mentions):
+                named = text[mention.name_start : mention.end]
+                return official_attribution(text, mention, f'the post or list "{named}" introduces')
+            return group_attribution(text, here) or pronoun_carried(text, here, voice)
+        if stripped and not BLOCK_LINE.match(line) and not stripped.endswith(('"', "”")):
+            return None  # a paragraph of prose: the block, if any, ended here
+    return None
+
+
 def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = None) -> Attribution | None:
     """An article in a body's own voice ("We remind relatives…"): that body speaks
     throughout. The body is the one its first line names; failing that, the first body
@@ -263,6 +311,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
     if found := carried(text, figure, sentences, voice):
         return found
     if found := quoted_speaker(text, figure, sentences, mentions, voice):
+        return found
+    if found := introduced_block_speaker(text, figure, sentences, mentions, voice):
         return found
     return voice.own_voice or MEDIA
 
