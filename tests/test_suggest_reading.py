@@ -351,3 +351,8 @@ def test_a_quoted_post_under_the_headquarters_wrote_is_the_headquarters():
         '- We thank everyone involved."\n'
     )
     assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+
+
+def test_handovers_counted_in_stages_are_a_count_of_repatriations():
+    claims = claims_by_value("Between 11 and 16 June, Ukraine took in 6,057 bodies in five stages, the Coordination Headquarters said.\n")
+    assert (claims[5]["metric"], claims[6057]["metric"]) == ("repatriation_count", "cumulative_bodies_to_ukraine")
