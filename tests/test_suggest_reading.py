@@ -356,3 +356,16 @@ def test_a_quoted_post_under_the_headquarters_wrote_is_the_headquarters():
 def test_handovers_counted_in_stages_are_a_count_of_repatriations():
     claims = claims_by_value("Between 11 and 16 June, Ukraine took in 6,057 bodies in five stages, the Coordination Headquarters said.\n")
     assert (claims[5]["metric"], claims[6057]["metric"]) == ("repatriation_count", "cumulative_bodies_to_ukraine")
+
+
+def test_new_people_and_bodies_are_proposed_with_their_own_side():
+    draft = draft_of(
+        "The U.N. Human Rights Monitoring Mission in Ukraine said more than 13,000 civilians had been killed.\n"
+        "United Russia lawmaker Shamsail Saraliev told RBC that Moscow got 29 bodies back.\n"
+        "On 7 June, Lieutenant General Alexander Zorin, a member of the Russian negotiating group, said Moscow had "
+        "handed Kyiv 1,212 bodies.\n"
+    )
+    proposed = {o.name: (o.kind, o.side) for o in draft.new_officials}
+    assert proposed["Human Rights Monitoring Mission"] == ("body", "international")
+    assert proposed["Shamsail Saraliev"] == ("person", "russia")
+    assert proposed["Alexander Zorin"] == ("person", "russia")

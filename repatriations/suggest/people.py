@@ -196,7 +196,7 @@ class NewOfficial:
 
 def side_of_words(words: str) -> str | None:
     folded = fold(words)
-    if re.search(r"red cross|icrc|united nations|\bun\b|\bunited\b|osce|vatican|international", folded):
+    if re.search(r"red cross|icrc|united nations|\bun\b|\bu\.n\.|osce|vatican|international", folded):
         return "international"
     if re.search(r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk", folded):
         return "ukraine"
@@ -242,12 +242,14 @@ def new_mentions(
             start, name_start, end, name, kind = found
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
-            title = text[start:name_start].strip() or _appositive(text, end, sentence.end)
+            appositive = _appositive(text, end, sentence.end)
+            title = text[start:name_start].strip() or appositive
             oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
             if not oid or oid in known.officials:
                 continue
             if oid not in proposals:
-                side = side_of_words(f"{title or ''} {name}") or side_of_words(body) or "media"
+                named = text[max(sentence.start, start - 6) : end]  # "The U.N. Human Rights Monitoring Mission"
+                side = side_of_words(f"{title or ''} {appositive or ''} {named}") or side_of_words(body) or "media"
                 surname = fold(name.split()[-1]) if kind == "person" else None
                 proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
             proposal = proposals[oid]
@@ -272,7 +274,7 @@ def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int
 
 BODY = re.compile(
     r"(?:(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+)?(?:[A-Z][\w’'-]*\s+){0,4}?"
-    r"(?:Ministry|Committee|Service|Office|Agency|Council|Commission|Directorate|Administration|Red Cross|ICRC|Command)"
+    r"(?:Ministry|Committee|Service|Office|Agency|Council|Commission|Directorate|Administration|Red Cross|ICRC|Command|Mission)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4})?(?:\s+\([A-Z]{2,6}\))?"
 )
 
