@@ -369,3 +369,11 @@ def test_new_people_and_bodies_are_proposed_with_their_own_side():
     assert proposed["Human Rights Monitoring Mission"] == ("body", "international")
     assert proposed["Shamsail Saraliev"] == ("person", "russia")
     assert proposed["Alexander Zorin"] == ("person", "russia")
+
+
+def test_a_headline_part_after_a_semicolon_speaks_for_itself():
+    claims = claims_by_value(
+        "Russia returns 757 more bodies of Ukrainian soldiers; Moscow says it got 45 back\n\n"
+        "Russia and Ukraine swap war dead; Kyiv counts 1,003 bodies\n"
+    )
+    assert (claims[757]["side"], claims[45]["side"], claims[1003]["side"]) == ("media", "russia", "ukraine")

@@ -83,6 +83,8 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
             rf"(?P<who>{who})(?:\s+[\w'-]+){{0,4}}?\s+{speech}",
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
             rf"{speech}\s+(?:by\s+)?(?P<who>{who})",
+            # "Kyiv counts 1,003 bodies" (as a speech verb anywhere, "the two counts" would be one)
+            rf"(?P<who>{who})\s+(?:counts|counted|puts|put|tallies|tallied)\s",
         ):
             for m in re.finditer(pattern, folded):
                 if not identity_aside(folded, m):
@@ -97,7 +99,11 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
     if not found:
         return None
     a, b = segment_bounds(text, s, figure.start)
-    found = [f for f in found if a <= s.start + f[1].start() < b] or found  # "…; Kyiv counted 6,057" is Kyiv's part
+    own = [f for f in found if a <= s.start + f[1].start() < b]
+    # "…; Kyiv counted 6,057" is Kyiv's part; across a ";" nobody speaks for another part
+    found = own or ([] if ";" in text[s.start : s.end] else found)
+    if not found:
+        return None
     side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
     group = "who" if best.groupdict().get("who") else "who2"
     who = text[s.start + best.start(group) : s.start + best.end(group)]
