@@ -377,3 +377,15 @@ def test_a_headline_part_after_a_semicolon_speaks_for_itself():
         "Russia and Ukraine swap war dead; Kyiv counts 1,003 bodies\n"
     )
     assert (claims[757]["side"], claims[45]["side"], claims[1003]["side"]) == ("media", "russia", "ukraine")
+
+
+def test_today_dates_the_handover_and_a_days_total_is_that_handover():
+    draft = draft_of(
+        "Ministry statement\n19 August 2025\n\nAnother 1000 fallen brought home\n\n"
+        "Today, in the course of a repatriation, 1000 bodies went to the Ukrainian side.\n"
+        "The headquarters announced another repatriation of the fallen on Tuesday, 19 August, 1,000 bodies in all.\n"
+    )
+    records = [c.record() for c in draft.claims]
+    assert {r["metric"] for r in records} == {"bodies_to_ukraine"}
+    (dating,) = draft.datings  # both sentences are that day's one handover, read as the build reads "Today"
+    assert (dating["quote"], dating["reading"]) == ("Today", "relative")

@@ -136,6 +136,9 @@ def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventD
     if lexicon.pattern("date_words", "yesterday").search(folded):
         day = published.date - dt.timedelta(days=1)
         return EventDate(day, day, day.strftime("%A"), "yesterday")
+    if today := re.search(r"\btoday\b", words, re.IGNORECASE):  # "Today, in the course of a repatriation, 1000 bodies …"
+        day = published.date
+        return EventDate(day, day, day.strftime("%A"), today.group())
     if month := month_window(words, published):  # "In September the ratio was 24 for 1000"
         latest = min(month.latest, published.date) if month.latest else published.date
         return EventDate(month.earliest, latest, None, month.words)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import vocabulary
+from ..dating import WEEKDAY_WORD, date_mentions
 from ..numbers import Number, numbers_in
 from . import lexicon as lx
 from .text import Context, Figure, fold
@@ -189,6 +190,11 @@ def is_done(clause: str) -> bool:
     )
 
 
+def one_day(sentence: str) -> bool:
+    """Whether the sentence names the one day it is about (a weekday, a day of a month, today)."""
+    return bool(WEEKDAY_WORD.search(sentence) or date_mentions(sentence) or re.search(r"\btoday\b", sentence))
+
+
 def opening_period(context: Context) -> Cue | None:
     """A period that opens the sentence in a clause of its own ("Over the same days, Moscow
     says, 78 bodies came back"; "Since June, …"), when no other figure comes between."""
@@ -204,6 +210,8 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     where = direction.label if direction else None
     running = cue("running", lx.pattern("running_total_words"), clause, context.at) or opening_period(context)
     sums_only = running is not None and lx.pattern("sum_words").fullmatch(running.words.lower()) is not None
+    if sums_only and one_day(sentence):
+        running = None  # "another repatriation on Thursday, 20 November, 1,000 bodies in all": that day's handover in all
     agreed = _has("agreement_words", sentence)
     each = _has("each_side", clause)
     same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer
