@@ -389,3 +389,12 @@ def test_today_dates_the_handover_and_a_days_total_is_that_handover():
     assert {r["metric"] for r in records} == {"bodies_to_ukraine"}
     (dating,) = draft.datings  # both sentences are that day's one handover, read as the build reads "Today"
     assert (dating["quote"], dating["reading"]) == ("Today", "relative")
+
+
+def test_earlier_the_same_day_is_the_same_handover():
+    exchanges = exchanges_of(
+        "by Daria Example · September 18, 2025 5:41 PM\n\n"
+        "Ukraine has brought home the bodies of 1,000 soldiers, the Coordination Headquarters reported on Sept. 18.\n"
+        "The headquarters said 24 bodies of Russian soldiers had been sent to Russia earlier the same day.\n"
+    )
+    assert exchanges[1000] == exchanges[24]

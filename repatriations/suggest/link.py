@@ -116,7 +116,8 @@ def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple
     if claim.at is not None and (said := SPEECH.search(words, claim.at - sentence.start)):
         words = words[: said.start()]
     when = dated_words(text, claim, published)
-    earlier = lx.pattern("date_words", "past_handover").search(words)
+    same_day = re.search(r"\b(?:the\s+same|that)\s+day\b", words)  # "sent to Russia earlier the same day"
+    earlier = None if same_day else lx.pattern("date_words", "past_handover").search(words)
     if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
         if month := month_window(text[sentence.start : sentence.end], published):
             when = month if not when.words else when
