@@ -398,3 +398,16 @@ def test_earlier_the_same_day_is_the_same_handover():
         "The headquarters said 24 bodies of Russian soldiers had been sent to Russia earlier the same day.\n"
     )
     assert exchanges[1000] == exchanges[24]
+
+
+def test_an_interviews_answers_are_the_person_it_introduces():
+    draft = draft_of(
+        "A number is only the start\n\nKyiv, 23 December 2025\n\n"
+        "Dr Halyna Example leads the DNA identification team at the forensic centre in Kyiv. We spoke to her on Tuesday.\n\n"
+        "Q: How many bodies came back on Friday?\n\nA: We took in 1,003. Our count was one thousand and three.\n\n"
+        "Q: How many bodies has Ukraine received since the June stages?\n\nA: Since June, more than 12,000.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert {claims[v]["official_id"] for v in (1003, 12000)} == {"halyna-example"}
+    assert claims[12000]["metric"] == "cumulative_bodies_to_ukraine"  # the question says what the answer counts
+    assert [o.name for o in draft.new_officials] == ["Halyna Example"]

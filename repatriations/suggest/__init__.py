@@ -145,9 +145,17 @@ def figures_in(text: str, sentences: list[Sentence], dates: list[tuple[int, int]
     return figures, unplaced
 
 
+ANSWER_LINE = re.compile(r"\s*(?:A|Answer|ANSWER)\s*:")
+
+
 def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) -> str:
-    """The sentence before, when it is in the same paragraph; else nothing."""
-    if sentence.index == 0 or sentences[sentence.index - 1].line != sentence.line:
+    """The sentence before, when it is in the same paragraph, or the question an answer
+    line ("A: Since June, more than 12,000.") replies to; else nothing."""
+    if sentence.index == 0:
+        return ""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    answering = ANSWER_LINE.match(text, line_start) is not None
+    if sentences[sentence.index - 1].line != sentence.line and not answering:
         return ""
     earlier = sentences[sentence.index - 1]
     return text[earlier.start : earlier.end]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import SPEAKER_LABEL, Mention
+from .people import SPEAKER_LABEL, Mention, first_question
 from .text import Figure, Sentence, fold, segment_bounds, sentence_at
 
 
@@ -186,6 +186,12 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
     label = fold(found.group("label"))
     if label in lx.phrases("attribution", "question_labels"):
         return Attribution(None, None, "media", f'a question ("{found.group("label")}:"), the outlet asking')
+    if label in ("a", "answer") and (limit := first_question(text)) is not None:
+        guests = [m for m in mentions if m.kind == "person" and m.start < limit]
+        if guests:
+            why = f'an answer ("{found.group("label")}:") of the person the interview introduces'
+            return official_attribution(text, guests[-1], why)
+        return None
     surname = label.split()[-1]
     named = [m for m in mentions if fold(text[m.name_start : m.end]).split()[-1:] == [surname] and m.start < figure.start]
     if not named:

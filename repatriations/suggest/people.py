@@ -293,6 +293,36 @@ def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, 
 SPEAKER_LABEL = re.compile(r"(?:\d{1,2}[:.]\d\d\s*[—–-]\s*)?(?P<label>[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}):\s")
 
 
+ANSWER_LABEL = re.compile(r"^(?:A|Answer|ANSWER)\s*:\s", re.MULTILINE)
+QUESTION_LABEL = re.compile(r"^(?:Q|Question|QUESTION)\s*:\s", re.MULTILINE)
+
+
+def first_question(text: str) -> int | None:
+    """Where an interview's first "Q:" line starts, when it also has "A:" lines."""
+    question = QUESTION_LABEL.search(text)
+    return question.start() if question and ANSWER_LABEL.search(text) else None
+
+
+def interviewee(
+    text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
+) -> tuple[Mention, NewOfficial] | None:
+    """The person an interview introduces before its first question, proposed when new
+    (a curated or already found one needs nothing added)."""
+    limit = first_question(text)
+    if limit is None or any(m.kind == "person" and m.start < limit for m in taken):
+        return None
+    for sentence in (x for x in sentences if x.end <= limit and x.line > 0):
+        for start, name_start, end, name, _kind in _person_candidates(text, sentence):
+            oid = "-".join(slug_words(name)[:5])
+            if oid in known.officials:
+                continue
+            title = text[start:name_start].strip() or _appositive(text, end, sentence.end)
+            side = side_of_words(f"{title or ''} {text[sentence.start : sentence.end]}") or "media"
+            proposal = NewOfficial(oid, name, "person", side, title, text[start:end], fold(name.split()[-1]))
+            return Mention(oid, start, name_start, end, sentence.index, "person", side, new=True), proposal
+    return None
+
+
 def labelled_people(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
 ) -> tuple[list[Mention], list[NewOfficial]]:
@@ -301,6 +331,9 @@ def labelled_people(
     mentions: list[Mention] = []
     proposals: dict[str, NewOfficial] = {}
     questions = set(lx.phrases("attribution", "question_labels"))
+    if (guest := interviewee(text, sentences, known, taken)) is not None:
+        mentions.append(guest[0])
+        proposals[guest[1].official_id] = guest[1]
     for line in re.finditer(r"^.*$", text, re.MULTILINE):
         found = SPEAKER_LABEL.match(line.group())
         if not found or fold(found.group("label")) in questions:
