@@ -411,3 +411,17 @@ def test_an_interviews_answers_are_the_person_it_introduces():
     assert {claims[v]["official_id"] for v in (1003, 12000)} == {"halyna-example"}
     assert claims[12000]["metric"] == "cumulative_bodies_to_ukraine"  # the question says what the answer counts
     assert [o.name for o in draft.new_officials] == ["Halyna Example"]
+
+
+def test_factbox_lines_bullets_ages_and_places_are_read_for_what_they_are():
+    draft = draft_of(
+        "FACTBOX: how the handovers went\n\nJune 24, 2025\n\n"
+        "Feb. 14: 757 / 45\nJune 23: Ukraine sends back to Russia the bodies of 3 Russian soldiers.\n\n"
+        "Key numbers\n• 6,000: bodies each side agreed to return\n\n"
+        "We received 403 bodies from the Donetsk direction and 12 from the Luhansk direction. "
+        "Among the men from our region, the youngest was 21 and the oldest 58. My uncle was 52 when he went missing.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert set(claims) == {757, 45, 3, 6000}
+    assert claims[6000]["metric"] == "agreed_bodies_per_side"
+    assert claims[757]["exchange_id"] == claims[45]["exchange_id"] != claims[3]["exchange_id"]

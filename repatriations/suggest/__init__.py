@@ -38,17 +38,18 @@ from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
-from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, table_cell_metric, unplaced_reason
+from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, is_done, table_cell_metric, unplaced_reason
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
-from .text import Context, Figure, Sentence, sentence_at, slug_words, split_sentences, unique, verbatim_quote
+from .text import Context, Figure, Sentence, fold, sentence_at, slug_words, split_sentences, unique, verbatim_quote
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
 
 RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
-PAIR_JOIN = re.compile(r"\s+(?:for|in exchange for|against)\s+(?:the\s+)?(?:bodies\s+of\s+)?$")
+# "909 for 43", "757 / 45", "1 000 : 24": two figures of one swap
+PAIR_JOIN = re.compile(r"\s+(?:for|in exchange for|against|/|:)\s+(?:the\s+)?(?:bodies\s+of\s+)?$")
 AGREED = vocabulary.with_role("agreement_term")
 RUNNING = vocabulary.with_role("running_total")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -73,6 +74,26 @@ BODIES = vocabulary.with_role("exchange_figure", "exchange_part", "running_total
 PAIRED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:and|while|whereas|against)\s+", re.IGNORECASE)
 
 
+def too_large_metric(text: str, claim: DraftClaim, largest: int) -> Guess:
+    """A running total; or, when nothing was handed over yet and its paragraph is about
+    the talks ("spoke of Russia handing over roughly 6,000 bodies on its own"), a deal's term."""
+    s = claim.figure.sentence
+    line_start, line_end = text.rfind("\n", 0, s.start) + 1, text.find("\n", s.end)
+    paragraph = fold(text[line_start : line_end if line_end >= 0 else len(text)])
+    sentence = fold(text[s.start : s.end])
+    undone = re.search(r"\b(?:handing|returning|transferring|repatriating|sending|giving)\b", sentence) or lx.pattern(
+        "promise_words"
+    ).search(sentence)
+    if undone and not is_done(sentence) and lx.pattern("talks_words").search(paragraph):
+        metric = "agreed_bodies_to_ukraine" if claim.direction == "to_ukraine" else "agreed_bodies_total"
+        why = f"a deal's term: {claim.value:,} is more than one handover, promised ('{undone.group()}') in talks"
+        return Guess(metric, why)
+    return Guess(
+        vocabulary.named("running_total", claim.direction or "to_ukraine"),
+        f"running total: {claim.value:,} is more than any one handover on record ({largest:,}) could be",
+    )
+
+
 def too_large_for_one_handover(text: str, claims: list[DraftClaim], largest: int) -> None:
     """A figure no single handover on record comes near is a total over a period, and so
     is the other direction's figure paired with it ("had returned more than 11,000
@@ -82,10 +103,7 @@ def too_large_for_one_handover(text: str, claims: list[DraftClaim], largest: int
     limit = largest * float(lx.data()["running_total_size"]["factor"])
     for claim in claims:
         if claim.metric.value in EXCHANGE_FIGURES and claim.direction in ("to_ukraine", "to_russia") and claim.value > limit:
-            claim.metric = Guess(
-                vocabulary.named("running_total", claim.direction),
-                f"running total: {claim.value:,} is more than any one handover on record ({largest:,}) could be",
-            )
+            claim.metric = too_large_metric(text, claim, largest)
     for total, other in pairwise(claims):
         paired = (
             total.metric.value in RUNNING

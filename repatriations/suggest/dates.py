@@ -23,9 +23,20 @@ DAY_LIST = re.compile(
 )  # "13, 14 and 15 June", "11-16 June"
 
 
+LIST_DATE = re.compile(rf"(?<![\w,.]){_MONTH}\s+(?P<day>[0-3]?\d):(?!\d)", re.IGNORECASE)  # "June 23: …", "Feb. 14: 757 / 45"
+
+
+def listed_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # "Feb. 30:", or 29 February of a year without it
+        return None
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Where the article writes dates (days and years of them), lists of days and months with years."""
     spans = [(d.start, d.end) for d in date_mentions(text)]
+    spans += [(m.start(), m.end() - 1) for m in LIST_DATE.finditer(text)]
     spans += [(m.start(), m.end()) for m in DAY_LIST.finditer(text)]
     return spans + [(m.start(), m.end()) for m in MONTH_YEAR.finditer(text)]
 
@@ -125,6 +136,13 @@ def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventD
             day = mention.date(published.date.year - 1)  # "on 20 December" in a January article
         if day:
             return EventDate(day, day, day.strftime("%A"), words[mention.start : mention.end])
+    if listed := LIST_DATE.search(words):  # a factbox line "Feb. 14: 757 / 45"
+        year = published.date.year if published else None
+        day = listed_day(year, MONTHS[listed.group("month").lower()], int(listed.group("day"))) if year else None
+        if day and published and day > published.date:
+            day = listed_day(day.year - 1, day.month, day.day)  # "Dec. 19:" in a January factbox
+        if day:
+            return EventDate(day, day, day.strftime("%A"), words[listed.start() : listed.end() - 1])
     weekday = WEEKDAY_WORD.search(words)
     folded = words.lower()
     if published is None:

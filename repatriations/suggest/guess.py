@@ -428,6 +428,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return f"UNPLACED: {number.as_written!r} is a vague quantity or a plural word, not a figure"
     if number.value == 2 and re.search(r"\b(?:the|both|all)\s+$", before) and _starts_word("parties_after", after):
         return 'UNPLACED: "the two ..." names the two sides, it is not a figure'
+    place = lx.alternation("not_figures", "place_parts")
+    if re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
+        return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if _ends("difference_before", before):
         return "UNPLACED: the difference between two counts, not a figure"
     if _ends("label_before", before):
@@ -535,7 +538,9 @@ def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
     if not 0 < (number.value or 0) < 120:
         return False
     person = lx.alternation("person_nouns")
-    if re.search(rf"(?:{person})\s+(?:was|is|were|turned|had\s+turned)\s+(?:just\s+|only\s+)?$", before):
+    if re.search(rf"(?:{person})\s+(?:(?:was|is|were|turned|had\s+turned)\s+)?(?:just\s+|only\s+)?$", before) and re.search(
+        r"\b(?:was|is|were|turned|youngest|oldest|eldest)\s+(?:just\s+|only\s+)?$", before
+    ):
         return True
     comma_aside = re.search(r",\s*$", before) and re.match(r"\s*,", after)
     named = re.search(rf"(?:(?:{person})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*$", text[max(0, number.start - 40) : number.start])

@@ -72,9 +72,19 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
     return next(s for s in sentences if s.start <= offset < s.end)
 
 
+def opens_its_line(text: str, start: int) -> bool:
+    """Whether only blanks or a list bullet come before the offset on its line."""
+    return re.fullmatch(r"[\s•*-]*", text[text.rfind("\n", 0, start) + 1 : start]) is not None
+
+
 def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
-    """The part of the sentence between the commas, colons or dashes around [start, end)."""
+    """The part of the sentence between the commas, colons or dashes around [start, end);
+    a figure that opens its line before a colon ("• 6,000: bodies each side agreed to
+    return") has the words after the colon as its clause."""
     left, right = sentence.start, sentence.end
+    if opens_its_line(text, start) and text.startswith(":", end):
+        bullet_end = CLAUSE_BREAK.search(text, end + 1, sentence.end)
+        return left, bullet_end.start() if bullet_end else sentence.end
     for brk in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
         if brk.end() <= start:
             left = brk.end()
@@ -140,6 +150,8 @@ class Context:
                 join = JOIN.search(text, figure.end, other.start)
                 right = join.start() if join else other.start
         before, after = fold(text[left : figure.start]), fold(text[figure.end : right])
+        if after.startswith(":") and opens_its_line(text, figure.start):
+            after = " " + after[1:]  # "• 6,000: bodies each side agreed": the colon only sets the figure apart
         s = figure.sentence
         head = fold(text[s.start : figure.start])
         line_start, line_end = text.rfind("\n", 0, s.start) + 1, text.find("\n", s.end)
