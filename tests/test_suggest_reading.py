@@ -425,3 +425,16 @@ def test_factbox_lines_bullets_ages_and_places_are_read_for_what_they_are():
     assert set(claims) == {757, 45, 3, 6000}
     assert claims[6000]["metric"] == "agreed_bodies_per_side"
     assert claims[757]["exchange_id"] == claims[45]["exchange_id"] != claims[3]["exchange_id"]
+
+
+def test_the_headquarters_refers_back_to_the_body_so_named_and_a_semicolon_parts_speakers():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said the handover took place on Thursday. "
+        "The Red Cross helped, as it has since 2022. Its staff drove the trucks. Families waited. The weather was cold.\n"
+        "The headquarters announced 1,000 bodies; Medinsky said 35 had gone to Russia.\n"
+        "Kyiv counts 1,245; Russia's Defence Ministry says it handed over 1,248. The ICRC acts as a go-between when asked to; "
+        "it says it has taken part in more than 50 repatriations.\n"
+    )
+    assert claims[1000]["official_id"] == "ukraine-coordination-hq" and claims[35]["official_id"] == "medinsky"
+    assert (claims[1245]["side"], claims[1248]["side"]) == ("ukraine", "russia")
+    assert claims[50]["side"] == "international"

@@ -33,6 +33,30 @@ def _distance(a: int, b: int, figure: Figure) -> int:
     return min(abs(a - figure.end), abs(figure.start - b))
 
 
+LATER_FIGURE = re.compile(r"\d")
+PRONOUN_REACH = 3
+BODY_ROLE_REACH = 12
+SEMICOLON = re.compile(r";\s+")
+
+
+def speaks_for_a_later_figure(text: str, figure: Figure, mention: Mention, s: Sentence) -> bool:
+    """A speaker named after the figure, past an "and", whose speech verb comes before
+    another figure of the sentence."""
+    if mention.start < figure.end or not re.search(r"\band\b", text[figure.end : mention.start]):
+        return False
+    rest = fold(text[mention.end : s.end])
+    verb = re.search(_speech(), rest)
+    later = LATER_FIGURE.search(rest)
+    return bool(verb and later and verb.start() < later.start())
+
+
+def speaks_in_its_own_part(text: str, mention: Mention, s: Sentence) -> bool:
+    """Whether the part of the sentence (between ";") that names the speaker has a speech verb of its own."""
+    figure = Figure(Number(mention.start, mention.end, "", 0, "digits", False), s)
+    c, d = segment_bounds(text, s, figure.start, SEMICOLON)
+    return re.search(_speech(), fold(text[c:d])) is not None
+
+
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
     """The official of the figure's sentence closest to a speech verb, else closest to the figure."""
     s = figure.sentence
@@ -45,6 +69,13 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     own_verbs = [v for v in verbs if a <= v[0] < b]
     if own and own_verbs:  # "…, while the Russian Defence Ministry said …" speaks for its own part only
         here, verbs = own, own_verbs
+    elif ";" in text[s.start : s.end]:  # "Kyiv counts 1,245; Russia's Defence Ministry says …": not across the ";"
+        c, d = segment_bounds(text, s, figure.start, SEMICOLON)
+        here = [m for m in here if c <= m.start < d or not speaks_in_its_own_part(text, m, s)]
+    # "… Kyiv counted 1,245 bodies and Russia's Defence Ministry said it had handed over 1,248": it speaks for the later one
+    here = [m for m in here if not speaks_for_a_later_figure(text, figure, m, s)]
+    if not here:
+        return None
     speaking = [m for m in here if any(abs(v0 - m.end) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
     recipients = [
         m for m in here if re.search(r"\b(?:to|with|by|from)\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))
@@ -139,7 +170,9 @@ def earlier_sentence_index(text: str, offset: int, s: Sentence) -> int:
     return s.index - len(re.findall(r"[.!?][\"”’]?\s+(?=[\"“A-Z0-9])", text[offset : s.start]))
 
 
-def pronoun_carried(text: str, figure: Figure, voice: Voice, since: int | None = None) -> Attribution | None:
+def pronoun_carried(
+    text: str, figure: Figure, voice: Voice, since: int | None = None, mentions: list[Mention] | None = None
+) -> Attribution | None:
     """The speaker a pronoun or role noun refers back to, from the three sentences before
     (before `since`, the sentence a quotation opens in, when the pronoun closes one)."""
     s = figure.sentence
@@ -149,7 +182,15 @@ def pronoun_carried(text: str, figure: Figure, voice: Voice, since: int | None =
         earlier = voice.last.get(kind)
         if since is None and (quotation := enclosing_quotation(text, s.start + 1)):
             since = earlier_sentence_index(text, quotation[0], s)  # count from where the quotation opens
-        if found and earlier and (s.index if since is None else since) - earlier[0] <= 3:
+        reach = PRONOUN_REACH
+        if found and kind == "body" and " " in found.group("p"):
+            # "the headquarters", "the ministry": the last body so named, further back than a pronoun reaches
+            head = found.group("p").split()[-1]
+            bodies = [m for m in mentions or [] if m.kind == "body" and m.start < figure.start]
+            named = [m for m in bodies if head in fold(text[m.start : m.end])]
+            earlier = (named[-1].sentence, named[-1]) if named else None
+            reach = BODY_ROLE_REACH
+        if found and earlier and (s.index if since is None else since) - earlier[0] <= reach:
             words = text[s.start + found.start("p") : s.start + found.end("p")]
             why = f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
             att = official_attribution(text, earlier[1], why)
@@ -245,7 +286,7 @@ def quoted_speaker(
             return official_attribution(text, mention, f'quoted from "{text[mention.name_start : mention.end]}"')
         if group := group_attribution(text, here):
             return Attribution(group.attributed_to, None, group.side, f"quoted: {group.why}")
-        if found := pronoun_carried(text, here, voice, figure.sentence.index) or carried(text, here, sentences, voice):
+        if found := pronoun_carried(text, here, voice, figure.sentence.index, mentions) or carried(text, here, sentences, voice):
             return found
     return None
 
@@ -281,7 +322,7 @@ def introduced_block_speaker(
             if mention := speaker_mention(text, here, mentions):
                 named = text[mention.name_start : mention.end]
                 return official_attribution(text, mention, f'the post or list "{named}" introduces')
-            return group_attribution(text, here) or pronoun_carried(text, here, voice)
+            return group_attribution(text, here) or pronoun_carried(text, here, voice, mentions=mentions)
         if stripped and not BLOCK_LINE.match(line) and not stripped.endswith(('"', "”")):
             return None  # a paragraph of prose: the block, if any, ended here
     return None
@@ -314,7 +355,7 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return voice.own_voice
     if mention := speaker_mention(text, figure, mentions):
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
-    if found := pronoun_carried(text, figure, voice):
+    if found := pronoun_carried(text, figure, voice, mentions=mentions):
         return found
     if group := group_attribution(text, figure):
         return group
