@@ -438,3 +438,8 @@ def test_the_headquarters_refers_back_to_the_body_so_named_and_a_semicolon_parts
     assert claims[1000]["official_id"] == "ukraine-coordination-hq" and claims[35]["official_id"] == "medinsky"
     assert (claims[1245]["side"], claims[1248]["side"]) == ("ukraine", "russia")
     assert claims[50]["side"] == "international"
+
+
+def test_capitalised_words_that_are_no_name_are_never_proposed():
+    draft = draft_of("Among March's dead were 8 civilians who died in custody, Moscow said on Friday, 28 March 2025.\n")
+    assert draft.new_officials == []

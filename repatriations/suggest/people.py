@@ -45,6 +45,10 @@ TITLE_STOP = {
     "before",
     "for",
     "from",
+    "among",
+    "of",
+    "during",
+    "since",
 }
 NOT_NAMES = set(lx.phrases("not_names"))
 CAPITALISED = re.compile(r"[A-Z][a-zа-яё'’-]+(?:-[A-Z][a-z'’-]+)?")
@@ -219,7 +223,7 @@ def _not_name_words() -> frozenset[str]:
 
 def _is_name(words: str) -> bool:
     parts = [fold(w) for w in words.split()]
-    return not any(p in _not_name_words() or p.rstrip("'’s") in NOT_NAMES for p in parts) and not any(
+    return not any(p in _not_name_words() or re.sub(r"['’]s$", "", p) in _not_name_words() for p in parts) and not any(
         re.search(r"ukrain|russia|ministr|headquart|committee|centre|center|council", p) for p in parts
     )
 
