@@ -443,3 +443,4 @@ def test_the_headquarters_refers_back_to_the_body_so_named_and_a_semicolon_parts
 def test_capitalised_words_that_are_no_name_are_never_proposed():
     draft = draft_of("Among March's dead were 8 civilians who died in custody, Moscow said on Friday, 28 March 2025.\n")
     assert draft.new_officials == []
+    assert [c.record()["metric"] for c in draft.claims] == ["died_in_captivity"]
