@@ -444,3 +444,13 @@ def test_capitalised_words_that_are_no_name_are_never_proposed():
     draft = draft_of("Among March's dead were 8 civilians who died in custody, Moscow said on Friday, 28 March 2025.\n")
     assert draft.new_officials == []
     assert [c.record()["metric"] for c in draft.claims] == ["died_in_captivity"]
+
+
+def test_a_paragraph_opening_with_its_month_dates_its_figures():
+    exchanges = exchanges_of(
+        "Month by month\n\nSaturday, 7 March 2026\n\n"
+        "August repeated July almost exactly. Ukraine again took in one thousand bodies, and Russia received 19.\n\n"
+        "September brought the first rise on the Russian side. The swap was 1,000 for 24, according to Shamsail Saraliev.\n"
+    )
+    assert exchanges[19] != exchanges[24]
+    assert len(exchanges[1000]) == 2

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocabulary
+from ..dating import MONTH_NAMES
 from . import lexicon as lx
 from .dates import Dated, EventDate, event_date, month_window
 from .guess import Guess
@@ -97,6 +98,18 @@ class EventDating:
     news: bool  # the article's own news, not an earlier handover it recalls
 
 
+MONTH_OPENING = re.compile(
+    rf"\s*(?:In\s+)?(?:early\s+|late\s+|mid-)?(?:{'|'.join(MONTH_NAMES)})\b", re.IGNORECASE
+)
+
+
+def paragraph_opening(text: str, sentence: Sentence) -> str | None:
+    """The month a paragraph opens with ("August brought …", "In October, …"), which
+    dates its sentences that name no date of their own."""
+    opening = MONTH_OPENING.match(text, text.rfind("\n", 0, sentence.start) + 1)
+    return re.sub(r"^\s*in\s+", "", opening.group(), flags=re.IGNORECASE).strip() if opening else None
+
+
 def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDate:
     """The date a figure's own words give: its clause's, its segment's, its sentence's, or its paragraph's dateline."""
     whole = event_date(text, claim.sentence, published)
@@ -105,6 +118,8 @@ def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDat
         if part is not None and (when := event_date(text, part, published)).words:
             same_day = (when.earliest, when.latest) == (whole.earliest, whole.latest)
             return whole if same_day else when  # the sentence's words may say it with the year
+    if (opening := paragraph_opening(text, claim.sentence)) and (month := month_window(f"in {opening}", published)):
+        return EventDate(month.earliest, month.latest, None, opening)
     return whole
 
 
