@@ -454,3 +454,14 @@ def test_a_paragraph_opening_with_its_month_dates_its_figures():
     )
     assert exchanges[19] != exchanges[24]
     assert len(exchanges[1000]) == 2
+
+
+def test_parenthesised_sides_gapped_verbs_and_bare_repatriated_say_which_way():
+    claims = claims_by_value(
+        "June 11: 1,212 (to Ukraine) / 27 (to Russia). The first stage under the Istanbul deal.\n"
+        "On 28 March 2025 Ukraine also took back 909 bodies, and Russia 43, officials said.\n"
+        "Ukraine's Coordination Headquarters reported on Thursday that 1,000 bodies had been repatriated.\n"
+    )
+    assert (claims[1212]["metric"], claims[27]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    assert (claims[909]["metric"], claims[43]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    assert claims[1000]["metric"] == "bodies_to_ukraine"

@@ -99,8 +99,9 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
             (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
             # the speaker's own verbs with no party named: "1,000 handed over, 35 received", "transferred 1,248 and received 51"
-            (own + BARE, bare_verb(get, to, frm, bare)),
-            (other + BARE, bare_verb(give, to, frm, bare)),
+            # "1,000 bodies had been repatriated" said by Kyiv came home to Kyiv: returning home is the speaker's own side
+            (own + BARE, bare_verb(f"{get}|repatriated|returned", to, frm, bare)),
+            (other + BARE, bare_verb(lx.alternation("bare_give_verbs"), to, frm, bare)),
         ]
     return patterns
 
@@ -138,12 +139,30 @@ def nearer_another_figure(context: Context, found: Cue) -> bool:
     return bool(OTHER_FIGURE.search(after)) and "#" not in after
 
 
+def gapped_verb(context: Context) -> Cue | None:
+    """"it also took back 909 bodies, and Russia 43": a party and a figure with the verb
+    left out, which is the verb before it."""
+    for side, toward, away in (("ukraine", "to_ukraine", "to_russia"), ("russia", "to_russia", "to_ukraine")):
+        party = re.search(rf"(?:^|\band\s+|,\s+)(?:{_party(side)})\s+#\s*[.;,]?\s*$", context.clause[: context.at + 1] + " ")
+        if not party:
+            continue
+        head = context.sentence[: context.sentence_at]
+        pairs = ((toward, "receive_verbs"), (away, "give_verbs"))
+        verbs = [(m.end(), label) for label, key in pairs for m in lx.pattern(key).finditer(head)]
+        if verbs:
+            label = max(verbs)[1]
+            return Cue(label, shown(party.group()), 0)
+    return None
+
+
 def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
     """to_ukraine, to_russia or total, from the words nearest the figure."""
     if found := cue("other", lx.pattern("in_return"), context.clause, context.at):
         label = "to_russia" if main != "to_russia" else "to_ukraine"
         return Cue(label, found.words, found.distance)
     if found := nationality(context):
+        return found
+    if found := gapped_verb(context):
         return found
     candidates = [unbare(c) for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
     if not candidates:  # the sentence's main verb may sit outside the figure's clause
@@ -330,7 +349,7 @@ def elided_bodies(
     """A figure with no noun of its own, in a sentence about bodies or just after one (or
     just after a count of bodies), counts bodies too: "… and 1,200 on each of 13, 14 and
     15 June", "- 17 July: 1,000 to Ukraine, 19 to Russia.", "With the ministry's 51, that makes 78."."""
-    after = context.after
+    after = re.sub(r"^\s*\(", " ", context.after)  # "1,212 (to Ukraine)"
     parties = f"{_party('ukraine')}|{_party('russia')}"
     if (figure.number.integer or 0) >= 10 and re.match(rf"\s+(?:to|from)\s+(?:{parties})(?![\w-])", after):
         after_body_figure = True  # "1,000 to Ukraine": only bodies go to a side in these articles

@@ -85,7 +85,10 @@ def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[
     if opens_its_line(text, start) and text.startswith(":", end):
         bullet_end = CLAUSE_BREAK.search(text, end + 1, sentence.end)
         return left, bullet_end.start() if bullet_end else sentence.end
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[end : sentence.end])  # "1,212 (to Ukraine) / 27 (to Russia)"
     for brk in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if aside and end <= brk.start() < end + aside.end():
+            continue
         if brk.end() <= start:
             left = brk.end()
         elif brk.start() >= end:
