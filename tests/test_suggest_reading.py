@@ -465,3 +465,12 @@ def test_parenthesised_sides_gapped_verbs_and_bare_repatriated_say_which_way():
     assert (claims[1212]["metric"], claims[27]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
     assert (claims[909]["metric"], claims[43]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
     assert claims[1000]["metric"] == "bodies_to_ukraine"
+
+
+def test_thresholds_list_entries_and_a_soldiers_age_are_no_figures():
+    draft = draft_of(
+        "Russia handed over 1,000 bodies on Friday, officials said. It was the sixth return of 500 or more bodies since "
+        "October. Zorin said Moscow had handed Kyiv a list of 640 prisoners. Last month the lab named a soldier who "
+        "was 19 when he went missing.\n"
+    )
+    assert [c.value for c in draft.claims] == [1000]

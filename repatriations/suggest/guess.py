@@ -450,6 +450,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     place = lx.alternation("not_figures", "place_parts")
     if re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
+    if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
+        return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
+    if re.search(r"\b(?:a\s+)?(?:list|register|registry|database|roster)\s+of\s+$", before):
+        return "UNPLACED: counts the entries of a list, not bodies handed over"
     if _ends("difference_before", before):
         return "UNPLACED: the difference between two counts, not a figure"
     if _ends("label_before", before):
@@ -561,6 +565,8 @@ def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
         r"\b(?:was|is|were|turned|youngest|oldest|eldest)\s+(?:just\s+|only\s+)?$", before
     ):
         return True
+    if re.search(r"\bwho\s+(?:was|is)\s+(?:just\s+|only\s+)?$", before) and re.match(r"\s*(?:when|[.,;])", after):
+        return True  # "a soldier who was 19 when he went missing"
     comma_aside = re.search(r",\s*$", before) and re.match(r"\s*,", after)
     named = re.search(rf"(?:(?:{person})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*$", text[max(0, number.start - 40) : number.start])
     return bool(comma_aside and named)
