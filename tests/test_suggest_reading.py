@@ -474,3 +474,17 @@ def test_thresholds_list_entries_and_a_soldiers_age_are_no_figures():
         "was 19 when he went missing.\n"
     )
     assert [c.value for c in draft.claims] == [1000]
+
+
+def test_casualties_beside_injuries_and_who_reports_them():
+    claims = claims_by_value(
+        "Thursday, 20 November 2025\n\n"
+        "A Russian strike on Dnipro killed 4 people and injured 20, the regional governor said.\n"
+        "Ukraine's General Staff said Russia lost 1,120 troops in the past day.\n"
+        "Russia's state news agency TASS, quoting an unnamed Russian official, said Moscow had received 78 of its own dead.\n"
+        "Russia has returned the bodies of more than 15,000 soldiers since 2022, according to the headquarters, and received "
+        "about 400.\n"
+    )
+    assert set(claims) == {4, 1120, 78, 15000, 400}
+    assert (claims[4]["metric"], claims[1120]["metric"], claims[1120]["side"]) == ("civilian_deaths", "military_losses", "ukraine")
+    assert claims[78]["side"] == "russia"

@@ -111,9 +111,10 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
         who = lx.alternation("attribution", key)
         for pattern in (
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
-            rf"(?P<who>{who})(?:\s+[\w'-]+){{0,4}}?\s+{speech}",
+            rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
-            rf"{speech}\s+(?:by\s+)?(?P<who>{who})",
+            # "…, said Kyiv." (not "said Russia lost …")
+            rf"{speech}\s+(?:by\s+)?(?P<who>{who})(?=\s*[.,;:]|\s*$|\s+(?:on|in|at|said|says|told)\b)",
             # "Kyiv counts 1,003 bodies" (as a speech verb anywhere, "the two counts" would be one)
             rf"(?P<who>{who})\s+(?:counts|counted|puts|put|tallies|tallied)\s",
         ):
@@ -123,7 +124,8 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?P<who>{outlets})\b"
-        rf"|(?P<who2>{outlets})(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)",
+        rf"|(?P<who2>{outlets})(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)"
+        rf"|(?P<who3>{outlets}),(?:\s+[\w'-]+){{1,5}},\s+(?:reported|said|wrote|claimed)",  # "TASS, quoting an official, said"
         folded,
     ):
         found.append(("russia", m))
@@ -136,7 +138,7 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
     if not found:
         return None
     side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
-    group = "who" if best.groupdict().get("who") else "who2"
+    group = next(g for g in ("who", "who2", "who3") if best.groupdict().get(g))
     who = text[s.start + best.start(group) : s.start + best.end(group)]
     return Attribution(who, None, side, f'attributed from "{best.group().strip()}"')
 
@@ -160,7 +162,7 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     speech = _speech()
     return (
         re.match(rf"(?P<p>{pronoun})\b", opening)
-        or re.search(rf"(?:,[\"']?\s*|\b{speech}\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$)", opening)
+        or re.search(rf"(?:,[\"']?\s*|\b{speech}\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
         or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
     )
 

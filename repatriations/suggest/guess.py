@@ -485,7 +485,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     clause = fold(own_sentence_window(text, number.start, number.end, 60))
     if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
         return "UNPLACED: drones or missiles, not a figure of the record"
-    if re.search(rf"(?:{lx.alternation('not_figures', 'injured')})", clause) and not lx.pattern("body_nouns").search(clause):
+    if injured_nearer_than_killed(text, number) and not lx.pattern("body_nouns").search(clause):
         if not lx.pattern("soldier_words").search(clause):
             return "UNPLACED: people injured in an attack, not a figure of the record"
     return None
@@ -554,6 +554,16 @@ def numbers_follow(after: str) -> bool:
     """Whether " of the ten …" goes on with a number (of any kind)."""
     word = re.match(r"\s+of\s+the\s+(\S+)", after)
     return bool(word and numbers_in(word.group(1)))
+
+
+def injured_nearer_than_killed(text: str, number: Number) -> bool:
+    """"killed 4 people and injured 20": the 4 are dead (a figure), the 20 injured (none)."""
+    window = own_sentence_window(text, number.start, number.end, 60)
+    at = window.find(text[number.start : number.end])
+    folded = fold(window)
+    injured = [abs(m.start() - at) for m in lx.pattern("not_figures", "injured").finditer(folded)]
+    killed = [abs(m.start() - at) for m in lx.pattern("casualty_words", "deaths").finditer(folded)]
+    return bool(injured) and (not killed or min(injured) < min(killed))
 
 
 def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
