@@ -488,3 +488,14 @@ def test_casualties_beside_injuries_and_who_reports_them():
     assert set(claims) == {4, 1120, 78, 15000, 400}
     assert (claims[4]["metric"], claims[1120]["metric"], claims[1120]["side"]) == ("civilian_deaths", "military_losses", "ukraine")
     assert claims[78]["side"] == "russia"
+
+
+def test_the_nth_in_a_paragraph_about_a_month_dates_its_handover_to_that_day():
+    draft = draft_of(
+        "Month by month\n\nSaturday, 7 March 2026\n\n"
+        "August repeated July almost exactly. On the 19th Ukraine again took in one thousand bodies. "
+        "Medinsky said 19 had gone to Russia.\n"
+    )
+    records = [c.record() for c in draft.claims]
+    assert len({r["exchange_id"] for r in records}) == 1
+    assert [(d["date_earliest"], d["date_latest"]) for d in draft.datings if "date_earliest" in d] == [("2025-08-19", "2025-08-19")]

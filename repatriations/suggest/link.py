@@ -119,8 +119,25 @@ def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDat
             same_day = (when.earliest, when.latest) == (whole.earliest, whole.latest)
             return whole if same_day else when  # the sentence's words may say it with the year
     if (opening := paragraph_opening(text, claim.sentence)) and (month := month_window(f"in {opening}", published)):
-        return EventDate(month.earliest, month.latest, None, opening)
+        return day_of_month(text, claim.sentence, month) or EventDate(month.earliest, month.latest, None, opening)
     return whole
+
+
+ORDINAL_DAY = re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def day_of_month(text: str, sentence: Sentence, month: EventDate) -> EventDate | None:
+    """"On the 19th" in a paragraph about August: that day of the paragraph's month, for
+    every sentence of the paragraph (it names the day once)."""
+    line_start, line_end = text.rfind("\n", 0, sentence.start) + 1, text.find("\n", sentence.end)
+    found = ORDINAL_DAY.search(text, line_start, line_end if line_end >= 0 else len(text))
+    if not found or month.earliest is None:
+        return None
+    try:
+        day = month.earliest.replace(day=int(found.group("day")))
+    except ValueError:
+        return None
+    return EventDate(day, day, day.strftime("%A"), found.group())
 
 
 def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:
