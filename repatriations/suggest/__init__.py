@@ -42,7 +42,7 @@ from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_un
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
-from .text import Context, Figure, Sentence, fold, sentence_at, slug_words, split_sentences, unique, verbatim_quote
+from .text import Context, Figure, Sentence, fold, line_bounds, sentence_at, slug_words, split_sentences, unique, verbatim_quote
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
 
@@ -78,8 +78,8 @@ def too_large_metric(text: str, claim: DraftClaim, largest: int) -> Guess:
     """A running total; or, when nothing was handed over yet and its paragraph is about
     the talks ("spoke of Russia handing over roughly 6,000 bodies on its own"), a deal's term."""
     s = claim.figure.sentence
-    line_start, line_end = text.rfind("\n", 0, s.start) + 1, text.find("\n", s.end)
-    paragraph = fold(text[line_start : line_end if line_end >= 0 else len(text)])
+    line_start, line_end = line_bounds(text, s.start, s.end)
+    paragraph = fold(text[line_start:line_end])
     sentence = fold(text[s.start : s.end])
     undone = re.search(r"\b(?:handing|returning|transferring|repatriating|sending|giving)\b", sentence) or lx.pattern(
         "promise_words"
@@ -171,8 +171,7 @@ def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) ->
     line ("A: Since June, more than 12,000.") replies to; else nothing."""
     if sentence.index == 0:
         return ""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    answering = ANSWER_LINE.match(text, line_start) is not None
+    answering = ANSWER_LINE.match(text, line_bounds(text, sentence.start)[0]) is not None
     if sentences[sentence.index - 1].line != sentence.line and not answering:
         return ""
     earlier = sentences[sentence.index - 1]

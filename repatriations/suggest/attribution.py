@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..numbers import Number
 from . import lexicon as lx
 from .people import SPEAKER_LABEL, Mention, first_question
-from .text import Figure, Sentence, fold, segment_bounds, sentence_at
+from .text import Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
 
 
 @dataclass(frozen=True)
@@ -222,8 +222,7 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
 def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
     """A transcript's or live blog's speaker label opening the figure's line ("ZAKHAROVA: …",
     "17:35 — Medinsky: …"): a question's label is the outlet asking; a name is that person."""
-    line_start = text.rfind("\n", 0, figure.start) + 1
-    found = SPEAKER_LABEL.match(text, line_start)
+    found = SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0])
     if not found or found.end() > figure.start:
         return None
     label = fold(found.group("label"))
@@ -245,9 +244,7 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
 
 def enclosing_quotation(text: str, at: int) -> tuple[int, int] | None:
     """The quotation marks around an offset within its paragraph (straight or curly), or None."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, at)
     opened: int | None = None
     for i in range(line_start, line_end):
         ch = text[i]
@@ -306,8 +303,8 @@ def introduced_block_speaker(
 ) -> Attribution | None:
     """A line of a quoted post or list under a line ending "the headquarters wrote:" is
     the words of whoever that line introduces."""
-    start = text.rfind("\n", 0, figure.start) + 1
-    first = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    start, stop = line_bounds(text, figure.start)
+    first = text[start:stop]
     if not BLOCK_LINE.match(first) and enclosing_quotation(text, figure.start) is None:
         return None
     lines = text[:start].rstrip("\n").split("\n")

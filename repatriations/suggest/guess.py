@@ -11,7 +11,7 @@ from .. import vocabulary
 from ..dating import WEEKDAY_WORD, date_mentions
 from ..numbers import Number, numbers_in
 from . import lexicon as lx
-from .text import Context, Figure, fold
+from .text import Context, Figure, fold, line_bounds
 
 THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
 NOT_A_RECIPIENT = r"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)"
@@ -280,9 +280,8 @@ TABLE_CELL = "|"
 def table_cell_metric(text: str, figure: Figure) -> Guess | None:
     """A number in a table written as text ("Date | To Ukraine | To Russia" over rows
     "26 Jan 2024 | 77 | 55"): its column's header says which way; a "Total" row sums."""
-    start = text.rfind("\n", 0, figure.start) + 1
-    end = text.find("\n", figure.start)
-    row = text[start : end if end >= 0 else len(text)]
+    start, end = line_bounds(text, figure.start)
+    row = text[start:end]
     if row.count(TABLE_CELL) < 1:
         return None
     column = row[: figure.start - start].count(TABLE_CELL)
@@ -515,12 +514,9 @@ def counts_other_nouns(after: str) -> bool:
 
 def own_sentence_window(text: str, start: int, end: int, width: int) -> str:
     """Up to `width` characters either side of [start, end), not past its sentence."""
-    left = max(0, start - width, text.rfind("\n", 0, start) + 1)
     stop = re.search(r"[.!?](?=\s)|\n", text[end : end + width])
     right = end + stop.start() if stop else min(len(text), end + width)
-    head = text[left:start]
-    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
-    return text[left + cut + 2 if cut >= 0 else left : right]
+    return lead_before(text, start, width) + text[start:right]
 
 
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s+")
@@ -529,8 +525,8 @@ LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s+")
 def on_furniture_line(text: str, at: int) -> bool:
     """Whether the offset is on a link line ("Watch: …") or an item of a list under a
     heading such as "Most read"."""
-    start = text.rfind("\n", 0, at) + 1
-    line = fold(text[start : text.find("\n", at) if "\n" in text[at:] else len(text)]).strip()
+    start, stop = line_bounds(text, at)
+    line = fold(text[start:stop]).strip()
     if any(line.startswith(p) for p in lx.phrases("not_figures", "link_line_starts")):
         return True
     if not LIST_ITEM.match(line):
@@ -543,9 +539,9 @@ def on_furniture_line(text: str, at: int) -> bool:
     return False
 
 
-def lead_before(text: str, at: int) -> str:
-    """The words of the offset's sentence before it (up to 100 characters)."""
-    window = text[max(0, at - 100, text.rfind("\n", 0, at) + 1) : at]
+def lead_before(text: str, at: int, width: int = 100) -> str:
+    """The words of the offset's sentence before it (up to `width` characters)."""
+    window = text[max(0, at - width, line_bounds(text, at)[0]) : at]
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
     return window[cut + 2 :] if cut >= 0 else window
 

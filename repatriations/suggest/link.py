@@ -14,7 +14,7 @@ from . import lexicon as lx
 from .dates import Dated, EventDate, event_date, month_window
 from .guess import Guess
 from .known import Known
-from .text import SEGMENT_BREAK, Sentence, fold, segment_bounds, unique
+from .text import SEGMENT_BREAK, Sentence, fold, line_bounds, segment_bounds, unique
 
 SPEECH = re.compile(lx.alternation("attribution", "speech_verbs"))
 CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
@@ -58,7 +58,7 @@ CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+and\s+", re.IGNORECASE)
 
 def dateline_before(text: str, sentence: Sentence) -> Sentence | None:
     """A short dated sentence that opens the sentence's paragraph ("MOSCOW, June 14. /TASS/.")."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_start = line_bounds(text, sentence.start)[0]
     lead = text[line_start : sentence.start]
     if 0 < len(lead.strip()) <= DATELINE_MAX:
         return Sentence(sentence.index, line_start, sentence.start, sentence.line)
@@ -106,7 +106,7 @@ MONTH_OPENING = re.compile(
 def paragraph_opening(text: str, sentence: Sentence) -> str | None:
     """The month a paragraph opens with ("August brought …", "In October, …"), which
     dates its sentences that name no date of their own."""
-    opening = MONTH_OPENING.match(text, text.rfind("\n", 0, sentence.start) + 1)
+    opening = MONTH_OPENING.match(text, line_bounds(text, sentence.start)[0])
     return re.sub(r"^\s*in\s+", "", opening.group(), flags=re.IGNORECASE).strip() if opening else None
 
 
@@ -129,8 +129,7 @@ ORDINAL_DAY = re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.IGNOR
 def day_of_month(text: str, sentence: Sentence, month: EventDate) -> EventDate | None:
     """"On the 19th" in a paragraph about August: that day of the paragraph's month, for
     every sentence of the paragraph (it names the day once)."""
-    line_start, line_end = text.rfind("\n", 0, sentence.start) + 1, text.find("\n", sentence.end)
-    found = ORDINAL_DAY.search(text, line_start, line_end if line_end >= 0 else len(text))
+    found = ORDINAL_DAY.search(text, *line_bounds(text, sentence.start, sentence.end))
     if not found or month.earliest is None:
         return None
     try:

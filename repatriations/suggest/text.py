@@ -72,22 +72,25 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
     return next(s for s in sentences if s.start <= offset < s.end)
 
 
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Where the line (paragraph) holding [start, end) begins and ends."""
+    stop = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+
+
 def opens_its_line(text: str, start: int) -> bool:
     """Whether only blanks or a list bullet come before the offset on its line."""
-    return re.fullmatch(r"[\s•*-]*", text[text.rfind("\n", 0, start) + 1 : start]) is not None
+    return re.fullmatch(r"[\s•*-]*", text[line_bounds(text, start)[0] : start]) is not None
 
 
-def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
-    """The part of the sentence between the commas, colons or dashes around [start, end);
-    a figure that opens its line before a colon ("• 6,000: bodies each side agreed to
-    return") has the words after the colon as its clause."""
+def between_breaks(
+    text: str, sentence: Sentence, start: int, end: int, breaks: re.Pattern[str], skip: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """The part of the sentence around [start, end) between the nearest breaks (a break
+    starting inside `skip` does not count)."""
     left, right = sentence.start, sentence.end
-    if opens_its_line(text, start) and text.startswith(":", end):
-        bullet_end = CLAUSE_BREAK.search(text, end + 1, sentence.end)
-        return left, bullet_end.start() if bullet_end else sentence.end
-    aside = re.match(r"\s*\([^()]{1,40}\)", text[end : sentence.end])  # "1,212 (to Ukraine) / 27 (to Russia)"
-    for brk in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if aside and end <= brk.start() < end + aside.end():
+    for brk in breaks.finditer(text, sentence.start, sentence.end):
+        if skip and skip[0] <= brk.start() < skip[1]:
             continue
         if brk.end() <= start:
             left = brk.end()
@@ -97,20 +100,24 @@ def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[
     return left, right
 
 
+def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence between the commas, colons or dashes around [start, end);
+    a figure that opens its line before a colon ("• 6,000: bodies each side agreed to
+    return") has the words after the colon as its clause."""
+    if opens_its_line(text, start) and text.startswith(":", end):
+        bullet_end = CLAUSE_BREAK.search(text, end + 1, sentence.end)
+        return sentence.start, bullet_end.start() if bullet_end else sentence.end
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[end : sentence.end])  # "1,212 (to Ukraine) / 27 (to Russia)"
+    return between_breaks(text, sentence, start, end, CLAUSE_BREAK, (end, end + aside.end()) if aside else None)
+
+
 SEGMENT_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)", re.IGNORECASE)
 
 
 def segment_bounds(text: str, sentence: Sentence, at: int, breaks: re.Pattern[str] = SEGMENT_BREAK) -> tuple[int, int]:
     """The part of the sentence around an offset, between ", and", ", while" or ";" (the
     places where a sentence goes on to another speaker or another handover)."""
-    start, end = sentence.start, sentence.end
-    for m in breaks.finditer(text, sentence.start, sentence.end):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
-            break
-    return start, end
+    return between_breaks(text, sentence, at, at, breaks)
 
 
 @dataclass
@@ -157,8 +164,8 @@ class Context:
             after = " " + after[1:]  # "• 6,000: bodies each side agreed": the colon only sets the figure apart
         s = figure.sentence
         head = fold(text[s.start : figure.start])
-        line_start, line_end = text.rfind("\n", 0, s.start) + 1, text.find("\n", s.end)
-        paragraph = fold(text[line_start : line_end if line_end >= 0 else len(text)])
+        line_start, line_end = line_bounds(text, s.start, s.end)
+        paragraph = fold(text[line_start:line_end])
         return cls(before + "#" + after, len(before), head + "#" + fold(text[figure.end : s.end]), len(head), paragraph)
 
     @property
@@ -172,10 +179,7 @@ class Context:
 
 def near_words(text: str, start: int, end: int, width: int = 40) -> str:
     """The words around [start, end), verbatim and within its line, cut at spaces."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
+    line_start, line_end = line_bounds(text, start, end)
     cut = text.rfind(" ", line_start, max(line_start, start - width))
     left = cut + 1 if cut != -1 else line_start
     cut = text.find(" ", min(line_end, end + width), line_end)
