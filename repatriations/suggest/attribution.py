@@ -52,8 +52,7 @@ def speaks_for_a_later_figure(text: str, figure: Figure, mention: Mention, s: Se
 
 def speaks_in_its_own_part(text: str, mention: Mention, s: Sentence) -> bool:
     """Whether the part of the sentence (between ";") that names the speaker has a speech verb of its own."""
-    figure = Figure(Number(mention.start, mention.end, "", 0, "digits", False), s)
-    c, d = segment_bounds(text, s, figure.start, SEMICOLON)
+    c, d = segment_bounds(text, s, mention.start, SEMICOLON)
     return re.search(_speech(), fold(text[c:d])) is not None
 
 
@@ -167,13 +166,13 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     )
 
 
-def earlier_sentence_index(text: str, offset: int, s: Sentence) -> int:
-    """How many sentences before s the offset is, as an index (s.index when in s)."""
-    return s.index - len(re.findall(r"[.!?][\"”’]?\s+(?=[\"“A-Z0-9])", text[offset : s.start]))
-
-
 def pronoun_carried(
-    text: str, figure: Figure, voice: Voice, since: int | None = None, mentions: list[Mention] | None = None
+    text: str,
+    figure: Figure,
+    sentences: list[Sentence],
+    voice: Voice,
+    since: int | None = None,
+    mentions: list[Mention] | None = None,
 ) -> Attribution | None:
     """The speaker a pronoun or role noun refers back to, from the three sentences before
     (before `since`, the sentence a quotation opens in, when the pronoun closes one)."""
@@ -183,7 +182,7 @@ def pronoun_carried(
         found = pronoun_at(opening, lx.alternation("attribution", key))
         earlier = voice.last.get(kind)
         if since is None and (quotation := enclosing_quotation(text, s.start + 1)):
-            since = earlier_sentence_index(text, quotation[0], s)  # count from where the quotation opens
+            since = sentence_at(sentences, quotation[0] + 1).index  # count from where the quotation opens
         reach = PRONOUN_REACH
         if found and kind == "body" and " " in found.group("p"):
             # "the headquarters", "the ministry": the last body so named, further back than a pronoun reaches
@@ -285,7 +284,9 @@ def quoted_speaker(
             return official_attribution(text, mention, f'quoted from "{text[mention.name_start : mention.end]}"')
         if group := group_attribution(text, here):
             return Attribution(group.attributed_to, None, group.side, f"quoted: {group.why}")
-        if found := pronoun_carried(text, here, voice, figure.sentence.index, mentions) or carried(text, here, sentences, voice):
+        if found := pronoun_carried(text, here, sentences, voice, figure.sentence.index, mentions) or carried(
+            text, here, sentences, voice
+        ):
             return found
     return None
 
@@ -321,7 +322,7 @@ def introduced_block_speaker(
             if mention := speaker_mention(text, here, mentions):
                 named = text[mention.name_start : mention.end]
                 return official_attribution(text, mention, f'the post or list "{named}" introduces')
-            return group_attribution(text, here) or pronoun_carried(text, here, voice, mentions=mentions)
+            return group_attribution(text, here) or pronoun_carried(text, here, sentences, voice, mentions=mentions)
         if stripped and not BLOCK_LINE.match(line) and not stripped.endswith(('"', "”")):
             return None  # a paragraph of prose: the block, if any, ended here
     return None
@@ -354,7 +355,7 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return voice.own_voice
     if mention := speaker_mention(text, figure, mentions):
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
-    if found := pronoun_carried(text, figure, voice, mentions=mentions):
+    if found := pronoun_carried(text, figure, sentences, voice, mentions=mentions):
         return found
     if group := group_attribution(text, figure):
         return group

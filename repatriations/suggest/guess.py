@@ -502,7 +502,7 @@ def counts_other_nouns(after: str) -> bool:
     known = ("units", "body_nouns", "soldier_words", "prisoner_nouns", "other_counted", "civilian_words")
 
     def is_known(word: str) -> bool:
-        return any(re.fullmatch(f"(?:{lx.alternation(key)})", word) for key in known)
+        return any(lx.pattern(key).fullmatch(word) for key in known)
 
     for word in (w for w in found.groups() if w):
         if is_known(word) or word in lx.phrases("other_counted", "not_plurals"):

@@ -14,9 +14,9 @@ from . import lexicon as lx
 from .dates import Dated, EventDate, event_date, month_window
 from .guess import Guess
 from .known import Known
+from .people import SPEECH
 from .text import SEGMENT_BREAK, Sentence, fold, line_bounds, segment_bounds, unique
 
-SPEECH = re.compile(lx.alternation("attribution", "speech_verbs"))
 CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
 LINKED = vocabulary.with_role("exchange_figure", "exchange_part")
 
