@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import dating
 from ..dating import MONTH_NAMES, MONTH_YEAR, MONTHS, WEEKDAY_WORD, WEEKDAYS, DateMention, date_mentions
 from ..normalise import Normalised
 from . import lexicon
@@ -110,19 +111,17 @@ MONTH_ONLY = re.compile(
 
 
 def month_window(words: str, published: Dated | None) -> EventDate | None:
-    """"in November (of the previous year)": the whole month, its year read against the article's date."""
+    """"in November (of the previous year)": the whole month, read the way the build reads
+    it (dating.stated_window with its year, else dating.relative_window against the article's date)."""
     m = MONTH_ONLY.search(words)
     if not m:
         return None
-    month = MONTHS[m.group("month").lower()]
-    year = int(m.group("year")) if m.group("year") else published.date.year if published else None
-    if year is None:
+    window = dating.stated_window(m.group())
+    if window is None and published is not None:
+        window = dating.relative_window(m.group(), dating.Window(published.date, published.date))
+    if window is None or window.earliest is None or window.latest is None:
         return None
-    if m.group("previous") or (published and not m.group("year") and month > published.date.month):
-        year -= 1
-    first = dt.date(year, month, 1)
-    last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-    return EventDate(first, last, None, m.group())
+    return EventDate(window.earliest, window.latest, None, m.group())
 
 
 def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventDate:
