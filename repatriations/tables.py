@@ -91,15 +91,23 @@ def agreement_of(record: dict[str, Any], agreements: Mapping[str, dict[str, Any]
     return dating.Agreement(agreement["agreement_id"], agreement["label"], window)
 
 
+def judged_exchanges(
+    curation: Curation, by_exchange: Mapping[str, list[dating.Dating]]
+) -> Iterator[tuple[dict[str, Any], list[dating.Dating], dating.Judgement]]:
+    """Each curated exchange, its sources' datings, and what they allow together under its
+    agreement (dating.judge): for the exchanges table and for suggest's known exchanges."""
+    agreements = {a["agreement_id"]: a for a in curation.agreements}
+    for record in curation.exchanges:
+        found = by_exchange.get(record["exchange_id"], [])
+        yield record, found, dating.judge(found, agreement_of(record, agreements))
+
+
 def exchange_rows(curation: Curation, datings: list[Row]) -> Iterator[Row]:
     """Each exchange with the window its sources' datings allow together (see dating.judge)."""
     by_exchange: dict[str, list[dating.Dating]] = {}
     for row in datings:
         by_exchange.setdefault(row["exchange_id"], []).append(dating.Dating.of_row(row))
-    agreements = {a["agreement_id"]: a for a in curation.agreements}
-    for record in curation.exchanges:
-        found = by_exchange.get(record["exchange_id"], [])
-        judgement = dating.judge(found, agreement_of(record, agreements))
+    for record, found, judgement in judged_exchanges(curation, by_exchange):
         earliest, latest = judgement.window.iso()
         yield _project(
             record

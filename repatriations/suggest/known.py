@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import dating, vocabulary
 from ..curation import Curation, SourceCuration
-from ..tables import agreement_of
+from ..tables import judged_exchanges
 from ..yamlfile import Mapping
 from .text import fold
 
@@ -84,10 +84,8 @@ def dated_exchanges(curation: Curation, sources: list[SourceCuration]) -> dict[s
         for entry in source.datings:
             if d := dating.curated_dating(entry, source.source_id, published):
                 found.setdefault(entry["exchange_id"], []).append(d)
-    agreements = {a["agreement_id"]: a for a in curation.agreements}
     exchanges: dict[str, dict[str, Any]] = {}
-    for record in curation.exchanges:
-        judgement = dating.judge(found.get(record["exchange_id"], []), agreement_of(record, agreements))
+    for record, _, judgement in judged_exchanges(curation, found):
         earliest, latest = judgement.window.iso()
         exchanges[record["exchange_id"]] = dict(record) | {
             "date_earliest": earliest,
