@@ -499,3 +499,13 @@ def test_the_nth_in_a_paragraph_about_a_month_dates_its_handover_to_that_day():
     records = [c.record() for c in draft.claims]
     assert len({r["exchange_id"] for r in records}) == 1
     assert [(d["date_earliest"], d["date_latest"]) for d in draft.datings if "date_earliest" in d] == [("2025-08-19", "2025-08-19")]
+
+
+def test_an_unnamed_speaker_of_one_side_speaks_for_its_own_part_of_the_sentence():
+    claims = claims_by_value(
+        "Ukraine received the bodies of 1,000 soldiers from Russia on Thursday, Kyiv's prisoner-of-war "
+        "coordination centre said, while Moscow got 30 back, according to a Russian lawmaker.\n"
+    )
+    assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+    assert (claims[30]["side"], claims[30]["official_id"]) == ("russia", None)
+    assert claims[30]["attributed_to"] == "a Russian lawmaker"

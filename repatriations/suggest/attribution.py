@@ -101,13 +101,26 @@ def identity_aside(folded: str, m: re.Match[str]) -> bool:
     return bool(IDENTITY_ASIDE_BEFORE.search(folded[: m.start()]) or IDENTITY_ASIDE_AFTER.match(folded[m.end() :]))
 
 
-def group_attribution(text: str, figure: Figure) -> Attribution | None:
+def unnamed_speaker(side: str) -> str:
+    """"a Russian lawmaker", "a senior Ukrainian official", "one Kremlin source": a speaker
+    of one side the article does not name."""
+    adjective = lx.alternation("attribution", f"{side}_adjectives")
+    noun = f"{lx.alternation('person_titles')}|{lx.alternation('attribution', 'unnamed_nouns')}"
+    return rf"(?:an?|one|the|two|three)\s+(?:[\w-]+\s+){{0,2}}?(?:{adjective})\s+(?:[\w-]+\s+){{0,2}}?(?:{noun})s?\b"
+
+
+def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
+    """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
+    "a source in the Russian negotiating group told TASS"); with own_part_only, only one
+    in the figure's own part of the sentence (", while …")."""
     s = figure.sentence
     folded = fold(text[s.start : s.end])
     speech = _speech()
     found = []
     for side, key in GROUP_SIDES:
         who = lx.alternation("attribution", key)
+        if side != "media":
+            who = f"{unnamed_speaker(side)}|{who}"
         for pattern in (
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
@@ -133,7 +146,7 @@ def group_attribution(text: str, figure: Figure) -> Attribution | None:
     a, b = segment_bounds(text, s, figure.start)
     own = [f for f in found if a <= s.start + f[1].start() < b]
     # "…; Kyiv counted 6,057" is Kyiv's part; across a ";" nobody speaks for another part
-    found = own or ([] if ";" in text[s.start : s.end] else found)
+    found = own or ([] if ";" in text[s.start : s.end] or own_part_only else found)
     if not found:
         return None
     side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
@@ -354,6 +367,9 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
     if voice.own_voice:  # a body's own statement is its claim throughout
         return voice.own_voice
     if mention := speaker_mention(text, figure, mentions):
+        a, b = segment_bounds(text, figure.sentence, figure.start)
+        if not a <= mention.start < b and (group := group_attribution(text, figure, own_part_only=True)):
+            return group  # "…, the headquarters said, while Moscow got 30, according to a Russian lawmaker"
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     if found := pronoun_carried(text, figure, sentences, voice, mentions=mentions):
         return found
