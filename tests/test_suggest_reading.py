@@ -509,3 +509,18 @@ def test_an_unnamed_speaker_of_one_side_speaks_for_its_own_part_of_the_sentence(
     assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
     assert (claims[30]["side"], claims[30]["official_id"]) == ("russia", None)
     assert claims[30]["attributed_to"] == "a Russian lawmaker"
+
+
+def test_a_yearless_dateline_follows_the_month_the_text_counts_since():
+    text = (
+        "Russia hands over 1,000 bodies to Kiev\n"
+        "MOSCOW, February 26. /TASS/. Russia has handed over the bodies of 1,000 Ukrainian servicemen, "
+        "presidential aide Vladimir Medinsky said.\n"
+        "He said Russia had transferred more than 12,000 bodies since June 2025.\n"
+    )
+    published = draft_of(text).published
+    assert published is not None and published.date.isoformat() == "2026-02-26"
+    assert "since June 2025" in published.basis
+    # with no count since a later month, the only year named is the year
+    plain = draft_of(text.replace("since June 2025", "in January 2025")).published
+    assert plain is not None and plain.date.isoformat() == "2025-02-26"

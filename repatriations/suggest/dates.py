@@ -54,6 +54,25 @@ def _year_from_text(text: str) -> int | None:
     return max(years) if len(years) == 1 else None
 
 
+SINCE_MONTH = re.compile(
+    rf"\b(?:since|after|from|starting in|beginning in)\s+(?:[0-3]?\d\s+)?{_MONTH}(?:\s+[0-3]?\d)?,?\s+(?P<year>20[12]\d)\b",
+    re.IGNORECASE,
+)
+
+
+def year_of_yearless(text: str, mention: DateMention) -> tuple[int | None, str]:
+    """The year of a dateline with none ("MOSCOW, February 26. /TASS/."): the only year the
+    text names, or the year after it when the text counts since a later month of that
+    year ("since June 2025": the article is written after June 2025)."""
+    year = _year_from_text(text)
+    if year is None:
+        return None, ""
+    for since in SINCE_MONTH.finditer(text):
+        if int(since.group("year")) == year and MONTHS[since.group("month").lower()] > mention.month:
+            return year + 1, f'; the year {year + 1}, as the text counts "{since.group().strip()}" to this day'
+    return year, f"; the year {year} is the only year the text names"
+
+
 def _dated_line(line: str, mention: DateMention) -> bool:
     """Whether a date on a line near the top dates the article: a dateline, "Today, …",
     "On Tuesday, …" opening the text, or the date alone on its line."""
@@ -82,11 +101,10 @@ def publication_date(norm: Normalised) -> Dated | None:
     for line in [line for line in norm.text.split("\n") if line.strip()][:TOP_LINES]:
         for mention in date_mentions(line):
             if _dated_line(line, mention):
-                year = None if mention.year else _year_from_text(norm.text)
+                year, guess = (None, "") if mention.year else year_of_yearless(norm.text, mention)
                 if day := mention.date(year):
                     words = line[mention.start : mention.end]
                     how = "its dateline" if DATELINE_LEAD.match(line[: mention.start]) else "a dated line near the top"
-                    guess = "" if mention.year else f"; the year {year} is the only year the text names"
                     return Dated(day, words, f'{how}: "{line[: mention.end].strip()[-80:]}"{guess}')
     return None
 
