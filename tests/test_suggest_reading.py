@@ -524,3 +524,18 @@ def test_a_yearless_dateline_follows_the_month_the_text_counts_since():
     # with no count since a later month, the only year named is the year
     plain = draft_of(text.replace("since June 2025", "in January 2025")).published
     assert plain is not None and plain.date.isoformat() == "2025-02-26"
+
+
+def test_footnote_marks_phone_numbers_capacities_identifications_and_corrected_figures_are_no_figures():
+    claims = claims_by_value(
+        "UPDATE 2-Russia returns 1,000 bodies to Ukraine\n\n"
+        "(Corrects number of Russian bodies in paragraph 3 to 24 from 42)\n\n"
+        "KYIV, Sept 18 - Ukraine received the bodies of 1,000 soldiers on Thursday, the Coordination Headquarters said.[2] "
+        "Russia received 24 bodies in return, Kremlin aide Vladimir Medinsky said.[3]\n"
+        "The regional bureau can take up to 300 bodies at a time. Since January it has identified 1 146 soldiers.\n"
+        "Relatives should call the police on 102 or the headquarters hotline on 0 800 300 529.\n"
+        "An earlier version of this story said 42 Russian bodies had been returned.\n"
+    )
+    assert set(claims) == {1000, 24}
+    # the footnote mark ends the sentence: the 24 is Medinsky's, not the headquarters'
+    assert (claims[24]["side"], claims[24]["official_id"]) == ("russia", "medinsky")

@@ -455,8 +455,24 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: counts the entries of a list, not bodies handed over"
     if _ends("difference_before", before):
         return "UNPLACED: the difference between two counts, not a figure"
+    if before.endswith("[") and after.startswith("]"):
+        return "UNPLACED: a footnote mark ('[2]'), not a figure"
     if _ends("label_before", before):
         return "UNPLACED: a label or serial number (an issue, a number in a series)"
+    if re.search(rf"\b(?:{lx.alternation('not_figures', 'phone_before')})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$", before) or (
+        number.as_written.startswith("0 ")
+    ):
+        return "UNPLACED: a phone number"
+    if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('not_figures', 'capacity_after')})\b", after):
+        return "UNPLACED: what a place can hold at a time, not a count of bodies handed over"
+    qualifier = lx.alternation("qualifiers", "more_than") + "|" + lx.alternation("qualifiers", "approximately")
+    if re.search(rf"\b(?:{lx.alternation('not_figures', 'identified_before')})\s+(?:(?:{qualifier})\s+)?$", before):
+        return "UNPLACED: counts identifications, which the record does not measure"
+    if lx.pattern("not_figures", "corrected_sentence").match(fold(lead_before(text, number.start, 200)).lstrip()):
+        return "UNPLACED: a figure an earlier version gave, which a correction replaced"
+    correcting = re.search(r"\bcorrect", fold(text[max(0, number.start - 120) : number.start]))
+    if correcting and re.search(r"\bto\s+[\d,. ]+\s+from\s+$", before):
+        return "UNPLACED: the figure a correction replaces ('corrects … to 24 from 42'), not a figure of the record"
     if re.match(rf"(?:\s+(?:and|or|to)\s+[\d,]+)?(?:{lx.alternation('not_figures', 'ratio_after')})", after) or _ends(
         "ratio_before", before
     ):

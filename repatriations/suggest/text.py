@@ -12,7 +12,8 @@ from ..normalise import Normalised
 from ..numbers import Number
 from ..provenance import all_starts
 
-SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(\[A-Z0-9-])")
+# a full stop, its closing quotes or footnote mark ("… said.[2] Saraliev …"), then a new sentence's first letter
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[A-Z0-9-])")
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s*[—–]\s*|\s+-\s+|\(|\)")
 BULLET = re.compile(r"[-•*]\s+")  # use with .match: a list bullet at the start of a line
 JOIN = re.compile(r"\s(?:and|while|whereas|but|with)\s")
