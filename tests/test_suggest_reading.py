@@ -539,3 +539,17 @@ def test_footnote_marks_phone_numbers_capacities_identifications_and_corrected_f
     assert set(claims) == {1000, 24}
     # the footnote mark ends the sentence: the 24 is Medinsky's, not the headquarters'
     assert (claims[24]["side"], claims[24]["official_id"]) == ("russia", "medinsky")
+
+
+def test_one_sides_count_outlets_and_a_podcasts_own_correspondent_attribute_as_the_outlet_reads_them():
+    draft = draft_of(
+        "THE FRONT DESK\nEpisode 87\n\n"
+        "[00:00:04] HOST (NINA ADLER): With me is our correspondent Taras Vovk.\n"
+        "[00:00:27] TARAS VOVK: Ukraine received 909 bodies on Friday. By Russian accounts, 43 bodies went the other way.\n"
+        "[00:12:36] VOVK: Sputnik's Hindi service said Russia had handed over at least 8,000 bodies since June.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert (claims[909]["side"], claims[909]["official_id"]) == ("media", None)  # the correspondent reports it
+    assert (claims[43]["side"], claims[43]["official_id"]) == ("russia", None)
+    assert claims[8000]["side"] == "russia"
+    assert draft.new_officials == []  # neither the outlet's correspondent nor "Sputnik's Hindi" is an official

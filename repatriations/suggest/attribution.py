@@ -109,6 +109,13 @@ def unnamed_speaker(side: str) -> str:
     return rf"(?:an?|one|the|two|three)\s+(?:[\w-]+\s+){{0,2}}?(?:{adjective})\s+(?:[\w-]+\s+){{0,2}}?(?:{noun})s?\b"
 
 
+def side_count(side: str) -> str:
+    """"Russian accounts", "Kyiv's count", "Moscow's own figures": one side's figures (read
+    after "by", "according to")."""
+    adjective = lx.alternation("attribution", f"{side}_adjectives")
+    return rf"(?:the\s+)?(?:{adjective})\s+(?:{lx.alternation('attribution', 'count_nouns')})\b"
+
+
 def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
     """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
     "a source in the Russian negotiating group told TASS"); with own_part_only, only one
@@ -120,8 +127,9 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     for side, key in GROUP_SIDES:
         who = lx.alternation("attribution", key)
         if side != "media":
-            who = f"{unnamed_speaker(side)}|{who}"
+            who = f"{unnamed_speaker(side)}|{side_count(side)}|{who}"
         for pattern in (
+            rf"(?:according to|cited by|citing|by|going by|judging by)\s+(?P<who>{side_count(side) if side != 'media' else who})",
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
@@ -136,7 +144,7 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?P<who>{outlets})\b"
-        rf"|(?P<who2>{outlets})(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)"
+        rf"|(?P<who2>{outlets})(?:'s)?(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)"
         rf"|(?P<who3>{outlets}),(?:\s+[\w'-]+){{1,5}},\s+(?:reported|said|wrote|claimed)",  # "TASS, quoting an official, said"
         folded,
     ):

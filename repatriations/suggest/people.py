@@ -218,7 +218,8 @@ SPEECH = re.compile(rf"(?:{lx.alternation('attribution', 'speech_verbs')}|{lx.al
 def _not_name_words() -> frozenset[str]:
     """Words no person's name is made of: places and bodies, titles, months, weekdays."""
     titles = set(lx.phrases("person_titles"))
-    return frozenset(NOT_NAMES | titles | set(WEEKDAYS) | set(MONTHS) | TITLE_STOP)
+    outlets = {w for key in ("russian_outlets", "ukrainian_outlets") for w in lx.phrases("attribution", key) if " " not in w}
+    return frozenset(NOT_NAMES | titles | set(WEEKDAYS) | set(MONTHS) | TITLE_STOP | outlets)  # "Sputnik's Hindi" is no one
 
 
 def _is_name(words: str) -> bool:
@@ -294,7 +295,11 @@ def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, 
         yield m.start(), m.start(), m.start() + len(words), name.strip(), "body"
 
 
-SPEAKER_LABEL = re.compile(r"(?:\d{1,2}[:.]\d\d\s*[—–-]\s*)?(?P<label>[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}):\s")
+# "ZAKHAROVA: …", "17:35 — Medinsky: …", "[00:12:30] HOST (NINA ADLER): …" (a podcast's timestamp and the host's name)
+SPEAKER_LABEL = re.compile(
+    r"(?:\[?\d{1,2}(?:[:.]\d\d){1,2}\]?\s*(?:[—–-]\s*)?)?"
+    r"(?P<label>[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2})(?:\s+\([^()]{1,40}\))?:\s"
+)
 
 
 ANSWER_LABEL = re.compile(r"^(?:A|Answer|ANSWER)\s*:\s", re.MULTILINE)
@@ -327,6 +332,13 @@ def interviewee(
     return None
 
 
+def outlet_staff(text: str, name_start: int) -> bool:
+    """"our correspondent Taras Vovk": the outlet's own journalist, whose lines are the outlet's voice."""
+    staff = lx.alternation("attribution", "own_staff")
+    before = fold(text[max(0, name_start - 50) : name_start])
+    return re.search(rf"\bour\s+(?:[\w-]+\s+){{0,2}}(?:{staff})\s*,?\s*$", before) is not None
+
+
 def labelled_people(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
 ) -> tuple[list[Mention], list[NewOfficial]]:
@@ -346,7 +358,7 @@ def labelled_people(
         if len(surname) < 3 or any(fold(text[m.name_start : m.end]).endswith(fold(surname)) for m in taken + mentions):
             continue
         name = re.search(rf"(?<![\w’'])(?:[A-Z][a-z'’-]+\s+){{1,2}}{re.escape(surname)}(?![\w’'])", text)
-        if not name or not _is_name(name.group()):
+        if not name or not _is_name(name.group()) or outlet_staff(text, name.start()):
             continue
         sentence = next((x for x in sentences if x.start <= name.start() < x.end), None)
         if sentence is None:
