@@ -553,3 +553,12 @@ def test_one_sides_count_outlets_and_a_podcasts_own_correspondent_attribute_as_t
     assert (claims[43]["side"], claims[43]["official_id"]) == ("russia", None)
     assert claims[8000]["side"] == "russia"
     assert draft.new_officials == []  # neither the outlet's correspondent nor "Sputnik's Hindi" is an official
+
+
+def test_the_speaker_as_the_subject_gave_and_bodies_that_come_home_came_to_the_speakers_side():
+    claims = claims_by_value(
+        "Russia's Defence Ministry says it has returned 1,000 bodies. Medinsky said on Telegram: "
+        '"The bodies of our 24 servicemen have come home."\n'
+    )
+    assert claims[1000]["metric"] == "bodies_to_ukraine"
+    assert (claims[24]["metric"], claims[24]["side"]) == ("bodies_to_russia", "russia")

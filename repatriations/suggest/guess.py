@@ -98,6 +98,8 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
         patterns += [
             (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
             (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
+            # "Russia says it has returned 1,000 bodies": the speaker as the subject gave them (not "it was returned")
+            (other, re.compile(rf"\b(?:it|they)(?:\s+(?:has|have|had|also|now|already|then|just))*\s+(?:{give})")),
             # the speaker's own verbs with no party named: "1,000 handed over, 35 received", "transferred 1,248 and received 51"
             # "1,000 bodies had been repatriated" said by Kyiv came home to Kyiv: returning home is the speaker's own side
             (own + BARE, bare_verb(f"{get}|repatriated|returned", to, frm, bare)),
