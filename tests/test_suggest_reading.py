@@ -562,3 +562,14 @@ def test_the_speaker_as_the_subject_gave_and_bodies_that_come_home_came_to_the_s
     )
     assert claims[1000]["metric"] == "bodies_to_ukraine"
     assert (claims[24]["metric"], claims[24]["side"]) == ("bodies_to_russia", "russia")
+
+
+def test_a_titled_person_named_without_a_speech_verb_is_proposed_when_a_later_sentence_quotes_him():
+    draft = draft_of(
+        "KYIV, 19 August 2025 - Verkhovna Rada Commissioner for Human Rights Dmytro Lubinets has called the deaths a war crime. "
+        "Five of the 1,000 bodies Ukraine received on Tuesday were of men who had died as prisoners, he said.\n"
+        "Our correspondent Olena Bondar, in Kyiv, has followed the handovers since 2022.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert [o.name for o in draft.new_officials] == ["Dmytro Lubinets"]
+    assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", draft.new_officials[0].official_id)

@@ -241,10 +241,15 @@ def new_mentions(
         body = text[sentence.start : sentence.end]
         if sentence.line == 0 and looks_like_headline(headline):
             continue  # a headline's capitalised words are no names
-        if not SPEECH.search(fold(body)) and not re.search(r"\b(?:according to|told)\b", fold(body)):
-            continue
+        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body))
         for found in [*_person_candidates(text, sentence), *_body_candidates(text, sentence)]:
             start, name_start, end, name, kind = found
+            # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …"),
+            # whom a later "he said" or "Lubinets wrote" may quote
+            if not speaks and (kind != "person" or start == name_start):
+                continue
+            if kind == "person" and outlet_staff(text, name_start):
+                continue  # "our correspondent Taras Vovk" reports; the outlet speaks
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
             appositive = _appositive(text, end, sentence.end)
