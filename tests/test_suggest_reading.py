@@ -573,3 +573,14 @@ def test_a_titled_person_named_without_a_speech_verb_is_proposed_when_a_later_se
     claims = {c.record()["value"]: c.record() for c in draft.claims}
     assert [o.name for o in draft.new_officials] == ["Dmytro Lubinets"]
     assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", draft.new_officials[0].official_id)
+
+
+def test_people_set_free_and_soldiers_counted_beside_prisoners_are_prisoners_exchanged():
+    claims = claims_by_value(
+        "KYIV, 24 August 2025 - Ukraine brought home 146 servicemen and eight civilians from Russian captivity on Sunday, "
+        "President Volodymyr Zelensky said. The freed soldiers range in age from 20 to 59.\n"
+        "Russia's Defence Ministry said 147 Russian servicemen had been returned, and that Ukrainian prisoners of war "
+        "had been handed over in return. The swap came days after a Russian Il-76 military plane crashed.\n"
+    )
+    assert {v: claims[v]["metric"] for v in (146, 8, 147)} == dict.fromkeys((146, 8, 147), "prisoners_exchanged")
+    assert not {20, 59, 76} & set(claims)  # ages and a plane's model

@@ -309,6 +309,20 @@ def table_cell_metric(text: str, figure: Figure) -> Guess | None:
     return Guess(vocabulary.named("exchange_figure", direction), f'a table\'s column "{label.strip()}"')
 
 
+def freed_or_prisoners(context: Context) -> Guess | None:
+    """Living people, in a sentence with no word for bodies: set free ("brought home 146
+    servicemen and eight civilians from Russian captivity"; the words shared by a list
+    of counts reach each of them), or soldiers counted beside prisoners of war ("146
+    Russian servicemen had been returned …, and 146 Ukrainian prisoners of war …")."""
+    reach = context.before + "#" + re.split(r"[,;:]\s|\s[—–-]\s", context.sentence[context.sentence_at + 1 :], maxsplit=1)[0]
+    if found := _has("freed_words", reach):
+        return Guess("prisoners_exchanged", f'living people set free: "{shown(found.group())}"')
+    soldiers = re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:{lx.alternation('soldier_words')})\b", context.after)
+    if soldiers and (found := _has("prisoner_nouns", context.sentence)):
+        return Guess("prisoners_exchanged", f'soldiers counted beside "{shown(found.group())}": living prisoners')
+    return None
+
+
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
     clause = context.clause
     if found := _has("captivity_words", clause):
@@ -323,6 +337,8 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
         rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('body_nouns')})", after
     ):
         return Guess("prisoners_exchanged", f'counts prisoners: "{shown("#" + after[:30])}"')
+    if not _has("body_nouns", context.sentence) and (found := freed_or_prisoners(context)):
+        return found
     bodies = _has("body_nouns", clause) or _has("give_verbs", clause) or _has("receive_verbs", clause)
     casualty = casualty_metric(context)
     if casualty and not bodies:
@@ -457,6 +473,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: counts the entries of a list, not bodies handed over"
     if _ends("difference_before", before):
         return "UNPLACED: the difference between two counts, not a figure"
+    if re.search(r"[a-z]-$", before) and number.kind == "digits":
+        return "UNPLACED: part of a name or model ('Il-76'), not a count"
     if before.endswith("[") and after.startswith("]"):
         return "UNPLACED: a footnote mark ('[2]'), not a figure"
     if _ends("label_before", before):
