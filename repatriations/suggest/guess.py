@@ -337,8 +337,8 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
         rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('body_nouns')})", after
     ):
         return Guess("prisoners_exchanged", f'counts prisoners: "{shown("#" + after[:30])}"')
-    if not _has("body_nouns", context.sentence) and (found := freed_or_prisoners(context)):
-        return found
+    if not _has("body_nouns", context.sentence) and (freed := freed_or_prisoners(context)):
+        return freed
     bodies = _has("body_nouns", clause) or _has("give_verbs", clause) or _has("receive_verbs", clause)
     casualty = casualty_metric(context)
     if casualty and not bodies:
