@@ -584,3 +584,14 @@ def test_people_set_free_and_soldiers_counted_beside_prisoners_are_prisoners_exc
     )
     assert {v: claims[v]["metric"] for v in (146, 8, 147)} == dict.fromkeys((146, 8, 147), "prisoners_exchanged")
     assert not {20, 59, 76} & set(claims)  # ages and a plane's model
+
+
+def test_a_figure_whose_noun_is_left_out_may_be_followed_by_again_or_going():
+    claims = claims_by_value(
+        "2025 in review\n\n"
+        "14 February 2025 — Russia handed over 757 bodies, matched by 45 going the other way.\n"
+        "28 March 2025 — 909 bodies to Ukraine and 43 to Russia.\n"
+        "18 April 2025 — 910 again.\n"
+    )
+    assert {45, 910} <= set(claims)
+    assert claims[910]["metric"] == "bodies_to_ukraine"
