@@ -595,3 +595,16 @@ def test_a_figure_whose_noun_is_left_out_may_be_followed_by_again_or_going():
     )
     assert {45, 910} <= set(claims)
     assert claims[910]["metric"] == "bodies_to_ukraine"
+
+
+def test_one_sides_figure_as_subject_and_by_its_count_say_whose_figure_not_who_gave():
+    claims = claims_by_value(
+        "16 June 2025 — The last stage, 1,245 bodies by Kyiv's count. The Coordination Headquarters put the June total "
+        "at 6,057; Moscow's figure was 6,060.\n"
+        "Last month's handover, on Nov. 20, was 1,001 bodies for 30.\n"
+        "Our running sum of Moscow's figures stood at 9,060 by 18 September.\n"
+    )
+    assert (claims[1245]["metric"], claims[1245]["side"]) == ("bodies_to_ukraine", "ukraine")
+    assert (claims[6060]["side"], claims[6060]["official_id"]) == ("russia", None)
+    assert claims[30]["metric"] == "bodies_to_russia"  # "1,001 bodies for 30": the pair of one swap
+    assert claims[9060]["side"] == "media"

@@ -116,6 +116,15 @@ def side_count(side: str) -> str:
     return rf"(?:the\s+)?(?:{adjective})\s+(?:{lx.alternation('attribution', 'count_nouns')})\b"
 
 
+def side_count_patterns(side: str) -> tuple[str, str]:
+    count = side_count(side)
+    return (
+        rf"(?:according to|cited by|citing|by|going by|judging by)\s+(?P<who>{count})",  # "by Kyiv's count"
+        # "Moscow's figure was 6,060", "Ukraine's count is far higher"; not "our sum of Moscow's figures stood at"
+        rf"(?<!of )(?P<who>{count})\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
+    )
+
+
 def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
     """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
     "a source in the Russian negotiating group told TASS"); with own_part_only, only one
@@ -128,8 +137,9 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
         who = lx.alternation("attribution", key)
         if side != "media":
             who = f"{unnamed_speaker(side)}|{side_count(side)}|{who}"
+        counts = side_count_patterns(side) if side != "media" else ()
         for pattern in (
-            rf"(?:according to|cited by|citing|by|going by|judging by)\s+(?P<who>{side_count(side) if side != 'media' else who})",
+            *counts,
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"

@@ -87,7 +87,8 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b{THEN}(?:{give})")),
             # "to Ukraine", "went to the Ukrainian side"; not "according to the Russian side", "belong to Ukrainian citizens"
             (direction, re.compile(rf"{NOT_A_RECIPIENT}(?:{to})\s+(?:{party})(?![\w-])")),
-            (other, re.compile(rf"(?:{frm})\s+(?:{party})(?![\w-])")),  # "from Russia", "by Moscow"
+            # "from Russia", "by Moscow"; not "by Kyiv's count", which says whose figure it is
+            (other, re.compile(rf"(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
             (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
         ]
