@@ -608,3 +608,16 @@ def test_one_sides_figure_as_subject_and_by_its_count_say_whose_figure_not_who_g
     assert (claims[6060]["side"], claims[6060]["official_id"]) == ("russia", None)
     assert claims[30]["metric"] == "bodies_to_russia"  # "1,001 bodies for 30": the pair of one swap
     assert claims[9060]["side"] == "media"
+
+
+def test_a_part_that_died_in_captivity_the_other_way_just_before_a_promise_and_bodies_waiting():
+    claims = claims_by_value(
+        "KYIV, 19 August 2025 - Five of the 1,000 bodies Ukraine received on Tuesday were of men who had died as prisoners.\n"
+        "It sits in the headline above the bodies that went the other way, this time 19, according to Vladimir Medinsky.\n"
+        "At the Istanbul talks Moscow undertook to hand over more than 6,000 bodies unilaterally.\n"
+        "On 20 June Medinsky spoke of another 2,239 bodies ready and about 3,000 waiting in refrigerators.\n"
+    )
+    assert (claims[5]["metric"], claims[1000]["metric"]) == ("died_in_captivity", "bodies_to_ukraine")
+    assert claims[19]["metric"] == "bodies_to_russia"
+    assert claims[6000]["metric"] == "agreed_bodies_to_ukraine"
+    assert claims[3000]["metric"] == "planned_bodies_to_ukraine"

@@ -138,6 +138,7 @@ def figures_in(text: str, sentences: list[Sentence], dates: list[tuple[int, int]
         between = text[number.end : following.start] if following else ""
         is_range = (
             following is not None
+            and (following.value or 0) > (number.value or 0)  # not "KYIV, 19 August 2025 - Five of the …"
             and RANGE_JOIN.fullmatch(between)
             and (
                 RANGE_BETWEEN.search(text[max(0, number.start - 20) : number.start]) or re.fullmatch(r"\s*(?:to|-|–)\s*", between)

@@ -158,9 +158,19 @@ def gapped_verb(context: Context) -> Cue | None:
     return None
 
 
+def in_return_just_before(context: Context) -> Cue | None:
+    """"the bodies that went the other way, this time 35": the words of the other direction
+    just before the figure, past a comma, with no other figure between."""
+    head = context.sentence[: context.sentence_at]
+    found = [m for m in lx.pattern("in_return").finditer(head) if len(head) - m.end() <= 25]
+    if found and not re.search(r"\d|#", head[found[-1].end() :]):
+        return Cue("other", shown(found[-1].group()), len(head) - found[-1].end())
+    return None
+
+
 def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
     """to_ukraine, to_russia or total, from the words nearest the figure."""
-    if found := cue("other", lx.pattern("in_return"), context.clause, context.at):
+    if found := cue("other", lx.pattern("in_return"), context.clause, context.at) or in_return_just_before(context):
         label = "to_russia" if main != "to_russia" else "to_ukraine"
         return Cue(label, found.words, found.distance)
     if found := nationality(context):
@@ -326,8 +336,12 @@ def freed_or_prisoners(context: Context) -> Guess | None:
 
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
     clause = context.clause
-    if found := _has("captivity_words", clause):
+    whole = re.fullmatch(r"\s*of\s+(?:the\s+)?", context.before) is not None  # the 1,000 of "Five of the 1,000 …"
+    if (found := _has("captivity_words", clause)) and not whole:
         return Guess("died_in_captivity", f'from "{shown(found.group())}"')
+    part = re.fullmatch(r"\s+of\s+(?:the\s+)?", context.after)  # "Five" of "Five of the 1,000 bodies … died as prisoners"
+    if part and (found := _has("captivity_words", context.sentence[context.sentence_at :])):
+        return Guess("died_in_captivity", f'a part of the figure after it, from "{shown(found.group())}"')
     if is_breakdown(context):
         return None
     if found := _has("count_of_handovers", clause[context.at :]):
@@ -498,7 +512,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         "ratio_before", before
     ):
         return "UNPLACED: part of a ratio, not a count"
-    if (number.value or 0) < 10 and numbers_follow(after):
+    captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
+    if (number.value or 0) < 10 and numbers_follow(after) and not captivity:  # "Five of the 1,000 … died in captivity" counts
         return 'UNPLACED: part of a ratio ("nine of the ten"), not a count'
     if re.match(r"(?:\s+[\w'-]+){0,3}\s+(?:for|in|out of)\s+every\s", after):
         return "UNPLACED: part of a ratio ('one Russian body for every 55'), not a count"
