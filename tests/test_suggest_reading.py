@@ -621,3 +621,15 @@ def test_a_part_that_died_in_captivity_the_other_way_just_before_a_promise_and_b
     assert claims[19]["metric"] == "bodies_to_russia"
     assert claims[6000]["metric"] == "agreed_bodies_to_ukraine"
     assert claims[3000]["metric"] == "planned_bodies_to_ukraine"
+
+
+def test_a_small_figure_with_no_direction_beside_a_handover_to_ukraine_went_the_other_way():
+    claims = claims_by_value(
+        "On Tuesday Ukraine received the bodies of 1,000 soldiers, the Coordination Headquarters said. "
+        "Medinsky's count for Russia's own dead was 19, the same as a month ago.\n"
+        "Our running sum stood at 9,060 returned to Ukraine since June and 140.\n"
+        "Kyiv put the last June stage at 1,245 and Russia's Defence Ministry at 1,248.\n"
+    )
+    assert claims[19]["metric"] == "bodies_to_russia"
+    assert (claims[9060]["metric"], claims[140]["metric"]) == ("cumulative_bodies_to_ukraine", "cumulative_bodies_to_russia")
+    assert claims[1248]["metric"] == "bodies_to_ukraine"  # as large as a handover to Ukraine: not the other way

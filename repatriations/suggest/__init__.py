@@ -38,7 +38,17 @@ from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
-from .guess import Guess, elided_bodies, guess_metric, guess_qualifier, guess_unit, is_done, table_cell_metric, unplaced_reason
+from .guess import (
+    NO_DIRECTION,
+    Guess,
+    elided_bodies,
+    guess_metric,
+    guess_qualifier,
+    guess_unit,
+    is_done,
+    table_cell_metric,
+    unplaced_reason,
+)
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
@@ -67,6 +77,34 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
         downs = [c.value for c in same if c.direction == "to_russia"]
         if any(u + d == claim.value for u in ups for d in downs):
             claim.metric = Guess("bodies_total", "the sum of the sentence's figures in each direction")
+
+
+OTHER_WAY_RATIO = 5  # a figure a fifth of its paragraph's handover to Ukraine, or less, with no direction of its own
+
+
+def smaller_goes_the_other_way(text: str, claims: list[DraftClaim], largest: int) -> None:
+    """"… 1,000 bodies to Ukraine. The Russian side got 19 …" with nothing saying which way the
+    19 went: a figure far smaller than a handover to Ukraine in its paragraph went to Russia,
+    as in every handover on record where one side's figure dwarfs the other's."""
+    for claim in claims:
+        if not claim.metric.why.startswith(NO_DIRECTION) or claim.value * OTHER_WAY_RATIO > largest:
+            continue  # "which Kyiv put at 1,245": a figure as large as a handover to Ukraine is one
+        paragraph = line_bounds(text, claim.figure.start)
+        larger = [
+            c
+            for c in claims
+            if c.metric.value in ("bodies_to_ukraine", "cumulative_bodies_to_ukraine")
+            and not c.metric.why.startswith(NO_DIRECTION)
+            and line_bounds(text, c.figure.start) == paragraph
+            and c.value >= OTHER_WAY_RATIO * claim.value
+        ]
+        # a running total's pair is a running total too, if it shares the sentence ("more than 11,000 … and 201")
+        total = [c for c in larger if c.metric.value.startswith("cumulative") and c.figure.sentence is claim.figure.sentence]
+        handover = [c for c in larger if c.metric.value == "bodies_to_ukraine"]
+        if total or handover:
+            metric = "cumulative_bodies_to_russia" if total else "bodies_to_russia"
+            why = f"no direction stated; a fraction of the paragraph's {(total or handover)[0].value:,} to Ukraine: the other way"
+            claim.metric = Guess(metric, why)
 
 
 EXCHANGE_FIGURES = vocabulary.with_role("exchange_figure")
@@ -242,6 +280,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         remember(voice, sentence, mentions, attribution)
     totals_of_parts(claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
+    smaller_goes_the_other_way(text, claims, known.largest_handover)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
 

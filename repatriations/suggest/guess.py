@@ -237,6 +237,9 @@ def opening_period(context: Context) -> Cue | None:
     return Cue("running", shown(found.group()), 100) if found else None
 
 
+NO_DIRECTION = "no direction stated near the figure: guessed to Ukraine"
+
+
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
     sentence, clause = context.sentence, context.clause
     where = direction.label if direction else None
@@ -268,7 +271,7 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         metric = vocabulary.named("running_total", where or "to_ukraine")
         return Guess(metric, f'running total from "{running.words}"')
     if direction is None:
-        return Guess("bodies_to_ukraine", "no direction stated near the figure: guessed to Ukraine")
+        return Guess("bodies_to_ukraine", NO_DIRECTION)
     return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
 
 
