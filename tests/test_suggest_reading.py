@@ -627,7 +627,7 @@ def test_a_small_figure_with_no_direction_beside_a_handover_to_ukraine_went_the_
     claims = claims_by_value(
         "On Tuesday Ukraine received the bodies of 1,000 soldiers, the Coordination Headquarters said. "
         "Medinsky's count for Russia's own dead was 19, the same as a month ago.\n"
-        "Our running sum stood at 9,060 returned to Ukraine since June and 140.\n"
+        "Our running sum of the headquarters' figures stood at 9,060 and 140 by 18 September.\n"
         "Kyiv put the last June stage at 1,245 and Russia's Defence Ministry at 1,248.\n"
     )
     assert claims[19]["metric"] == "bodies_to_russia"
