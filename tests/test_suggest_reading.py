@@ -7,9 +7,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from repatriations.curation import load_curation
 from repatriations.project import Project
 from repatriations.suggest import compose
+from repatriations.suggest import lexicon as lx
 from repatriations.suggest.draft import Draft
 from repatriations.suggest.known import Known, known_from
 from repatriations.support.checkout import ROOT
@@ -633,3 +636,18 @@ def test_a_small_figure_with_no_direction_beside_a_handover_to_ukraine_went_the_
     assert claims[19]["metric"] == "bodies_to_russia"
     assert (claims[9060]["metric"], claims[140]["metric"]) == ("cumulative_bodies_to_ukraine", "cumulative_bodies_to_russia")
     assert claims[1248]["metric"] == "bodies_to_ukraine"  # as large as a handover to Ukraine: not the other way
+
+
+def test_every_lexicon_phrase_is_text_and_a_bare_yaml_boolean_is_refused(tmp_path, monkeypatch):
+    words = [p for key in lx.data() for p in (lx.phrases(key) if "phrases" in lx.data()[key] else [])]
+    assert "on" in lx.phrases("elided_noun") and all(isinstance(p, str) for p in words)
+    bad = tmp_path / "lexicon.yml"
+    bad.write_text("elided_noun:\n  note: x\n  phrases: [in, on]\n", encoding="utf-8")
+    monkeypatch.setattr(lx, "LEXICON", bad)
+    lx.data.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"elided_noun\.phrases: True is not a phrase; quote it"):
+            lx.data()
+    finally:
+        monkeypatch.undo()
+        lx.data.cache_clear()

@@ -4,6 +4,7 @@ never regular expressions; this module is the only place they become patterns.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,19 @@ def data() -> dict[str, Any]:
     loaded = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
     if not isinstance(loaded, dict):
         raise ValueError(f"{LEXICON}: must be a mapping of cue lists")
+    for path, item in _items(loaded, ()):
+        if not isinstance(item, str):  # YAML reads a bare on, off, yes or no as a boolean
+            raise ValueError(f"{LEXICON}: {'.'.join(path)}: {item!r} is not a phrase; quote it")
     return loaded
+
+
+def _items(node: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every phrase of every list, with the keys that lead to it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _items(value, (*path, str(key)))
+    elif isinstance(node, list):
+        yield from ((path, item) for item in node)
 
 
 def phrases(*path: str) -> list[str]:
