@@ -651,3 +651,21 @@ def test_every_lexicon_phrase_is_text_and_a_bare_yaml_boolean_is_refused(tmp_pat
     finally:
         monkeypatch.undo()
         lx.data.cache_clear()
+
+
+def test_one_figure_for_several_handovers_is_one_claim_per_handover_each_linked_by_its_own_date():
+    draft = draft_of(
+        "MOSCOW, 18 September 2025\n\n"
+        "Russia handed over 1,000 bodies in July and again in August, receiving 19 each time.\n"
+        "The earlier stages had brought 1,212 bodies on 11 June and 1,200 on each of 13, 14 and 15 June.\n"
+    )
+    records = [c.record() for c in draft.claims]
+    by_value: dict[int, list[str]] = {}
+    for r in records:
+        by_value.setdefault(r["value"], []).append(r["exchange_id"])
+    assert len(by_value[1000]) == len(by_value[19]) == 2 and len(set(by_value[1000])) == 2
+    assert set(by_value[19]) == set(by_value[1000])  # "each time": the 19 of each handover goes with its 1,000
+    assert len(by_value[1200]) == 3 and len(set(by_value[1200])) == 3
+    assert "ex-2025-06-sunday-1200" in by_value[1200]  # 15 June is the Sunday the curation knows
+    assert by_value[1212] == ["ex-2025-06-1212"]  # 11 June is one handover, not four
+    assert len({r["claim_id"] for r in records}) == len(records)

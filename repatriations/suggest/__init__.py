@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -52,6 +52,7 @@ from .guess import (
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
+from .repeats import repeated_occasions
 from .text import Context, Figure, Sentence, fold, line_bounds, sentence_at, slug_words, split_sentences, unique, verbatim_quote
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
@@ -281,8 +282,23 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     totals_of_parts(claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)
+    claims = one_claim_per_occasion(text, claims, figures)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
+
+
+def one_claim_per_occasion(text: str, claims: list[DraftClaim], figures: list[Figure]) -> list[DraftClaim]:
+    """A handover figure that counts several handovers ("1,200 on each of 13, 14 and 15
+    June") becomes one claim per handover, each dated by its own day or month."""
+    out: list[DraftClaim] = []
+    for claim in claims:
+        figure = claim.figure
+        same = [f for f in figures if f.sentence is figure.sentence]  # placed or not: "… 1,212 on 11 June and 1,200 …"
+        previous_end = max((f.end for f in same if f.end <= figure.start), default=figure.sentence.start)
+        next_start = min((f.start for f in same if f.start >= figure.end), default=figure.sentence.end)
+        occasions = repeated_occasions(text, figure, previous_end, next_start) if claim.metric.value in LINKED else []
+        out += [replace(claim, occasion=o) for o in occasions] or [claim]
+    return out
 
 
 def suggest_source_id(stem: str, label: str, taken: set[str]) -> str:
@@ -305,9 +321,10 @@ def link_claims(
     norm: Normalised, claims: list[DraftClaim], known: Known, published: Dated | None
 ) -> tuple[list, list[dict]]:
     linkable = [
-        (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence, at=claim.figure.start))
+        (claim, Linkable(claim.value, claim.direction or "", claim.figure.sentence, at=claim.figure.start, when=when))
         for claim in claims
         if claim.metric.value in LINKED
+        for when in [claim.occasion.event(published) if claim.occasion else None]
     ]
     proposals, datings = assign_exchanges(norm.text, [item for _, item in linkable], known, published)
     for claim, item in linkable:

@@ -20,6 +20,7 @@ from .datings import published_words
 from .guess import Guess
 from .link import NewExchange
 from .people import Mention, NewOfficial
+from .repeats import Occasion
 from .text import Figure, Sentence, clause_bounds, near_words
 
 REVIEW_STEPS = Path(__file__).with_name("review_steps.txt").read_text(encoding="utf-8")
@@ -41,6 +42,7 @@ class DraftClaim:
     claim_id: str = ""
     exchange: Guess | None = None
     agreement_id: str | None = None
+    occasion: Occasion | None = None  # one of several handovers the figure counts ("on each of 13, 14 and 15 June")
 
     @property
     def value(self) -> int:

@@ -534,7 +534,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: counts something other than people or bodies (the noun after it)"
     if _starts_word("page_words", after):
         return "UNPLACED: page furniture (a reading time or a counter)"
-    if _starts_word("counting_words", after):
+    repeated = re.match(rf"\s+(?:{lx.alternation('repeat_words', 'anywhere')})", after)  # "19 each time" counts bodies
+    if _starts_word("counting_words", after) and not repeated:
         return "UNPLACED: counts something other than people or bodies"
     clause = fold(own_sentence_window(text, number.start, number.end, 60))
     if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):

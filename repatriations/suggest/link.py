@@ -34,6 +34,7 @@ class Linkable:
     sentence: Sentence
     exchange: Guess | None = None
     at: int | None = None  # where the figure stands in the text
+    when: EventDate | None = None  # its own day or month, when it counts one of several handovers
 
 
 DATELINE_MAX = 40  # "MOSCOW, June 14. /TASS/.": a short dated sentence opening the paragraph
@@ -250,6 +251,14 @@ def latest_first(event: Event) -> tuple[dt.date, int]:
     return (event.date.latest or dt.date.min, -len(event.claims))
 
 
+def occasion_event(claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:
+    """The handover of one occasion of a repeated figure: the article's own when recent, else an earlier one."""
+    when = claim.when or EventDate(None, None, None, None)
+    if published and when.latest and when.latest < published.date - dt.timedelta(days=7):
+        return f"earlier:{when.earliest}:{when.latest}:{when.words}", when
+    return "main", when
+
+
 def group_events(text: str, claims: list[Linkable], published: Dated | None) -> list[Event]:
     """One event per handover: sentences dated alike share one ("on June 11" and "on June
     13" are two); a figure whose sentence gives no date joins the dated handover with the
@@ -257,7 +266,7 @@ def group_events(text: str, claims: list[Linkable], published: Dated | None) -> 
     events: dict[str, Event] = {}
     undated: list[Linkable] = []
     for claim in claims:
-        key, when = sentence_event(text, claim, published)
+        key, when = occasion_event(claim, published) if claim.when else sentence_event(text, claim, published)
         if key == "main" and not when.words:
             undated.append(claim)
             continue

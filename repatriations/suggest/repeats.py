@@ -1,0 +1,94 @@
+"""One figure for several handovers: "1,200 on each of 13, 14 and 15 June", "1,000 bodies in
+July and again in August, receiving 19 each time", "In March, April and May it was 909,
+three times over". Such a figure is one claim per handover, each dated by its own day or
+month, all quoting the same words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..dating import MONTH_NAMES, MONTHS, date_mentions
+from . import lexicon as lx
+from .dates import Dated, EventDate, month_window
+from .text import Figure, fold
+
+_MONTH = "|".join(MONTH_NAMES)
+# "13, 14 and 15 June", "the 13th, 14th and 15th" (the month from the sentence)
+DAYS = re.compile(
+    r"(?<![\w,.])(?:the\s+)?(?P<days>[0-3]?\d(?:st|nd|rd|th)?(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?)+)"
+    rf"(?:\s+(?:of\s+)?(?P<month>{_MONTH}))?(?![\w])",
+    re.IGNORECASE,
+)
+MONTH_WORD = re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?!\s+[0-3]?\d\b)(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """One of the handovers a repeated figure counts: a day or a whole month, and the words."""
+
+    month: int
+    day: int | None
+    year: int | None
+    words: str  # verbatim: the words that name it (a list of days is shared by its days)
+
+    def event(self, published: Dated | None) -> EventDate:
+        if self.day is None:
+            named = f"in {MONTH_NAMES[self.month - 1]}" + (f" {self.year}" if self.year else "")
+            month = month_window(named, published)
+            return EventDate(month.earliest, month.latest, None, self.words) if month else EventDate(None, None, None, self.words)
+        year = self.year or (published.date.year if published else None)
+        if year is None:
+            return EventDate(None, None, None, self.words)
+        try:
+            day = dt.date(year, self.month, self.day)
+        except ValueError:
+            return EventDate(None, None, None, self.words)
+        if published and day > published.date and not self.year:
+            day = day.replace(year=year - 1)  # "in January and again in February" written in March of the next year
+        return EventDate(day, day, day.strftime("%A"), self.words)
+
+
+def occasions_in(words: str, offset_month: int | None = None) -> list[Occasion]:
+    """The handovers a stretch of text names, in order: days (single or listed) and months."""
+    found: list[tuple[int, int, Occasion]] = []
+    for listed in DAYS.finditer(words):  # before single days: "15 June" is the last of "13, 14 and 15 June"
+        month_word = listed.group("month")
+        month = MONTHS[month_word.lower()] if month_word else offset_month
+        if month is None:
+            continue
+        for day in re.findall(r"[0-3]?\d", listed.group("days")):
+            found.append((listed.start(), listed.end(), Occasion(month, int(day), None, listed.group().strip())))
+    for mention in date_mentions(words):
+        if not any(a < mention.end and mention.start < b for a, b, _ in found):
+            named = Occasion(mention.month, mention.day, mention.year, words[mention.start : mention.end])
+            found.append((mention.start, mention.end, named))
+    for month_name in MONTH_WORD.finditer(words):
+        if not any(a <= month_name.start() < b for a, b, _ in found):
+            whole = Occasion(MONTHS[month_name.group("month").lower()], None, None, month_name.group())
+            found.append((month_name.start(), month_name.end(), whole))
+    found.sort(key=lambda f: f[0])
+    return [o for _, _, o in found]
+
+
+def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start: int) -> list[Occasion]:
+    """The handovers a figure counts when its words say it counts several (two or more), else []."""
+    s = figure.sentence
+    after = text[figure.end : next_start]
+    before = text[previous_end : figure.start]
+    marker = lx.pattern("repeat_words")
+    month_of_sentence = next(iter(MONTH_WORD.finditer(text, s.start, s.end)), None)
+    month = MONTHS[month_of_sentence.group("month").lower()] if month_of_sentence else None
+    if marker.search(fold(after)):
+        here = occasions_in(after, month)
+        if len(here) >= 2:
+            return here
+    # "In January and again in February, 757 came back each time", "…, receiving 19 each time",
+    # "the handovers of July 17 and Aug. 19, each of which brought 1,000 bodies"
+    anywhere = lx.pattern("repeat_words", "anywhere")
+    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])):
+        here = occasions_in(before, month) or occasions_in(text[s.start : figure.start], month)
+        if len(here) >= 2:
+            return here
+    return []
