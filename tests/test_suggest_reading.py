@@ -669,3 +669,11 @@ def test_one_figure_for_several_handovers_is_one_claim_per_handover_each_linked_
     assert "ex-2025-06-sunday-1200" in by_value[1200]  # 15 June is the Sunday the curation knows
     assert by_value[1212] == ["ex-2025-06-1212"]  # 11 June is one handover, not four
     assert len({r["claim_id"] for r in records}) == len(records)
+
+
+def test_small_figures_beside_a_guessed_handover_to_ukraine_went_the_other_way_too():
+    claims = claims_by_value(
+        "Look at this year. In March it was 909 bodies. The Russian side reports 49, 45 and now 34.\n"
+    )
+    assert claims[909]["metric"] == "bodies_to_ukraine"
+    assert {v: claims[v]["metric"] for v in (49, 45, 34)} == dict.fromkeys((49, 45, 34), "bodies_to_russia")
