@@ -677,3 +677,11 @@ def test_small_figures_beside_a_guessed_handover_to_ukraine_went_the_other_way_t
     )
     assert claims[909]["metric"] == "bodies_to_ukraine"
     assert {v: claims[v]["metric"] for v in (49, 45, 34)} == dict.fromkeys((49, 45, 34), "bodies_to_russia")
+
+
+def test_an_unnamed_speaker_of_one_side_may_be_described_at_length_before_the_verb():
+    claims = claims_by_value(
+        "A Ukrainian official involved in the repatriations, who asked not to be named because he was not "
+        "authorised to speak, said 6,057 bodies had come back in the five stages.\n"
+    )
+    assert (claims[6057]["side"], claims[6057]["official_id"]) == ("ukraine", None)

@@ -143,6 +143,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
+            # "A Ukrainian official involved in the repatriations, who asked not to be named …, said"
+            rf"(?P<who>{who})(?:\s+[\w'-]+){{0,5}},\s+(?:who|which|whose)\b[^;]{{1,150}}?,\s+{speech}",
             # "…, said Kyiv." (not "said Russia lost …")
             rf"{speech}\s+(?:by\s+)?(?P<who>{who})(?=\s*[.,;:]|\s*$|\s+(?:on|in|at|said|says|told)\b)",
             # "Kyiv counts 1,003 bodies" (as a speech verb anywhere, "the two counts" would be one)
