@@ -685,3 +685,13 @@ def test_an_unnamed_speaker_of_one_side_may_be_described_at_length_before_the_ve
         "authorised to speak, said 6,057 bodies had come back in the five stages.\n"
     )
     assert (claims[6057]["side"], claims[6057]["official_id"]) == ("ukraine", None)
+
+
+def test_earlier_in_the_day_is_the_same_handover_and_a_comparison_does_not_date_the_figure():
+    draft = draft_of(
+        "KYIV, 19 August 2025 - Some 1,000 bodies of fallen soldiers were returned to Ukraine on Tuesday, the "
+        "Coordination Headquarters said. Earlier in the day, 24 bodies of Russian soldiers were handed over to Russia.\n"
+        "Kremlin aide Vladimir Medinsky wrote that Russia had received 24 bodies, the same as a month ago.\n"
+    )
+    exchanges = {c.record()["exchange_id"] for c in draft.claims}
+    assert len(exchanges) == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import vocabulary
 from ..dating import MONTH_NAMES
@@ -140,15 +140,31 @@ def day_of_month(text: str, sentence: Sentence, month: EventDate) -> EventDate |
     return EventDate(day, day, day.strftime("%A"), found.group())
 
 
+COMPARISON = re.compile(
+    r"\b(?:the\s+same\s+as|as\s+many\s+as|as\s+much\s+as|just\s+as|than|compared\s+(?:with|to)|up\s+from|down\s+from)\b"
+)
+
+
+def without_comparison(text: str, claim: Linkable) -> Linkable:
+    """The figure's sentence up to a comparison after it ("19 bodies, the same as a month
+    ago", "19, as many as it got in July"): the words compared with are another handover's."""
+    s = claim.sentence
+    if claim.at is None or not (found := COMPARISON.search(fold(text[s.start : s.end]), claim.at - s.start)):
+        return claim
+    return replace(claim, sentence=Sentence(s.index, s.start, s.start + found.start(), s.line))
+
+
 def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:
     """The handover a figure is about: the article's own ("main") or an earlier one it recalls."""
+    claim = without_comparison(text, claim)
     sentence = claim.sentence
     words = fold(text[sentence.start : sentence.end])
     # "…, Medinsky wrote, noting the numbers were the same as a month ago": words after the speaker are not the handover's
     if claim.at is not None and (said := SPEECH.search(words, claim.at - sentence.start)):
         words = words[: said.start()]
     when = dated_words(text, claim, published)
-    same_day = re.search(r"\b(?:the\s+same|that)\s+day\b", words)  # "sent to Russia earlier the same day"
+    # "sent to Russia earlier the same day", "earlier in the day"
+    same_day = re.search(r"\b(?:the\s+same|that|in\s+the)\s+day\b", words)
     earlier = None if same_day else lx.pattern("date_words", "past_handover").search(words)
     if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
         if month := month_window(text[sentence.start : sentence.end], published):
