@@ -695,3 +695,9 @@ def test_earlier_in_the_day_is_the_same_handover_and_a_comparison_does_not_date_
     )
     exchanges = {c.record()["exchange_id"] for c in draft.claims}
     assert len(exchanges) == 1
+
+
+def test_a_released_or_published_line_near_the_top_dates_the_article():
+    for line in ("Released 24 October 2025 | 38 min", "Published: 24 October 2025", "Last updated on 24 October 2025"):
+        published = draft_of(f"THE FRONT DESK\nEpisode 87\n{line}\n\nRussia handed over 1,000 bodies on Thursday.\n").published
+        assert published is not None and published.date.isoformat() == "2025-10-24", line

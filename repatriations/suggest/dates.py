@@ -16,6 +16,11 @@ from .text import Sentence
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATELINE_LEAD = re.compile(r"^[A-ZА-Я][A-ZА-Я .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+$")  # "KYIV, ", "KYIV, Ukraine, "
+# "Released 24 October 2025 | 38 min", "Published: 3 April 2025", "Last updated on 19 Dec 2025"
+PUBLISHED_LEAD = re.compile(
+    r"^\W*(?:first\s+|last\s+)?(?:released|published|posted|updated|aired|broadcast|issued|dated)\s*(?:on\s*)?[:\-–—]?\s*$",
+    re.IGNORECASE,
+)
 TODAY_LEAD = re.compile(r"(?:^|\b)(?:today|on)\s*,?\s*$", re.IGNORECASE)
 
 
@@ -81,7 +86,7 @@ def _dated_line(line: str, mention: DateMention) -> bool:
     furniture = "|".join(re.escape(w) for w in [*lexicon.phrases("not_figures", "page_words"), "reading time", "minutes"])
     rest = re.sub(rf"\b(?:{furniture})\b", "", rest, flags=re.I)  # "· 6 min read" beside the date
     alone = not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
-    if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40):
+    if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40) or PUBLISHED_LEAD.search(lead):
         return True
     return bool(mention.year and TODAY_LEAD.search(lead))  # "… on Thursday, November 20, 2025"
 
