@@ -701,3 +701,14 @@ def test_a_released_or_published_line_near_the_top_dates_the_article():
     for line in ("Released 24 October 2025 | 38 min", "Published: 24 October 2025", "Last updated on 24 October 2025"):
         published = draft_of(f"THE FRONT DESK\nEpisode 87\n{line}\n\nRussia handed over 1,000 bodies on Thursday.\n").published
         assert published is not None and published.date.isoformat() == "2025-10-24", line
+
+
+def test_a_body_named_with_several_of_and_for_parts_heads_its_own_statement():
+    draft = draft_of(
+        "Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine\n\n18 September 2023, 16:45\n\n"
+        "Today another repatriation has taken place. The bodies of 51 Ukrainian soldiers who gave their lives defending "
+        "our country have been returned. The return was organised by the Coordination Headquarters. We thank our partners.\n"
+    )
+    assert [o.name for o in draft.new_officials] == ["Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine"]
+    claim = draft.claims[0].record()
+    assert (claim["value"], claim["official_id"], claim["side"]) == (51, draft.new_officials[0].official_id, "ukraine")
