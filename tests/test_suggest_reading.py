@@ -712,3 +712,15 @@ def test_a_body_named_with_several_of_and_for_parts_heads_its_own_statement():
     assert [o.name for o in draft.new_officials] == ["Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine"]
     claim = draft.claims[0].record()
     assert (claim["value"], claim["official_id"], claim["side"]) == (51, draft.new_officials[0].official_id, "ukraine")
+
+
+def test_a_list_under_a_line_ending_in_a_colon_counts_what_that_line_counts():
+    claims = claims_by_value(
+        "According to the Coordination Headquarters, the bodies came back in two stages:\n\n"
+        "11 June – 1,212\n16 June – 1,245\n\n"
+        "That makes 2,457 in all. Russia received 78 bodies over the whole operation. "
+        "Russia's Defence Ministry said 51 of them came back on the last day.\n"
+    )
+    assert {v: claims[v]["metric"] for v in (1212, 1245)} == dict.fromkeys((1212, 1245), "bodies_to_ukraine")
+    assert 2457 in claims
+    assert claims[51]["metric"] == "bodies_to_russia"  # the part one day brought is that day's handover

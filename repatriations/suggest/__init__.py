@@ -210,9 +210,11 @@ def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) ->
     if sentence.index == 0:
         return ""
     answering = ANSWER_LINE.match(text, line_bounds(text, sentence.start)[0]) is not None
-    if sentences[sentence.index - 1].line != sentence.line and not answering:
-        return ""
     earlier = sentences[sentence.index - 1]
+    # "… the bodies came back in five stages:" over "11 June – 1,212": the line a list's items answer
+    introduces = text[earlier.start : earlier.end].rstrip().endswith(":") and earlier.line < sentence.line
+    if earlier.line != sentence.line and not answering and not introduces:
+        return ""
     return text[earlier.start : earlier.end]
 
 

@@ -287,7 +287,11 @@ def is_breakdown(context: Context) -> bool:
     # "107 of the dead had fallen in Donetsk, 12 in Luhansk and 2 in Zaporizhzhia": the list goes on from the first part
     head = context.sentence[: context.sentence_at]
     earlier_part = any(PART_OF.match(context.sentence, m.end()) for m in re.finditer(r"\d", head))
-    return bool(opens or PART_OF.match(context.sentence[context.sentence_at + 1 :]) or earlier_part)
+    own_part = PART_OF.match(context.sentence[context.sentence_at + 1 :])
+    # "51 of them came back on the last day": the part one day brought is that day's handover
+    rest = context.sentence[context.sentence_at :]
+    on_a_day = one_day(rest) or re.search(r"\bon\s+the\s+(?:last|final|first)\s+(?:day|stage)\b", rest)
+    return bool(opens or (own_part and not on_a_day) or earlier_part)
 
 
 TABLE_CELL = "|"
@@ -552,7 +556,7 @@ PLURAL = re.compile(r"[a-z][a-z-]+[^s\W]s")
 
 def counts_other_nouns(after: str) -> bool:
     """"6 morgues", "12 regional labs": a plural noun after the figure that is no one's body."""
-    found = NEXT_WORDS.match(after)
+    found = NEXT_WORDS.match(after.split("\n", 1)[0])  # the words after it on its own line ("16 June – 1,245")
     if not found:
         return False
     known = ("units", "body_nouns", "soldier_words", "prisoner_nouns", "other_counted", "civilian_words")
