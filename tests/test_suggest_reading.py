@@ -724,3 +724,24 @@ def test_a_list_under_a_line_ending_in_a_colon_counts_what_that_line_counts():
     assert {v: claims[v]["metric"] for v in (1212, 1245)} == dict.fromkeys((1212, 1245), "bodies_to_ukraine")
     assert 2457 in claims
     assert claims[51]["metric"] == "bodies_to_russia"  # the part one day brought is that day's handover
+
+
+def test_speakers_carried_by_a_dated_list_a_time_phrase_a_role_a_possessive_and_a_headline_label():
+    draft = draft_of(
+        "Saraliyev: bodies of 29 Russian servicemen returned home\n\n"
+        "Another exchange has taken place, State Duma deputy Shamsail Saraliyev said on Friday.\n"
+        "The exchange followed talks. It was cold. Trains ran late. Families waited.\n"
+        "On 15 March, 69 bodies of Russian soldiers were returned, according to the deputy.\n"
+        "According to the Coordination Headquarters, the bodies came back in two stages:\n"
+        "11 June – 1,212\n16 June – 1,245\n"
+        "On Monday the headquarters announced the final stage: 1,246 bodies.\n"
+        "Kremlin aide Vladimir Medinsky led the Russian side.\n"
+        "That evening the Ukrainian headquarters gave its total as 6,057. Medinsky's was 6,060, and he said Russia "
+        "had received 78 of its own.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    saraliyev = next(o.official_id for o in draft.new_officials if o.name == "Shamsail Saraliyev")
+    assert claims[29]["official_id"] == claims[69]["official_id"] == saraliyev
+    hq = {claims[v]["official_id"] for v in (1212, 1245, 1246, 6057)}
+    assert hq == {"ukraine-coordination-hq"}
+    assert claims[6060]["official_id"] == claims[78]["official_id"] == "medinsky"

@@ -188,13 +188,18 @@ class Voice:
     own_voice: Attribution | None
 
 
+OPENING_TIME = r"(?:(?:on|in|at|by|later|earlier|then|that|this)\b[^,.]{0,25}?,?\s+)"  # "On Monday", "That evening,"
+
+
 def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     """Where a sentence names its speaker by a pronoun or a role noun: "He said …", "…, he
     recalled", "…, the lawmaker told RBC" (the match's group "p" is the pronoun)."""
     speech = _speech()
     return (
         re.match(rf"(?P<p>{pronoun})\b", opening)
-        or re.search(rf"(?:,[\"']?\s*|\b{speech}\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
+        # "On Monday the headquarters announced …", "That evening the ministry said …"
+        or re.match(rf"{OPENING_TIME}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
+        or re.search(rf"(?:,[\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
         or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
     )
 
@@ -217,6 +222,13 @@ def pronoun_carried(
         if since is None and (quotation := enclosing_quotation(text, s.start + 1)):
             since = sentence_at(sentences, quotation[0] + 1).index  # count from where the quotation opens
         reach = PRONOUN_REACH
+        if found and kind == "person" and " " in found.group("p"):
+            # "according to the deputy": the last person whose title names the role, further back than "he" reaches
+            head = found.group("p").split()[-1]
+            people = [m for m in mentions or [] if m.kind == "person" and m.start < figure.start]
+            titled = [m for m in people if head in fold(text[m.start : m.name_start])]
+            if titled:
+                earlier, reach = (titled[-1].sentence, titled[-1]), BODY_ROLE_REACH
         if found and kind == "body" and " " in found.group("p"):
             # "the headquarters", "the ministry": the last body so named, further back than a pronoun reaches
             head = found.group("p").split()[-1]
@@ -267,7 +279,10 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
             return official_attribution(text, guests[-1], why)
         return None
     surname = label.split()[-1]
-    named = [m for m in mentions if fold(text[m.name_start : m.end]).split()[-1:] == [surname] and m.start < figure.start]
+    same = [m for m in mentions if fold(text[m.name_start : m.end]).split()[-1:] == [surname]]
+    named = [m for m in same if m.start < figure.start]
+    if not named and figure.sentence.index == 0 and same:
+        named = same[:1]  # a headline "Saraliyev: bodies of 29 … returned home" names its speaker before the text does
     if not named:
         return None
     mention = named[-1]
@@ -328,7 +343,8 @@ FIRST_PERSON = re.compile(r"(?<![\w])(?:We|we|Our|our|Us|us)\b(?!\s+\w+\s+(?:sai
 OWN_VOICE_MIN = 2  # without a masthead, one "our" is as likely the outlet's ("on our arithmetic")
 
 
-BLOCK_LINE = re.compile(r"\s*(?:[-•*\"“]|\d{1,2}[.)]\s)")
+# a list item: a bullet, a quote, "1." or "1)", or a date and a dash ("11 June – 1,212")
+BLOCK_LINE = re.compile(r"\s*(?:[-•*\"“]|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s*[–—:-]\s)")
 BLOCK_REACH = 12  # lines a quoted post or list may run under the line that introduces it
 
 
