@@ -745,3 +745,17 @@ def test_speakers_carried_by_a_dated_list_a_time_phrase_a_role_a_possessive_and_
     hq = {claims[v]["official_id"] for v in (1212, 1245, 1246, 6057)}
     assert hq == {"ukraine-coordination-hq"}
     assert claims[6060]["official_id"] == claims[78]["official_id"] == "medinsky"
+
+
+def test_a_count_with_an_adjective_a_left_out_count_and_a_who_appositive_say_whose_figure():
+    draft = draft_of(
+        "VERDICT: Moscow's published count was 1,000, but Ukraine registered 1,003 bodies.\n"
+        "The last stage went by road: 1,245 bodies by Kyiv's count, 1,248 by the Russian defence ministry's.\n"
+        "Lieutenant General Alexander Zorin, who speaks for the Russian negotiating group, told the cameras that "
+        "1,212 bodies of Ukrainian soldiers had reached the exchange area.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert {v: claims[v]["side"] for v in (1000, 1003, 1245, 1248, 1212)} == {
+        1000: "russia", 1003: "ukraine", 1245: "ukraine", 1248: "russia", 1212: "russia"
+    }
+    assert [(o.name, o.side) for o in draft.new_officials] == [("Alexander Zorin", "russia")]

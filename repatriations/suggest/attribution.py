@@ -113,7 +113,8 @@ def side_count(side: str) -> str:
     """"Russian accounts", "Kyiv's count", "Moscow's own figures": one side's figures (read
     after "by", "according to")."""
     adjective = lx.alternation("attribution", f"{side}_adjectives")
-    return rf"(?:the\s+)?(?:{adjective})\s+(?:{lx.alternation('attribution', 'count_nouns')})\b"
+    # "Moscow's published count", "Kyiv's own tally"
+    return rf"(?:the\s+)?(?:{adjective})\s+(?:[\w-]+\s+)?(?:{lx.alternation('attribution', 'count_nouns')})\b"
 
 
 def side_count_patterns(side: str) -> tuple[str, str]:
@@ -137,7 +138,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
         who = lx.alternation("attribution", key)
         if side != "media":
             who = f"{unnamed_speaker(side)}|{side_count(side)}|{who}"
-        counts = side_count_patterns(side) if side != "media" else ()
+        # "1,248 by the Russian defence ministry's" (its count, the noun left out)
+        counts = (*side_count_patterns(side), rf"\bby\s+(?:the\s+)?(?P<who>{who})'s(?=[\s.,;]|$)") if side != "media" else ()
         for pattern in (
             *counts,
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",

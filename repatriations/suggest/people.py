@@ -408,7 +408,7 @@ def masthead(
 
 def _appositive(text: str, end: int, limit: int) -> str | None:
     """', an aide to Putin who serves as chief negotiator,' after a name: the role in the article's words."""
-    m = re.match(r",\s+((?:a|an|the|who is|who heads|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])
+    m = re.match(r",\s+((?:a|an|the|who|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])  # ", who speaks for …"
     return m.group(1).strip() if m else None
 
 
