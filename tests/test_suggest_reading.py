@@ -759,3 +759,9 @@ def test_a_count_with_an_adjective_a_left_out_count_and_a_who_appositive_say_who
         1000: "russia", 1003: "ukraine", 1245: "ukraine", 1248: "russia", 1212: "russia"
     }
     assert [(o.name, o.side) for o in draft.new_officials] == [("Alexander Zorin", "russia")]
+
+
+def test_a_ministry_written_in_lower_case_is_proposed_as_written():
+    draft = draft_of("Russia's defence ministry counted 1,248 bodies that day and said 51 Russian bodies had come back.\n")
+    assert [(o.name, o.kind, o.side) for o in draft.new_officials] == [("Russia's defence ministry", "body", "russia")]
+    assert {c.record()["official_id"] for c in draft.claims} == {draft.new_officials[0].official_id}

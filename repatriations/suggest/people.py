@@ -290,7 +290,16 @@ BODY = re.compile(
 )
 
 
+# "Russia's defence ministry", "the Ukrainian interior ministry": a ministry as wire copy writes it, in lower case
+LOWER_MINISTRY = re.compile(
+    r"(?:Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|the\s+Russian|the\s+Ukrainian)\s+"
+    r"(?:defen[cs]e|foreign|interior|health|justice|emergencies|emergency\s+situations)\s+ministry\b"
+)
+
+
 def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
+    for m in LOWER_MINISTRY.finditer(text, sentence.start, sentence.end):
+        yield m.start(), m.start(), m.end(), m.group(), "body"
     for m in BODY.finditer(text, sentence.start, sentence.end):
         words = m.group().strip()
         name = re.sub(r"^(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+", "", words)
