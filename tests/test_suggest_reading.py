@@ -765,3 +765,13 @@ def test_a_ministry_written_in_lower_case_is_proposed_as_written():
     draft = draft_of("Russia's defence ministry counted 1,248 bodies that day and said 51 Russian bodies had come back.\n")
     assert [(o.name, o.kind, o.side) for o in draft.new_officials] == [("Russia's defence ministry", "body", "russia")]
     assert {c.record()["official_id"] for c in draft.claims} == {draft.new_officials[0].official_id}
+
+
+def test_links_under_watch_more_an_international_phone_number_and_where_bodies_were_found_are_no_figures():
+    claims = claims_by_value(
+        "Ukraine received 501 bodies on Friday, the Coordination Headquarters said. The vast majority of the remains, 382, "
+        "were recovered around Avdiivka. Another 45 came from near Maryinka.\n"
+        "Families can call +380 44 256 18 43 on weekdays.\n\n"
+        "Watch more:\nFamilies wait for DNA results (2:31)\n\"Six thousand for six thousand\": what was agreed (1:55)\n"
+    )
+    assert set(claims) == {501}

@@ -487,7 +487,11 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if number.value == 2 and re.search(r"\b(?:the|both|all)\s+$", before) and _starts_word("parties_after", after):
         return 'UNPLACED: "the two ..." names the two sides, it is not a figure'
     place = lx.alternation("not_figures", "place_parts")
-    if re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
+    raw_after = text[number.end : number.end + 60]  # as written: a place is a capitalised name
+    near_place = re.match(
+        r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]", raw_after
+    )
+    if near_place or re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
@@ -497,6 +501,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: the difference between two counts, not a figure"
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
         return "UNPLACED: part of a name or model ('Il-76'), not a count"
+    if before.endswith("+") and number.kind == "digits":
+        return "UNPLACED: a phone number ('+380 44 …')"
     if before.endswith("[") and after.startswith("]"):
         return "UNPLACED: a footnote mark ('[2]'), not a figure"
     if _ends("label_before", before):
@@ -587,8 +593,16 @@ def on_furniture_line(text: str, at: int) -> bool:
     heading such as "Most read"."""
     start, stop = line_bounds(text, at)
     line = fold(text[start:stop]).strip()
-    if any(line.startswith(p) for p in lx.phrases("not_figures", "link_line_starts")):
+    starts = lx.phrases("not_figures", "link_line_starts")
+    if any(line.startswith(p) for p in starts):
         return True
+    # the lines under a heading "Watch more:", up to the next blank line, are links too
+    for previous in reversed(text[:start].rstrip("\n").split("\n") if text[:start].endswith("\n") else []):
+        heading = fold(previous).strip()
+        if not heading:
+            break
+        if heading in starts:
+            return True
     if not LIST_ITEM.match(line):
         return False
     for previous in reversed(text[:start].rstrip("\n").split("\n")):
