@@ -489,7 +489,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     place = lx.alternation("not_figures", "place_parts")
     raw_after = text[number.end : number.end + 60]  # as written: a place is a capitalised name
     near_place = re.match(
-        r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]", raw_after
+        r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]",
+        raw_after,
     )
     if near_place or re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
@@ -501,7 +502,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: the difference between two counts, not a figure"
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
         return "UNPLACED: part of a name or model ('Il-76'), not a count"
-    if before.endswith("+") and number.kind == "digits":
+    # "+380 44 256 18 43": the "+" of an international number, and the groups that follow it
+    if number.kind == "digits" and re.search(r"\+(?:\d[\d ]*)?$", text[max(0, number.start - 20) : number.start]):
         return "UNPLACED: a phone number ('+380 44 …')"
     if before.endswith("[") and after.startswith("]"):
         return "UNPLACED: a footnote mark ('[2]'), not a figure"
