@@ -775,3 +775,17 @@ def test_links_under_watch_more_an_international_phone_number_and_where_bodies_w
         "Watch more:\nFamilies wait for DNA results (2:31)\n\"Six thousand for six thousand\": what was agreed (1:55)\n"
     )
     assert set(claims) == {501}
+
+
+def test_bodies_that_went_to_them_a_swap_written_back_for_and_a_further_figure_that_followed():
+    claims = claims_by_value(
+        "Medinsky on the exchange\n\n"
+        "Kremlin aide Vladimir Medinsky wrote about the bodies on Telegram. "
+        '"A thousand went to them, nineteen came back to us," he wrote.\n'
+        "Medinsky says Russia got 24 bodies back for 1,001.\n"
+        "On Friday, Ukraine received another 1,200 bodies, the Coordination Headquarters said. "
+        "A further 1,199 followed the next day.\n"
+    )
+    assert (claims[1000]["metric"], claims[19]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    assert (claims[1001]["metric"], claims[24]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    assert claims[1199]["metric"] == "bodies_to_ukraine"  # done ("followed"), not planned ("further")

@@ -98,6 +98,7 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
         bare = r"(?:\s+(?:were|was|had been|have been|has been|are|had|have|has))?"
         patterns += [
             (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
+            (other, re.compile(rf"(?:{to})\s+(?:them|the other side)\b")),  # "A thousand went to them" (said by Moscow)
             (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
             # "Russia says it has returned 1,000 bodies": the speaker as the subject gave them (not "it was returned")
             (other, re.compile(rf"\b(?:it|they)(?:\s+(?:has|have|had|also|now|already|then|just))*\s+(?:{give})")),
