@@ -789,3 +789,15 @@ def test_bodies_that_went_to_them_a_swap_written_back_for_and_a_further_figure_t
     assert (claims[1000]["metric"], claims[19]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
     assert (claims[1001]["metric"], claims[24]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
     assert claims[1199]["metric"] == "bodies_to_ukraine"  # done ("followed"), not planned ("further")
+
+
+def test_a_date_alone_on_its_line_under_a_section_heading_and_a_byline_dates_the_article():
+    text = (
+        "THE LONG READ\n\nThe trains of the dead\n\nPart three of five\n\nIII. Postponed\n\nBy Anna Kovalenko\n"
+        "24 July 2025 · 18 min read\n\n"
+        "On the morning of Saturday 7 June, lorries stood on a road. Russia handed over 1,212 bodies on 11 June.\n"
+    )
+    published = draft_of(text).published
+    assert published is not None and published.date.isoformat() == "2025-07-24"
+    # so low down, a date in running text is no publication date
+    assert draft_of(text.replace("24 July 2025 · 18 min read", "Written on 24 July 2025 in Kyiv")).published is None

@@ -78,20 +78,31 @@ def year_of_yearless(text: str, mention: DateMention) -> tuple[int | None, str]:
     return year, f"; the year {year} is the only year the text names"
 
 
+def _only_furniture_after(line: str, mention: DateMention) -> bool:
+    """Whether nothing but a time and reading-time furniture follows the date on its line
+    ("24 July 2025 · 18 min read", "19.08.2025 21:40")."""
+    furniture = "|".join(re.escape(w) for w in [*lexicon.phrases("not_figures", "page_words"), "reading time", "minutes"])
+    rest = re.sub(rf"\b(?:{furniture})\b", "", line[mention.end :], flags=re.I)
+    return not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
+
+
+def _date_alone(line: str, mention: DateMention) -> bool:
+    """Whether the date stands alone on its line, but for furniture after it."""
+    return _only_furniture_after(line, mention) and not re.sub(r"[\W\d_]", "", line[: mention.start]).strip()
+
+
 def _dated_line(line: str, mention: DateMention) -> bool:
     """Whether a date on a line near the top dates the article: a dateline, "Today, …",
     "On Tuesday, …" opening the text, or the date alone on its line."""
     lead = line[: mention.start]
-    rest = line[mention.end :]
-    furniture = "|".join(re.escape(w) for w in [*lexicon.phrases("not_figures", "page_words"), "reading time", "minutes"])
-    rest = re.sub(rf"\b(?:{furniture})\b", "", rest, flags=re.I)  # "· 6 min read" beside the date
-    alone = not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
+    alone = _only_furniture_after(line, mention)  # "· 6 min read" beside the date
     if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40) or PUBLISHED_LEAD.search(lead):
         return True
     return bool(mention.year and TODAY_LEAD.search(lead))  # "… on Thursday, November 20, 2025"
 
 
 TOP_LINES = 4  # headline, standfirst, date line, byline: where an article dates itself
+ALONE_LINES = 7  # a date alone on its line may come a little lower, under a section heading and a byline
 
 
 def publication_date(norm: Normalised) -> Dated | None:
@@ -103,9 +114,9 @@ def publication_date(norm: Normalised) -> Dated | None:
                 if day := mention.date():
                     words = removal.text.strip()
                     return Dated(day, words, f'the page\'s own {removal.rule} line "{words}"')
-    for line in [line for line in norm.text.split("\n") if line.strip()][:TOP_LINES]:
+    for n, line in enumerate([line for line in norm.text.split("\n") if line.strip()][:ALONE_LINES]):
         for mention in date_mentions(line):
-            if _dated_line(line, mention):
+            if _dated_line(line, mention) if n < TOP_LINES else _date_alone(line, mention):
                 year, guess = (None, "") if mention.year else year_of_yearless(norm.text, mention)
                 if day := mention.date(year):
                     words = line[mention.start : mention.end]
