@@ -801,3 +801,12 @@ def test_a_date_alone_on_its_line_under_a_section_heading_and_a_byline_dates_the
     assert published is not None and published.date.isoformat() == "2025-07-24"
     # so low down, a date in running text is no publication date
     assert draft_of(text.replace("24 July 2025 · 18 min read", "Written on 24 July 2025 in Kyiv")).published is None
+
+
+def test_a_difference_said_after_a_comma_and_people_wounded_in_an_attack_are_no_figures():
+    claims = claims_by_value(
+        "Kyiv counted 6,057 bodies, while Medinsky put the number at 6,060. The whole difference, again three bodies, "
+        "lay in the last batch.\nRussian shelling killed two people and wounded five in Kherson overnight.\n"
+    )
+    assert 3 not in claims and 5 not in claims
+    assert claims[2]["metric"] == "civilian_deaths"

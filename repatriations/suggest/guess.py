@@ -499,7 +499,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
     if re.search(r"\b(?:a\s+)?(?:list|register|registry|database|roster)\s+of\s+$", before):
         return "UNPLACED: counts the entries of a list, not bodies handed over"
-    if _ends("difference_before", before):
+    # "the difference of three", "the whole difference, again three bodies"
+    if _ends("difference_before", before) or re.search(r"\b(?:difference|gap|discrepancy)\b[^.;:\d]{0,20}$", before):
         return "UNPLACED: the difference between two counts, not a figure"
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
         return "UNPLACED: part of a name or model ('Il-76'), not a count"
