@@ -810,3 +810,14 @@ def test_a_difference_said_after_a_comma_and_people_wounded_in_an_attack_are_no_
     )
     assert 3 not in claims and 5 not in claims
     assert claims[2]["metric"] == "civilian_deaths"
+
+
+def test_the_last_batch_and_a_close_count_belong_to_the_handover_and_the_whole_operation_is_a_total():
+    draft = draft_of(
+        "KYIV, 17 June 2025 - On Monday the Coordination Headquarters announced the final stage: 1,245 bodies.\n"
+        "The difference lies in the last batch, which Russia's Defence Ministry counted as 1,248.\n"
+        "According to Medinsky, Russia received 78 bodies of its servicemen over the whole operation.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert claims[1245]["exchange_id"] == claims[1248]["exchange_id"]
+    assert (claims[78]["metric"], claims[78]["exchange_id"]) == ("cumulative_bodies_to_russia", None)

@@ -154,6 +154,9 @@ def without_comparison(text: str, claim: Linkable) -> Linkable:
     return replace(claim, sentence=Sentence(s.index, s.start, s.start + found.start(), s.line))
 
 
+SERIES_PART = re.compile(r"\s+(?:batch|stage|day|train|convoy|phase|part|transfer)\b")
+
+
 def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:
     """The handover a figure is about: the article's own ("main") or an earlier one it recalls."""
     claim = without_comparison(text, claim)
@@ -166,6 +169,8 @@ def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple
     # "sent to Russia earlier the same day", "earlier in the day"
     same_day = re.search(r"\b(?:the\s+same|that|in\s+the)\s+day\b", words)
     earlier = None if same_day else lx.pattern("date_words", "past_handover").search(words)
+    if earlier and SERIES_PART.match(words, earlier.end()):
+        earlier = None  # "the last batch", "the final stage": the end of this series, not an earlier handover
     if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
         if month := month_window(text[sentence.start : sentence.end], published):
             when = month if not when.words else when
@@ -292,7 +297,8 @@ def group_events(text: str, claims: list[Linkable], published: Dated | None) -> 
     current = [e for e in events.values() if not e.key.startswith("earlier:")]
     week = [e for e in current if published is None or (e.date.latest and e.date.latest >= published.date - dt.timedelta(days=7))]
     for claim in undated:
-        same = [e for e in current if claim.value in e.figures(claim.direction)]
+        # the same figure, or one as close as 1,000 and 1,003: the two sides' counts of one handover
+        same = [e for e in current if any(is_close(claim.value, v) for v in e.figures(claim.direction))]
         home = max(same or week, key=latest_first, default=None)
         if home is None:
             home = events.setdefault("main", Event("main", news_event(published)))
