@@ -821,3 +821,8 @@ def test_the_last_batch_and_a_close_count_belong_to_the_handover_and_the_whole_o
     claims = {c.record()["value"]: c.record() for c in draft.claims}
     assert claims[1245]["exchange_id"] == claims[1248]["exchange_id"]
     assert (claims[78]["metric"], claims[78]["exchange_id"]) == ("cumulative_bodies_to_russia", None)
+
+
+def test_killed_and_wounded_together_are_losses():
+    claims = claims_by_value("Ukraine's General Staff said Russia's losses had surpassed 1,000,000 soldiers killed and wounded.\n")
+    assert (claims[1000000]["metric"], claims[1000000]["qualifier"]) == ("military_losses", "more_than")

@@ -208,7 +208,7 @@ def casualty_metric(context: Context) -> Guess | None:
     ]
     if not found:
         return None
-    best = min(found, key=lambda c: c.distance)
+    best = min(found, key=lambda c: (c.distance, -len(c.words)))  # "killed and wounded" over "killed"
     if best.label != "deaths":
         return Guess(best.label, f'from "{best.words}"')
     if _has("civilian_words", context.clause) and not _has("soldier_words", context.clause):
