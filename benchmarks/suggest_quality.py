@@ -3,11 +3,13 @@ repatriations/suggest/quality.py measures on the seeds, the tuning set and the
 held-out set, each apart (see that module for what each figure counts).
 
     .venv/bin/python benchmarks/suggest_quality.py [--set seeds|tuning|heldout ...] [--details] [--json PATH]
+    .venv/bin/python benchmarks/suggest_quality.py --set tuning --articles t49-t60   # one batch's totals
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -43,13 +45,38 @@ def table(rows: list[Score]) -> str:
     return "\n".join(out)
 
 
+def in_range(article: str, first: str, last: str) -> bool:
+    """Whether an article id (t49, h13) lies between two ids of the same letter, by number."""
+    def number(name: str) -> tuple[str, int]:
+        digits = re.search(r"\d+", name)
+        return name[:1], int(digits.group()) if digits else -1
+
+    (letter, n), (a_letter, a), (_, b) = number(article), number(first), number(last)
+    return letter == a_letter and a <= n <= b
+
+
+def batch(per_article: list[Score], articles: str) -> Score:
+    """The sum of the articles FIRST-LAST ("t49-t60"): one batch's totals, misses left out."""
+    first, _, last = articles.partition("-")
+    total = Score(articles)
+    for score in per_article:
+        if in_range(score.article, first, last or first):
+            total.add(score)
+    total.misses = []
+    return total
+
+
 @click.command()
 @click.option("--set", "sets", multiple=True, type=click.Choice(SETS), help="Sets to measure (default: all three).")
 @click.option("--details", is_flag=True, help="Per-article rows, and every figure missed, guessed wrong or proposed falsely.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write each set's figures here.")
-def main(sets: tuple[str, ...], details: bool, json_path: Path | None) -> None:
+@click.option("--articles", help="Only the totals of these articles of each set, e.g. t49-t60 (a batch's first score).")
+def main(sets: tuple[str, ...], details: bool, json_path: Path | None, articles: str | None) -> None:
     """Print draft quality for the seeds, the tuning set and the held-out set, apart."""
     results = {name: measure(name, ROOT) for name in sets or SETS}
+    if articles:
+        click.echo(table([batch(per_article, articles) for per_article, _ in results.values()]))
+        return
     click.echo(table([overall for _, overall in results.values()]))
     click.echo(
         "metric, qualifier, side, official and exchange are shares of the found figures; dated is per article; "

@@ -1,9 +1,10 @@
 """The drafts' measured quality on the evaluation sets (benchmarks/eval/), kept from
 falling. The floors are what benchmarks/suggest_quality.py measured when they were set,
-rounded down: floors, not targets. The held-out set is measured here and never tuned on;
-its share targets (found >= 95 %, metric, qualifier, side and official >= 90 %, exchange and
-dated >= 80 %) are met, its "no false figures, no false officials" targets are not yet
-(2 and 1): see docs/drafting.md."""
+rounded down: floors, not targets. The held-out set (24 articles, h13–h24 added this
+session by a hand that never saw the rules) is measured here and never tuned on; of its
+targets (found >= 95 %, metric, qualifier, side and official >= 90 %, exchange and dated
+>= 80 %, no false figures or officials) found, side, and the false figures and officials
+are not met: see docs/drafting.md."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from repatriations.support.checkout import ROOT
 
 FLOORS = {
     # set: (shares, most false figures, most false officials)
-    "tuning": ({"found": 0.95, "metric": 0.91, "qualifier": 0.99, "side": 0.93, "official": 0.96, "exchange": 0.9, "dated": 1.0, "dates": 0.81}, 8, 0),
-    "heldout": ({"found": 0.95, "metric": 0.94, "qualifier": 1.0, "side": 0.93, "official": 0.94, "exchange": 0.87, "dated": 0.91, "dates": 0.52}, 2, 1),
+    "tuning": ({"found": 0.95, "metric": 0.93, "qualifier": 0.99, "side": 0.94, "official": 0.95, "exchange": 0.91, "dated": 1.0, "dates": 0.8}, 9, 0),
+    "heldout": ({"found": 0.93, "metric": 0.9, "qualifier": 1.0, "side": 0.86, "official": 0.91, "exchange": 0.83, "dated": 0.95, "dates": 0.56}, 7, 1),
 }
 
 
