@@ -43,3 +43,19 @@ def test_the_gold_curation_builds(set_name: str, tmp_path):
     tree = shutil.copytree(ROOT / "benchmarks" / "eval" / set_name, tmp_path / set_name, ignore=shutil.ignore_patterns("dist"))
     result = build(tree, quiet=True)
     assert result.counts["sources"] >= 12 and result.counts["claims"] > 0
+
+
+def test_a_batch_sums_only_its_own_articles():
+    """benchmarks/suggest_quality.py --articles t49-t60: the batch's totals, no other article's, no misses."""
+    import importlib.util
+
+    from repatriations.suggest.quality import Score
+
+    spec = importlib.util.spec_from_file_location("suggest_quality", ROOT / "benchmarks" / "suggest_quality.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    scores = [Score("t48", gold=5), Score("t49", gold=7, misses=["x"]), Score("t60", gold=11), Score("h50", gold=13)]
+    total = module.batch(scores, "t49-t60")
+    assert (total.gold, total.misses) == (18, [])
+    assert module.batch(scores, "t48").gold == 5
