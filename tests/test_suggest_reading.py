@@ -826,3 +826,13 @@ def test_the_last_batch_and_a_close_count_belong_to_the_handover_and_the_whole_o
 def test_killed_and_wounded_together_are_losses():
     claims = claims_by_value("Ukraine's General Staff said Russia's losses had surpassed 1,000,000 soldiers killed and wounded.\n")
     assert (claims[1000000]["metric"], claims[1000000]["qualifier"]) == ("military_losses", "more_than")
+
+
+def test_a_role_noun_in_the_figures_own_part_wins_over_a_speaker_named_in_another_part():
+    claims = claims_by_value(
+        "Kremlin aide Vladimir Medinsky wrote that Russia had handed over 6,060 bodies. The Coordination Headquarters "
+        "for the Treatment of Prisoners of War disagreed. The gap comes down to the last day: the headquarters counted "
+        "1,245 bodies on 16 June, while the Russian Defence Ministry said it had transferred 1,248.\n"
+    )
+    assert (claims[1245]["side"], claims[1245]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+    assert claims[1248]["side"] == "russia"

@@ -190,7 +190,7 @@ class Voice:
     own_voice: Attribution | None
 
 
-OPENING_TIME = r"(?:(?:on|in|at|by|later|earlier|then|that|this)\b[^,.]{0,25}?,?\s+)"  # "On Monday", "That evening,"
+OPENING_TIME = r"(?:(?:on|in|at|by|for|later|earlier|then|that|this)\b[^,.]{0,25}?,?\s+)"  # "On Monday", "For 16 June"
 
 
 def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
@@ -201,7 +201,7 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
         re.match(rf"(?P<p>{pronoun})\b", opening)
         # "On Monday the headquarters announced …", "That evening the ministry said …"
         or re.match(rf"{OPENING_TIME}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
-        or re.search(rf"(?:,[\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
+        or re.search(rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
         or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
     )
 
@@ -406,8 +406,14 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return voice.own_voice
     if mention := speaker_mention(text, figure, mentions):
         a, b = segment_bounds(text, figure.sentence, figure.start)
-        if not a <= mention.start < b and (group := group_attribution(text, figure, own_part_only=True)):
-            return group  # "…, the headquarters said, while Moscow got 30, according to a Russian lawmaker"
+        if not a <= mention.start < b:
+            if group := group_attribution(text, figure, own_part_only=True):
+                return group  # "…, the headquarters said, while Moscow got 30, according to a Russian lawmaker"
+            # "the headquarters counted 1,245 bodies on 16 June, while the Russian Defence Ministry said …"
+            # a role noun, not a bare "it" or "he", which would be the sentence's own speaker
+            role = pronoun_carried(text, figure, sentences, voice, mentions=mentions)
+            if role and role.attributed_to and " " in role.attributed_to and fold(role.attributed_to) in fold(text[a:b]):
+                return role
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     if found := pronoun_carried(text, figure, sentences, voice, mentions=mentions):
         return found
