@@ -836,3 +836,14 @@ def test_a_role_noun_in_the_figures_own_part_wins_over_a_speaker_named_in_anothe
     )
     assert (claims[1245]["side"], claims[1245]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
     assert claims[1248]["side"] == "russia"
+
+
+def test_the_outlets_own_sum_of_a_bodys_figures_is_the_outlets_and_a_count_for_a_side_is_its_counters():
+    claims = claims_by_value(
+        "That brings the total returned to Ukraine to 11,057 bodies, on our sums of the Coordination Headquarters' "
+        "figures. Moscow's own tally for Ukraine is 11,060.\n"
+        "Monday 16 June: 1,245 bodies, by the count of Ukraine's Coordination Headquarters for the Treatment of Prisoners of War.\n"
+    )
+    assert (claims[11057]["side"], claims[11057]["official_id"]) == ("media", None)
+    assert claims[11060]["side"] == "russia"
+    assert claims[1245]["official_id"] == "ukraine-coordination-hq"  # "by the count of" the body: its own count

@@ -56,6 +56,13 @@ def speaks_in_its_own_part(text: str, mention: Mention, s: Sentence) -> bool:
     return re.search(_speech(), fold(text[c:d])) is not None
 
 
+# "our sums of", "a Reuters tally of": the outlet's own arithmetic ("by the count of X" is X's count)
+SUMMED_OF = re.compile(
+    r"\b(?:our|my|a|an|its|their)\s+(?:[\w']+\s+){0,2}?(?:sums?|tally|tallies|count|calculations?|arithmetic|addition|analysis)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+
+
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
     """The official of the figure's sentence closest to a speech verb, else closest to the figure."""
     s = figure.sentence
@@ -79,7 +86,10 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     recipients = [
         m for m in here if re.search(r"\b(?:to|with|by|from)\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))
     ]
-    pool = speaking or [m for m in here if m not in recipients]
+    # "on our sums of the Coordination Headquarters' figures": the outlet adds them up, the body does not speak
+    summed = [m for m in here if SUMMED_OF.search(fold(text[max(s.start, m.start - 40) : m.start]))]
+    speaking = [m for m in speaking if m not in summed]
+    pool = speaking or [m for m in here if m not in recipients and m not in summed]
     if not pool:
         return None
     if speaking and verbs:
@@ -122,7 +132,7 @@ def side_count_patterns(side: str) -> tuple[str, str]:
     return (
         rf"(?:according to|cited by|citing|by|going by|judging by)\s+(?P<who>{count})",  # "by Kyiv's count"
         # "Moscow's figure was 6,060", "Ukraine's count is far higher"; not "our sum of Moscow's figures stood at"
-        rf"(?<!of )(?P<who>{count})\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
+        rf"(?<!of )(?P<who>{count})(?:\s+(?:for|of)\s+[\w']+)?\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
     )
 
 
