@@ -847,3 +847,19 @@ def test_the_outlets_own_sum_of_a_bodys_figures_is_the_outlets_and_a_count_for_a
     assert (claims[11057]["side"], claims[11057]["official_id"]) == ("media", None)
     assert claims[11060]["side"] == "russia"
     assert claims[1245]["official_id"] == "ukraine-coordination-hq"  # "by the count of" the body: its own count
+
+
+def test_a_named_giver_beats_in_exchange_a_by_the_numbers_list_is_read_after_its_dash_and_call_102_is_a_phone():
+    claims = claims_by_value(
+        "Saraliev said Moscow had received the bodies of 34 servicemen. Russia had handed over 909 bodies in exchange, he said. "
+        "Moscow received 43 bodies, while the Kiev regime took back 910 of its fallen troops.\n"
+        '"Today the Kiev regime received one thousand bodies, and nineteen of our soldiers are at last coming home '
+        'to their families," Kremlin aide Vladimir Medinsky said.\n\n'
+        "By the numbers\n\n16 — handovers of bodies between the two countries in 2025.\n"
+        "16,301 — bodies received by Ukraine, adding up the counts of the headquarters.\n\n"
+        "Relatives can call 102.\n"
+    )
+    assert (claims[909]["metric"], claims[910]["metric"]) == ("bodies_to_ukraine", "bodies_to_ukraine")
+    assert claims[19]["metric"] == "bodies_to_russia"  # "received" belongs to the thousand
+    assert (claims[16]["metric"], claims[16301]["metric"]) == ("repatriation_count", "cumulative_bodies_to_ukraine")
+    assert 102 not in claims

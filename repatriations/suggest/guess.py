@@ -87,8 +87,10 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b{THEN}(?:{give})")),
             # "to Ukraine", "went to the Ukrainian side"; not "according to the Russian side", "belong to Ukrainian citizens"
             (direction, re.compile(rf"{NOT_A_RECIPIENT}(?:{to})\s+(?:{party})(?![\w-])")),
+            # "bodies received by Ukraine": the receiver, after a verb of getting
+            (direction, re.compile(rf"(?:{get})\s+by\s+(?:{party})(?![\w-])")),
             # "from Russia", "by Moscow"; not "by Kyiv's count", which says whose figure it is
-            (other, re.compile(rf"(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
+            (other, re.compile(rf"(?<!received )(?<!recovered )(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
             (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
         ]
@@ -133,14 +135,19 @@ OTHER_FIGURE = re.compile(r"(?<![\w#])\d[\d,.\u00a0 ]*\d(?![\w])|(?<![\w#])\d(?!
 
 
 def nearer_another_figure(context: Context, found: Cue) -> bool:
-    """A verb after the figure whose own object is another figure is that figure's ("1,212
-    bodies, was transferred on June 11, and we received 27"): it says nothing of this one."""
+    """A verb whose own object is another figure is that figure's, after this one ("1,212
+    bodies, was transferred on June 11, and we received 27") or before it ("the Kiev regime
+    received one thousand bodies …, and nineteen of our soldiers"): it says nothing of this one."""
     words = found.words.replace("N", "#")
     at = context.sentence.find(words, context.sentence_at) if words else -1
+    if at < 0 and words:
+        at = context.sentence.find(words)
     if at < 0:
         return False
     after = context.sentence[at + len(words) : at + len(words) + 25]
-    return bool(OTHER_FIGURE.search(after)) and "#" not in after
+    # a figure in words ("one thousand") is another figure too
+    before_this = after.split("#")[0]
+    return bool(OTHER_FIGURE.search(before_this) or numbers_in(before_this)) and not after.lstrip().startswith("#")
 
 
 def gapped_verb(context: Context) -> Cue | None:
@@ -173,7 +180,11 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
     """to_ukraine, to_russia or total, from the words nearest the figure."""
     if found := cue("other", lx.pattern("in_return"), context.clause, context.at) or in_return_just_before(context):
         label = "to_russia" if main != "to_russia" else "to_ukraine"
-        return Cue(label, found.words, found.distance)
+        patterns = [(side, p) for side, p in _direction_patterns(None) if side != "total"]
+        named = [c for side, p in patterns if (c := cue(side, p, context.clause, context.at))]
+        nearer = [c for c in named if c.distance < found.distance]
+        # "Russia had handed over 909 bodies in exchange": the party named with its verb says which way
+        return min(nearer, key=lambda c: c.distance) if nearer else Cue(label, found.words, found.distance)
     if found := nationality(context):
         return found
     if found := gapped_verb(context):
@@ -511,7 +522,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a footnote mark ('[2]'), not a figure"
     if _ends("label_before", before):
         return "UNPLACED: a label or serial number (an issue, a number in a series)"
-    if re.search(rf"\b(?:{lx.alternation('not_figures', 'phone_before')})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$", before) or (
+    phone = lx.alternation("not_figures", "phone_before")
+    if re.search(rf"\b(?:{phone})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$|\b(?:call|dial|ring)\s+$", before) or (
         number.as_written.startswith("0 ")
     ):
         return "UNPLACED: a phone number"

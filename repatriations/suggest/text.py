@@ -101,12 +101,16 @@ def between_breaks(
     return left, right
 
 
+LABEL_MARK = re.compile(r":|\s+[—–]\s+|\s+-\s+")  # what sets a list's figure apart from the words it labels
+
+
 def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """The part of the sentence between the commas, colons or dashes around [start, end);
     a figure that opens its line before a colon ("• 6,000: bodies each side agreed to
     return") has the words after the colon as its clause."""
-    if opens_its_line(text, start) and text.startswith(":", end):
-        bullet_end = CLAUSE_BREAK.search(text, end + 1, sentence.end)
+    if opens_its_line(text, start) and (label := LABEL_MARK.match(text, end)):
+        # "• 6,000: bodies each side agreed", "16 — handovers of bodies in 2025" (a "By the numbers" list)
+        bullet_end = CLAUSE_BREAK.search(text, label.end(), sentence.end)
         return sentence.start, bullet_end.start() if bullet_end else sentence.end
     aside = re.match(r"\s*\([^()]{1,40}\)", text[end : sentence.end])  # "1,212 (to Ukraine) / 27 (to Russia)"
     return between_breaks(text, sentence, start, end, CLAUSE_BREAK, (end, end + aside.end()) if aside else None)
@@ -161,8 +165,8 @@ class Context:
                 join = JOIN.search(text, figure.end, other.start)
                 right = join.start() if join else other.start
         before, after = fold(text[left : figure.start]), fold(text[figure.end : right])
-        if after.startswith(":") and opens_its_line(text, figure.start):
-            after = " " + after[1:]  # "• 6,000: bodies each side agreed": the colon only sets the figure apart
+        if (label := LABEL_MARK.match(after)) and opens_its_line(text, figure.start):
+            after = " " + after[label.end() :].lstrip()  # "• 6,000: bodies each side agreed": the mark only sets it apart
         s = figure.sentence
         head = fold(text[s.start : figure.start])
         line_start, line_end = line_bounds(text, s.start, s.end)
