@@ -863,3 +863,13 @@ def test_a_named_giver_beats_in_exchange_a_by_the_numbers_list_is_read_after_its
     assert claims[19]["metric"] == "bodies_to_russia"  # "received" belongs to the thousand
     assert (claims[16]["metric"], claims[16301]["metric"]) == ("repatriation_count", "cumulative_bodies_to_ukraine")
     assert 102 not in claims
+
+
+def test_a_page_number_a_figure_the_correct_one_replaces_and_bodies_held_in_morgues_are_no_figures():
+    claims = claims_by_value(
+        "• A report (18 July, page 19) gave the wrong number of bodies returned to Russia. We said Russia received 91; the correct "
+        "figure, given by the Kremlin aide Vladimir Medinsky, is 19.\n"
+        "Ukraine has brought home the bodies of 502 soldiers, the Coordination Headquarters said. Another 17 had been held "
+        "in morgues on the territory of the Russian Federation.\n"
+    )
+    assert set(claims) == {19, 502}

@@ -454,6 +454,11 @@ def _ends(key: str, text: str) -> bool:
     return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
 
 
+HELD_IN_MORGUES = re.compile(
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:had\s+been\s+|were\s+|was\s+)?(?:held|kept|stored)\s+in\s+(?:the\s+)?morgues?\b"
+)
+
+
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
@@ -504,7 +509,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]",
         raw_after,
     )
-    if near_place or re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
+    held = HELD_IN_MORGUES.match(after)  # "Another 17 had been held in morgues on the territory of …"
+    if near_place or held or re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
@@ -532,6 +538,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     qualifier = lx.alternation("qualifiers", "more_than") + "|" + lx.alternation("qualifiers", "approximately")
     if re.search(rf"\b(?:{lx.alternation('not_figures', 'identified_before')})\s+(?:(?:{qualifier})\s+)?$", before):
         return "UNPLACED: counts identifications, which the record does not measure"
+    sentence_rest = fold(text[number.end : number.end + 150]).split(". ")[0]
+    if lx.pattern("not_figures", "correct_after").search(sentence_rest):
+        return "UNPLACED: the figure a correction replaces ('We said 91; the correct figure is 19'), not a figure of the record"
     if lx.pattern("not_figures", "corrected_sentence").match(fold(lead_before(text, number.start, 200)).lstrip()):
         return "UNPLACED: a figure an earlier version gave, which a correction replaced"
     correcting = re.search(r"\bcorrect", fold(text[max(0, number.start - 120) : number.start]))
