@@ -873,3 +873,8 @@ def test_a_page_number_a_figure_the_correct_one_replaces_and_bodies_held_in_morg
         "in morgues on the territory of the Russian Federation.\n"
     )
     assert set(claims) == {19, 502}
+
+
+def test_a_new_bodys_side_is_not_read_from_half_a_word_before_it():
+    draft = draft_of("Zvezda, a TV channel run by the Russian defence ministry, reported that 1,003 bodies were handed over.\n")
+    assert [(o.name, o.side) for o in draft.new_officials] == [("the Russian defence ministry", "russia")]

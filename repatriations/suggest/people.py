@@ -229,6 +229,15 @@ def _is_name(words: str) -> bool:
     )
 
 
+def whole_words_before(text: str, sentence: Sentence, start: int, width: int) -> str:
+    """Up to `width` characters before `start`, without a word cut in two ("run by" is not "un by")."""
+    cut = max(sentence.start, start - width)
+    prefix = text[cut:start]
+    if cut > sentence.start and not text[cut - 1].isspace():
+        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
+    return prefix
+
+
 def new_mentions(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
 ) -> tuple[list[Mention], list[NewOfficial]]:
@@ -258,7 +267,7 @@ def new_mentions(
             if not oid or oid in known.officials:
                 continue
             if oid not in proposals:
-                named = text[max(sentence.start, start - 6) : end]  # "The U.N. Human Rights Monitoring Mission"
+                named = whole_words_before(text, sentence, start, 6) + text[start:end]  # "The U.N. Human Rights …"
                 side = side_of_words(f"{title or ''} {appositive or ''} {named}") or side_of_words(body) or "media"
                 surname = fold(name.split()[-1]) if kind == "person" else None
                 proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
