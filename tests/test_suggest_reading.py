@@ -878,3 +878,16 @@ def test_a_page_number_a_figure_the_correct_one_replaces_and_bodies_held_in_morg
 def test_a_new_bodys_side_is_not_read_from_half_a_word_before_it():
     draft = draft_of("Zvezda, a TV channel run by the Russian defence ministry, reported that 1,003 bodies were handed over.\n")
     assert [(o.name, o.side) for o in draft.new_officials] == [("the Russian defence ministry", "russia")]
+
+
+def test_a_duma_deputy_a_regional_military_administration_by_its_own_count_and_the_identified_so_far():
+    draft = draft_of(
+        "Moscow and Kiev swap bodies\n\n"
+        "Russia has received the remains of 43 of its dead, a Duma deputy has said.\n"
+        "The previous exchange saw Ukraine take back 1,003 bodies, by its own count.\n"
+        "In all, 19 natives of the region were among the 757 bodies returned in February, the Poltava Regional Military "
+        "Administration said. Eleven of them have been identified so far.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert (claims[43]["side"], claims[1003]["side"], claims[757]["side"]) == ("russia", "ukraine", "ukraine")
+    assert 11 not in claims

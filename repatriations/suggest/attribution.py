@@ -153,6 +153,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
         for pattern in (
             *counts,
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
+            # "Ukraine take back 1,003 bodies, by its own count"
+            rf"(?P<who>{who})\b(?:[^,;.]|[,.](?=\d)){{0,60}}?,?\s+by\s+its\s+own\s+(?:count|tally|figures|reckoning)",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
             # "A Ukrainian official involved in the repatriations, who asked not to be named …, said"

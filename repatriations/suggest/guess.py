@@ -454,6 +454,9 @@ def _ends(key: str, text: str) -> bool:
     return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
 
 
+IDENTIFIED_AFTER = re.compile(
+    r"(?:\s+of\s+them)?\s+(?:have|has|had|were|was)\s+(?:now\s+|so\s+far\s+|already\s+)?been\s+identified"
+)
 HELD_IN_MORGUES = re.compile(
     r"(?:\s+[\w'-]+){0,3}?\s+(?:had\s+been\s+|were\s+|was\s+)?(?:held|kept|stored)\s+in\s+(?:the\s+)?morgues?\b"
 )
@@ -536,7 +539,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('not_figures', 'capacity_after')})\b", after):
         return "UNPLACED: what a place can hold at a time, not a count of bodies handed over"
     qualifier = lx.alternation("qualifiers", "more_than") + "|" + lx.alternation("qualifiers", "approximately")
-    if re.search(rf"\b(?:{lx.alternation('not_figures', 'identified_before')})\s+(?:(?:{qualifier})\s+)?$", before):
+    identified_after = IDENTIFIED_AFTER.match(after)  # "Eleven of them have been identified so far"
+    identified_before = lx.alternation("not_figures", "identified_before")
+    if identified_after or re.search(rf"\b(?:{identified_before})\s+(?:(?:{qualifier})\s+)?$", before):
         return "UNPLACED: counts identifications, which the record does not measure"
     sentence_rest = fold(text[number.end : number.end + 150]).split(". ")[0]
     if lx.pattern("not_figures", "correct_after").search(sentence_rest):

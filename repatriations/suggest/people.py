@@ -202,7 +202,8 @@ def side_of_words(words: str) -> str | None:
     folded = fold(words)
     if re.search(r"red cross|icrc|united nations|\bun\b|\bu\.n\.|osce|vatican|international", folded):
         return "international"
-    if re.search(r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk", folded):
+    # "Poltava Regional Military Administration", "oblast": Ukraine's own kinds of regional body
+    if re.search(r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk|military administration|\boblast\b|\brada\b", folded):
         return "ukraine"
     if re.search(r"russia|moscow|kremlin|duma|\btass\b|\bria\b|putin|soviet|federation council", folded):
         return "russia"
