@@ -891,3 +891,13 @@ def test_a_duma_deputy_a_regional_military_administration_by_its_own_count_and_t
     claims = {c.record()["value"]: c.record() for c in draft.claims}
     assert (claims[43]["side"], claims[1003]["side"], claims[757]["side"]) == ("russia", "ukraine", "ukraine")
     assert 11 not in claims
+
+
+def test_figures_listed_with_respectively_take_the_dates_listed_before_them_in_order():
+    draft = draft_of(
+        "KYIV, May 16 2025 - Friday's handover was the third in a row in which Ukraine received 909 bodies, after those "
+        "of March 28 and April 18, when Russia got back 43 and 41 bodies respectively.\n"
+    )
+    exchanges = {c.record()["value"]: c.record()["exchange_id"] for c in draft.claims}
+    assert len({exchanges[909], exchanges[43], exchanges[41]}) == 3
+    assert "03-28" in exchanges[43] and "04-18" in exchanges[41]

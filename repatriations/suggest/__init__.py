@@ -52,7 +52,7 @@ from .guess import (
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
-from .repeats import repeated_occasions
+from .repeats import Occasion, repeated_occasions, respective_occasions
 from .text import Context, Figure, Sentence, fold, line_bounds, sentence_at, slug_words, split_sentences, unique, verbatim_quote
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
@@ -289,12 +289,40 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
 
 
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s*$")
+
+
+def respectively_dated(text: str, claims: list[DraftClaim]) -> dict[int, Occasion]:
+    """The handover figures of each "43 and 41 … respectively" list, by claim, with the date each takes."""
+    dated: dict[int, Occasion] = {}
+    run: list[DraftClaim] = []
+    for claim in [*claims, None]:
+        joined = (
+            claim is not None
+            and run
+            and claim.figure.sentence is run[-1].figure.sentence
+            and LIST_JOIN.fullmatch(text[run[-1].figure.end : claim.figure.start])
+        )
+        if joined and claim is not None:
+            run.append(claim)
+            continue
+        handovers = bool(run) and all(c.metric.value in LINKED for c in run)
+        occasions = respective_occasions(text, [c.figure for c in run]) if handovers else []
+        dated.update({id(c): o for c, o in zip(run, occasions, strict=False)})
+        run = [claim] if claim is not None else []
+    return dated
+
+
 def one_claim_per_occasion(text: str, claims: list[DraftClaim], figures: list[Figure]) -> list[DraftClaim]:
     """A handover figure that counts several handovers ("1,200 on each of 13, 14 and 15
     June") becomes one claim per handover, each dated by its own day or month."""
     out: list[DraftClaim] = []
+    respective = respectively_dated(text, claims)
     for claim in claims:
         figure = claim.figure
+        if id(claim) in respective:
+            out.append(replace(claim, occasion=respective[id(claim)]))
+            continue
         same = [f for f in figures if f.sentence is figure.sentence]  # placed or not: "… 1,212 on 11 June and 1,200 …"
         previous_end = max((f.end for f in same if f.end <= figure.start), default=figure.sentence.start)
         next_start = min((f.start for f in same if f.start >= figure.end), default=figure.sentence.end)

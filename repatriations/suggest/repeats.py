@@ -92,3 +92,19 @@ def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start:
         if len(here) >= 2:
             return here
     return []
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def respective_occasions(text: str, listed: list[Figure]) -> list[Occasion]:
+    """"after those of March 28 and April 18, when Russia got back 43 and 41 bodies
+    respectively": the figures of a list closed by "respectively" take, in order, the
+    dates its sentence names before them; [] unless there are as many dates as figures."""
+    if len(listed) < 2:
+        return []
+    s = listed[0].sentence
+    if not RESPECTIVELY.search(text, listed[-1].end, s.end):
+        return []
+    dates = occasions_in(text[s.start : listed[0].start])
+    return dates[-len(listed) :] if len(dates) >= len(listed) else []
