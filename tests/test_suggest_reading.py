@@ -901,3 +901,18 @@ def test_figures_listed_with_respectively_take_the_dates_listed_before_them_in_o
     exchanges = {c.record()["value"]: c.record()["exchange_id"] for c in draft.claims}
     assert len({exchanges[909], exchanges[43], exchanges[41]}) == 3
     assert "03-28" in exchanges[43] and "04-18" in exchanges[41]
+
+
+def test_a_labelled_speaker_behind_a_title_and_the_hq_speak_for_their_figures():
+    briefing = draft_of(
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, December 17, 2025\n\n"
+        "Question: Can you give the latest figures?\n\n"
+        "Maria Zakharova: Since June, Russia has handed over more than 11,000 bodies of Ukrainian servicemen.\n"
+    )
+    assert [o.name for o in briefing.new_officials] == ["Maria Zakharova"]
+    assert briefing.claims[0].record()["official_id"] == briefing.new_officials[0].official_id
+    hq = claims_by_value(
+        "Ukraine received 1,000 bodies, the Coordination Headquarters for the Treatment of Prisoners of War said.\n"
+        "Details: The HQ said five of those returned had died in Russian captivity.\n"
+    )
+    assert (hq[5]["metric"], hq[5]["official_id"]) == ("died_in_captivity", "ukraine-coordination-hq")

@@ -245,7 +245,7 @@ def pronoun_carried(
                 earlier, reach = (titled[-1].sentence, titled[-1]), BODY_ROLE_REACH
         if found and kind == "body" and " " in found.group("p"):
             # "the headquarters", "the ministry": the last body so named, further back than a pronoun reaches
-            head = found.group("p").split()[-1]
+            head = {"hq": "headquarters"}.get(found.group("p").split()[-1], found.group("p").split()[-1])  # "The HQ said"
             bodies = [m for m in mentions or [] if m.kind == "body" and m.start < figure.start]
             named = [m for m in bodies if head in fold(text[m.start : m.end])]
             earlier = (named[-1].sentence, named[-1]) if named else None

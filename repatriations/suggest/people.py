@@ -294,7 +294,8 @@ def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int
 
 BODY = re.compile(
     r"(?:(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+)?(?:[A-Z][\w’'-]*\s+){0,4}?"
-    r"(?:Ministry|Committee|Service|Office|Agency|Council|Commission|Directorate|Administration|Red Cross|ICRC|Command|Mission)"
+    r"(?:Ministry|Committee|Service|Office|Agency|Council|Commission|Directorate|Administration|Red Cross|ICRC|Command|Mission"
+    r"|Association|Foundation|Bureau|Institute)"
     # "of Internal Affairs of Ukraine", "for Reintegration of the Temporarily Occupied Territories of Ukraine"
     r"(?:\s*\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4}){0,3}(?:\s*\([A-Z]{2,6}\))?"
 )
@@ -364,6 +365,16 @@ def outlet_staff(text: str, name_start: int) -> bool:
     return re.search(rf"\bour\s+(?:[\w-]+\s+){{0,2}}(?:{staff})\s*,?\s*$", before) is not None
 
 
+def _name_tails(found: re.Match[str]) -> list[re.Match[str]]:
+    """"Spokeswoman Maria Zakharova" → itself, then "Maria Zakharova": the run and its shorter tails."""
+    tails = [found]
+    for space in re.finditer(r"\s+", found.group()):
+        tail = re.compile(r".+").search(found.string, found.start() + space.end(), found.end())
+        if tail:
+            tails.append(tail)
+    return tails
+
+
 def labelled_people(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
 ) -> tuple[list[Mention], list[NewOfficial]]:
@@ -382,8 +393,10 @@ def labelled_people(
         surname = found.group("label").split()[-1].capitalize()
         if len(surname) < 3 or any(fold(text[m.name_start : m.end]).endswith(fold(surname)) for m in taken + mentions):
             continue
-        name = re.search(rf"(?<![\w’'])(?:[A-Z][a-z'’-]+\s+){{1,2}}{re.escape(surname)}(?![\w’'])", text)
-        if not name or not _is_name(name.group()) or outlet_staff(text, name.start()):
+        # "Spokeswoman Maria Zakharova": the name is the words before the surname that read as one, past a title
+        found_names = re.finditer(rf"(?<![\w’'])(?:[A-Z][a-z'’-]+\s+){{1,2}}{re.escape(surname)}(?![\w’'])", text)
+        name = next((n for m in found_names for n in _name_tails(m) if _is_name(n.group())), None)
+        if not name or outlet_staff(text, name.start()):
             continue
         sentence = next((x for x in sentences if x.start <= name.start() < x.end), None)
         if sentence is None:
