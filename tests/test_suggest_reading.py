@@ -916,3 +916,13 @@ def test_a_labelled_speaker_behind_a_title_and_the_hq_speak_for_their_figures():
         "Details: The HQ said five of those returned had died in Russian captivity.\n"
     )
     assert (hq[5]["metric"], hq[5]["official_id"]) == ("died_in_captivity", "ukraine-coordination-hq")
+
+
+def test_the_whole_a_breakdown_opens_with_is_a_figure_and_its_parts_and_other_groups_are_not():
+    draft = draft_of(
+        "KYIV, Nov 8, 2024 - Ukraine said on Friday it had recovered the bodies of 563 soldiers.\n"
+        "Of the 563, 320 were returned from the Donetsk direction and 89 from the Bakhmut direction, the headquarters said. "
+        "According to the headquarters, 403 were returned from the Donetsk direction.\n"
+        "Since 2023, 612 of these families have been told that their relative was identified.\n"
+    )
+    assert [c.record()["value"] for c in draft.claims] == [563, 563]

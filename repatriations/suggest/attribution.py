@@ -57,6 +57,7 @@ def speaks_in_its_own_part(text: str, mention: Mention, s: Sentence) -> bool:
 
 
 # "our sums of", "a Reuters tally of": the outlet's own arithmetic ("by the count of X" is X's count)
+RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|by|from|told)\s+(?:the\s+)?$")
 SUMMED_OF = re.compile(
     r"\b(?:our|my|a|an|its|their)\s+(?:[\w']+\s+){0,2}?(?:sums?|tally|tallies|count|calculations?|arithmetic|addition|analysis)"
     r"\s+of\s+(?:the\s+)?$"
@@ -83,12 +84,12 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     if not here:
         return None
     speaking = [m for m in here if any(abs(v0 - m.end) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
-    recipients = [
-        m for m in here if re.search(r"\b(?:to|with|by|from)\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))
-    ]
+    # "… handed to Moscow", "told Desna Post": the one given the bodies or the words, not the speaker
+    recipients = [m for m in here if RECIPIENT_BEFORE.search(fold(text[max(s.start, m.start - 12) : m.start]))]
     # "on our sums of the Coordination Headquarters' figures": the outlet adds them up, the body does not speak
     summed = [m for m in here if SUMMED_OF.search(fold(text[max(s.start, m.start - 40) : m.start]))]
-    speaking = [m for m in speaking if m not in summed]
+    told = [m for m in here if re.search(r"\btold\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))]
+    speaking = [m for m in speaking if m not in summed and m not in told]  # "told Desna Post": the listener
     pool = speaking or [m for m in here if m not in recipients and m not in summed]
     if not pool:
         return None

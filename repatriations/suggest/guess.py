@@ -296,6 +296,8 @@ def is_breakdown(context: Context) -> bool:
     """"Of them, 451 were brought back from the Donetsk front", "428 of them were from
     Mariupol": a part of another figure (captivity deaths are read before this)."""
     opens = re.match(rf"\s*(?:{lx.alternation('subset_words')})\b", context.sentence)
+    if opens and re.fullmatch(r"\s*", context.sentence[opens.end() : context.sentence_at]):
+        opens = None  # the 563 of "Of the 563, 320 were returned …" is the whole, not a part
     # "107 of the dead had fallen in Donetsk, 12 in Luhansk and 2 in Zaporizhzhia": the list goes on from the first part
     head = context.sentence[: context.sentence_at]
     earlier_part = any(PART_OF.match(context.sentence, m.end()) for m in re.finditer(r"\d", head))
@@ -507,13 +509,14 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if number.value == 2 and re.search(r"\b(?:the|both|all)\s+$", before) and _starts_word("parties_after", after):
         return 'UNPLACED: "the two ..." names the two sides, it is not a figure'
     place = lx.alternation("not_figures", "place_parts")
-    raw_after = text[number.end : number.end + 60]  # as written: a place is a capitalised name
+    raw_after = text[number.end : number.end + 70]  # as written: a place is a capitalised name
     near_place = re.match(
         r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]",
         raw_after,
     )
     held = HELD_IN_MORGUES.match(after)  # "Another 17 had been held in morgues on the territory of …"
-    if near_place or held or re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", after):
+    by_place = re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
+    if near_place or held or by_place:
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
@@ -591,8 +594,11 @@ PLURAL = re.compile(r"[a-z][a-z-]+[^s\W]s")
 
 
 def counts_other_nouns(after: str) -> bool:
-    """"6 morgues", "12 regional labs": a plural noun after the figure that is no one's body."""
-    found = NEXT_WORDS.match(after.split("\n", 1)[0])  # the words after it on its own line ("16 June – 1,245")
+    """"6 morgues", "12 regional labs", "612 of these families": a plural noun after the
+    figure (or after "of these") that is no one's body."""
+    line = after.split("\n", 1)[0]  # the words after it on its own line ("16 June – 1,245")
+    line = re.sub(r"^\s+of\s+(?:these|those|the)(?=\s)", "", line)
+    found = NEXT_WORDS.match(line)
     if not found:
         return False
     known = ("units", "body_nouns", "soldier_words", "prisoner_nouns", "other_counted", "civilian_words")
