@@ -926,3 +926,10 @@ def test_the_whole_a_breakdown_opens_with_is_a_figure_and_its_parts_and_other_gr
         "Since 2023, 612 of these families have been told that their relative was identified.\n"
     )
     assert [c.record()["value"] for c in draft.claims] == [563, 563]
+
+
+def test_an_agency_written_in_lower_case_with_its_acronym_is_proposed_with_its_side():
+    draft = draft_of(
+        "Russia has handed over to Ukraine the bodies of a further 25 Ukrainian defenders, Ukraine's military intelligence (HUR) said.\n"
+    )
+    assert [(o.name, o.side) for o in draft.new_officials] == [("Ukraine's military intelligence (HUR)", "ukraine")]

@@ -304,7 +304,9 @@ BODY = re.compile(
 # "Russia's defence ministry", "the Ukrainian interior ministry": a ministry as wire copy writes it, in lower case
 LOWER_MINISTRY = re.compile(
     r"(?:Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|the\s+Russian|the\s+Ukrainian)\s+"
-    r"(?:defen[cs]e|foreign|interior|health|justice|emergencies|emergency\s+situations)\s+ministry\b"
+    r"(?:(?:defen[cs]e|foreign|interior|health|justice|emergencies|emergency\s+situations)\s+ministry"
+    r"|military\s+intelligence|defen[cs]e\s+intelligence|security\s+service|general\s+staff|national\s+police)\b"
+    r"(?:\s+\([A-Z]{2,6}\))?"  # "Ukraine's military intelligence (HUR)"
 )
 
 
