@@ -933,3 +933,10 @@ def test_an_agency_written_in_lower_case_with_its_acronym_is_proposed_with_its_s
         "Russia has handed over to Ukraine the bodies of a further 25 Ukrainian defenders, Ukraine's military intelligence (HUR) said.\n"
     )
     assert [(o.name, o.side) for o in draft.new_officials] == [("Ukraine's military intelligence (HUR)", "ukraine")]
+
+
+def test_a_governor_of_a_region_kyiv_governs_speaks_for_ukraine_in_a_sentence_about_russian_attacks():
+    claims = claims_by_value(
+        "Russian attacks on the Kharkiv region killed three civilians, regional governor Oleh Syniehubov said.\n"
+    )
+    assert (claims[3]["metric"], claims[3]["side"]) == ("civilian_deaths", "ukraine")

@@ -203,7 +203,8 @@ def side_of_words(words: str) -> str | None:
     if re.search(r"red cross|icrc|united nations|\bun\b|\bu\.n\.|osce|vatican|international", folded):
         return "international"
     # "Poltava Regional Military Administration", "oblast": Ukraine's own kinds of regional body
-    if re.search(r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk|military administration|\boblast\b|\brada\b", folded):
+    places = lx.alternation("ukraine_places")
+    if re.search(rf"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk|military administration|\boblast\b|\brada\b|{places}", folded):
         return "ukraine"
     if re.search(r"russia|moscow|kremlin|duma|\btass\b|\bria\b|putin|soviet|federation council", folded):
         return "russia"
