@@ -940,3 +940,11 @@ def test_a_governor_of_a_region_kyiv_governs_speaks_for_ukraine_in_a_sentence_ab
         "Russian attacks on the Kharkiv region killed three civilians, regional governor Oleh Syniehubov said.\n"
     )
     assert (claims[3]["metric"], claims[3]["side"]) == ("civilian_deaths", "ukraine")
+
+
+def test_a_part_from_a_region_that_died_in_captivity_is_counted():
+    claims = claims_by_value(
+        "Russia received 43 bodies then, including eight civilians from the Kursk region who had been taken by Ukrainian "
+        "troops and died in captivity, Saraliyev said.\n"
+    )
+    assert claims[8]["metric"] == "died_in_captivity"

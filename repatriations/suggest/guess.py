@@ -516,7 +516,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     )
     held = HELD_IN_MORGUES.match(after)  # "Another 17 had been held in morgues on the territory of …"
     by_place = re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
-    if near_place or held or by_place:
+    captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
+    # "eight civilians from the Kursk region who … died in captivity": a part the record counts
+    if (near_place or held or by_place) and not captivity:
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
@@ -558,7 +560,6 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         "ratio_before", before
     ):
         return "UNPLACED: part of a ratio, not a count"
-    captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
     if (number.value or 0) < 10 and numbers_follow(after) and not captivity:  # "Five of the 1,000 … died in captivity" counts
         return 'UNPLACED: part of a ratio ("nine of the ten"), not a count'
     if re.match(r"(?:\s+[\w'-]+){0,3}\s+(?:for|in|out of)\s+every\s", after):
