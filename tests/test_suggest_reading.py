@@ -948,3 +948,15 @@ def test_a_part_from_a_region_that_died_in_captivity_is_counted():
         "troops and died in captivity, Saraliyev said.\n"
     )
     assert claims[8]["metric"] == "died_in_captivity"
+
+
+def test_it_refers_to_a_speaker_a_role_noun_carried_and_ukraines_offices_give_their_side():
+    claims = claims_by_value(
+        "The Coordination Headquarters for the Treatment of Prisoners of War said the work went on. "
+        "The headquarters reported 1,212 bodies on 11 June. It then counted 1,201 on 14 June.\n"
+        "By the end of December 2022 the Ministry of Reintegration counted 869 bodies returned since 24 February. "
+        "In September 2023 it gave a total of 1,832.\n"
+    )
+    assert claims[1201]["official_id"] == "ukraine-coordination-hq"
+    assert (claims[869]["side"], claims[1832]["side"]) == ("ukraine", "ukraine")
+    assert claims[1832]["metric"] == "cumulative_bodies_to_ukraine"  # "it gave a total of" reports a figure

@@ -447,5 +447,11 @@ def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribut
     for m in mentions:
         if m.sentence == sentence.index:
             voice.last[m.kind] = (sentence.index, m)
+    # "The headquarters reported 1,212 … It then counted 1,200 …": a speaker carried by a role noun
+    # is the one the next "it" refers to, as if named again here
+    if attribution is not None and attribution.official_id:
+        named = [m for m in mentions if m.official_id == attribution.official_id and m.sentence < sentence.index]
+        if named and not any(m.sentence == sentence.index and m.kind == named[-1].kind for m in mentions):
+            voice.last[named[-1].kind] = (sentence.index, named[-1])
     if attribution is not None and attribution is not MEDIA:
         voice.last_attribution = (sentence.index, attribution)

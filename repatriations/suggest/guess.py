@@ -67,6 +67,10 @@ def bare_verb(verbs: str, to: str, frm: str, aux: str) -> re.Pattern[str]:
     return re.compile(f"{before}|{after}")
 
 
+SUBJECT_AUX = r"(?:\s+(?:has|have|had|also|now|already|then|just))*"
+NOT_A_COUNT_GIVEN = r"(?!\s+(?:a|the|its|their)\s+(?:total|figure|count|number|tally)\b)"  # "gave a total of"
+
+
 @cache  # the same dozen patterns serve every figure of every article; only the speaker's side varies
 def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[str]]]:
     to, frm = lx.alternation("to_word"), lx.alternation("from_word")
@@ -103,7 +107,8 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (other, re.compile(rf"(?:{to})\s+(?:them|the other side)\b")),  # "A thousand went to them" (said by Moscow)
             (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
             # "Russia says it has returned 1,000 bodies": the speaker as the subject gave them (not "it was returned")
-            (other, re.compile(rf"\b(?:it|they)(?:\s+(?:has|have|had|also|now|already|then|just))*\s+(?:{give})")),
+            # (not "it gave a total of 1,832", which reports a figure)
+            (other, re.compile(rf"\b(?:it|they){SUBJECT_AUX}\s+(?:{give})\b{NOT_A_COUNT_GIVEN}")),
             # the speaker's own verbs with no party named: "1,000 handed over, 35 received", "transferred 1,248 and received 51"
             # "1,000 bodies had been repatriated" said by Kyiv came home to Kyiv: returning home is the speaker's own side
             (own + BARE, bare_verb(f"{get}|repatriated|returned", to, frm, bare)),

@@ -198,13 +198,19 @@ class NewOfficial:
     surname: str | None
 
 
+# Ukraine's own names and kinds of body: its regional military administrations, oblasts, the Rada, the
+# Ministry for Reintegration, the Commissioner for Persons Missing in Special Circumstances
+UKRAINE_WORDS = (
+    r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk|military administration|\boblast\b|\brada\b|reintegration|missing in special"
+)
+
+
 def side_of_words(words: str) -> str | None:
     folded = fold(words)
     if re.search(r"red cross|icrc|united nations|\bun\b|\bu\.n\.|osce|vatican|international", folded):
         return "international"
     # "Poltava Regional Military Administration", "oblast": Ukraine's own kinds of regional body
-    places = lx.alternation("ukraine_places")
-    if re.search(rf"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk|military administration|\boblast\b|\brada\b|{places}", folded):
+    if re.search(rf"{UKRAINE_WORDS}|{lx.alternation('ukraine_places')}", folded):
         return "ukraine"
     if re.search(r"russia|moscow|kremlin|duma|\btass\b|\bria\b|putin|soviet|federation council", folded):
         return "russia"
