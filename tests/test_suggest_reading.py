@@ -952,8 +952,8 @@ def test_a_part_from_a_region_that_died_in_captivity_is_counted():
 
 def test_it_refers_to_a_speaker_a_role_noun_carried_and_ukraines_offices_give_their_side():
     claims = claims_by_value(
-        "The Coordination Headquarters for the Treatment of Prisoners of War said the work went on. "
-        "The headquarters reported 1,212 bodies on 11 June. It then counted 1,201 on 14 June.\n"
+        "The Coordination Headquarters for the Treatment of Prisoners of War said the work went on. Trains came. "
+        "Lorries came. The headquarters reported 1,212 bodies on 11 June. It then counted 1,201 on 14 June.\n"
         "By the end of December 2022 the Ministry of Reintegration counted 869 bodies returned since 24 February. "
         "In September 2023 it gave a total of 1,832.\n"
     )
