@@ -960,3 +960,22 @@ def test_it_refers_to_a_speaker_a_role_noun_carried_and_ukraines_offices_give_th
     assert claims[1201]["official_id"] == "ukraine-coordination-hq"
     assert (claims[869]["side"], claims[1832]["side"]) == ("ukraine", "ukraine")
     assert claims[1832]["metric"] == "cumulative_bodies_to_ukraine"  # "it gave a total of" reports a figure
+
+
+def test_the_headquarters_refers_back_however_far_and_spoke_of_is_speech():
+    lines = ["The Coordination Headquarters for the Treatment of Prisoners of War runs the exchanges."]
+    lines += [f"Month {n} passed without news." for n in range(14)]
+    lines += ["The headquarters announced 1,000 bodies; Kremlin aide Vladimir Medinsky's post spoke of 35 sent to Russia."]
+    claims = claims_by_value("\n".join(lines) + "\n")
+    assert claims[1000]["official_id"] == "ukraine-coordination-hq"
+    assert claims[35]["official_id"] == "medinsky"
+
+
+def test_a_name_with_a_possessive_is_the_person_named():
+    draft = draft_of(
+        "Kremlin aide Vladimir Medinsky's post spoke of 35 bodies sent to Russia. "
+        "State Duma deputy Ivan Petrov's channel said 36 had come home.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert claims[35]["official_id"] == "medinsky"
+    assert [o.name for o in draft.new_officials] == ["Ivan Petrov"]

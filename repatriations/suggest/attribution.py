@@ -35,7 +35,7 @@ def _distance(a: int, b: int, figure: Figure) -> int:
 
 LATER_FIGURE = re.compile(r"\d")
 PRONOUN_REACH = 3
-BODY_ROLE_REACH = 12
+BODY_ROLE_REACH = 40  # "the headquarters" is the last body so named, however far back in one article
 SEMICOLON = re.compile(r";\s+")
 
 

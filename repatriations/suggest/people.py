@@ -67,7 +67,8 @@ class Mention:
 
 
 def exact_hits(folded: str, text: str, offset: int) -> Iterator[tuple[int, int]]:
-    pattern = re.compile(rf"(?<![\w’']){re.escape(fold(text))}(?![\w’'])")
+    # "Vladimir Medinsky's post" names him too: a possessive may follow the name
+    pattern = re.compile(rf"(?<![\w’']){re.escape(fold(text))}(?=['’]s\b|(?![\w’']))")
     for match in pattern.finditer(folded):
         yield offset + match.start(), offset + match.end()
 
@@ -294,8 +295,10 @@ def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int
             tail = words[first:][-3:] if len(words) - first > 3 else words[first:]
             name = " ".join(w.group() for w in tail)
             if _is_name(name):
-                start = run.start() + tail[0].start()
-                yield title_start(text, sentence, start, set()), start, run.start() + tail[-1].end(), name, "person"
+                start, end = run.start() + tail[0].start(), run.start() + tail[-1].end()
+                if possessive := re.search(r"['’]s$", name):  # "Ivan Petrov's post": the name is Ivan Petrov
+                    name, end = name[: possessive.start()], end - len(possessive.group())
+                yield title_start(text, sentence, start, set()), start, end, name, "person"
                 break
 
 
