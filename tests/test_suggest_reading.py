@@ -979,3 +979,13 @@ def test_a_name_with_a_possessive_is_the_person_named():
     claims = {c.record()["value"]: c.record() for c in draft.claims}
     assert claims[35]["official_id"] == "medinsky"
     assert [o.name for o in draft.new_officials] == ["Ivan Petrov"]
+
+
+def test_a_list_of_a_statements_main_points_is_the_statement_of_the_body_that_published_it():
+    claims = claims_by_value(
+        "Russian Defence Ministry statement\n\n16 June 2025\n\n"
+        "The Russian Defence Ministry on Monday published a statement on the latest stage. Its main points:\n\n"
+        "- On 16 June, the bodies of 1,248 Ukrainian servicemen were handed over to the Ukrainian side.\n"
+        "- Another 2,239 bodies of Ukrainian servicemen are ready to be transferred.\n"
+    )
+    assert {claims[v]["side"] for v in (1248, 2239)} == {"russia"}

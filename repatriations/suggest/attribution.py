@@ -383,7 +383,9 @@ def introduced_block_speaker(
                 here = at_point(sentences, colon - 1)
             except StopIteration:
                 return None
-            if mention := speaker_mention(text, here, mentions):
+            # the line's last sentence, else its first ("The ministry … published a statement … Its main points:")
+            opening = at_point(sentences, offset + len(line) - len(line.lstrip()))
+            if mention := speaker_mention(text, here, mentions) or speaker_mention(text, opening, mentions):
                 named = text[mention.name_start : mention.end]
                 return official_attribution(text, mention, f'the post or list "{named}" introduces')
             return group_attribution(text, here) or pronoun_carried(text, here, sentences, voice, mentions=mentions)
