@@ -82,22 +82,20 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
             claim.metric = Guess("bodies_total", "the sum of the sentence's figures in each direction")
 
 
-OTHER_WAY_RATIO = 5  # a figure a fifth of its paragraph's handover to Ukraine, or less, with no direction of its own
-
-
 def smaller_goes_the_other_way(text: str, claims: list[DraftClaim], largest: int) -> None:
     """"… 1,000 bodies to Ukraine. The Russian side got 19 …" with nothing saying which way the
     19 went: a figure far smaller than a handover to Ukraine in its paragraph went to Russia,
     as in every handover on record where one side's figure dwarfs the other's."""
+    ratio = float(lx.data()["other_way_size"]["factor"])
     to_ukraine = [c for c in claims if c.metric.value in ("bodies_to_ukraine", "cumulative_bodies_to_ukraine")]
     for claim in claims:
-        if not claim.metric.why.startswith(NO_DIRECTION) or claim.value * OTHER_WAY_RATIO > largest:
+        if not claim.metric.why.startswith(NO_DIRECTION) or claim.value * ratio > largest:
             continue  # "which Kyiv put at 1,245": a figure as large as a handover to Ukraine is one
         paragraph = line_bounds(text, claim.figure.start)
         larger = [
             c
             for c in to_ukraine  # read before any is turned: the larger figures, guessed or stated to Ukraine
-            if line_bounds(text, c.figure.start) == paragraph and c.value >= OTHER_WAY_RATIO * claim.value
+            if line_bounds(text, c.figure.start) == paragraph and c.value >= ratio * claim.value
         ]
         # a running total's pair is a running total too, if it shares the sentence ("more than 11,000 … and 201")
         total = [c for c in larger if c.metric.value.startswith("cumulative") and c.figure.sentence is claim.figure.sentence]
