@@ -199,23 +199,10 @@ class NewOfficial:
     surname: str | None
 
 
-# Ukraine's own names and kinds of body: its regional military administrations, oblasts, the Rada, the
-# Ministry for Reintegration, the Commissioner for Persons Missing in Special Circumstances
-UKRAINE_WORDS = (
-    r"ukrain|kyiv|kiev|verkhovna|\bsbu\b|zelensk|military administration|\boblast\b|\brada\b|reintegration|missing in special"
-)
-
-
 def side_of_words(words: str) -> str | None:
+    """The side the words name (lexicon side_words, in its order), or None."""
     folded = fold(words)
-    if re.search(r"red cross|icrc|united nations|\bun\b|\bu\.n\.|osce|vatican|international", folded):
-        return "international"
-    # "Poltava Regional Military Administration", "oblast": Ukraine's own kinds of regional body
-    if re.search(rf"{UKRAINE_WORDS}|{lx.alternation('ukraine_places')}", folded):
-        return "ukraine"
-    if re.search(r"russia|moscow|kremlin|duma|\btass\b|\bria\b|putin|soviet|federation council", folded):
-        return "russia"
-    return None
+    return next((side for side in lx.labels("side_words") if lx.pattern("side_words", side).search(folded)), None)
 
 
 CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?![\w’'])")
