@@ -140,21 +140,14 @@ def day_of_month(text: str, sentence: Sentence, month: EventDate) -> EventDate |
     return EventDate(day, day, day.strftime("%A"), found.group())
 
 
-COMPARISON = re.compile(
-    r"\b(?:the\s+same\s+as|as\s+many\s+as|as\s+much\s+as|just\s+as|than|compared\s+(?:with|to)|up\s+from|down\s+from)\b"
-)
-
-
 def without_comparison(text: str, claim: Linkable) -> Linkable:
     """The figure's sentence up to a comparison after it ("19 bodies, the same as a month
     ago", "19, as many as it got in July"): the words compared with are another handover's."""
     s = claim.sentence
-    if claim.at is None or not (found := COMPARISON.search(fold(text[s.start : s.end]), claim.at - s.start)):
+    comparison = lx.pattern("date_words", "comparison")
+    if claim.at is None or not (found := comparison.search(fold(text[s.start : s.end]), claim.at - s.start)):
         return claim
     return replace(claim, sentence=Sentence(s.index, s.start, s.start + found.start(), s.line))
-
-
-SERIES_PART = re.compile(r"\s+(?:batch|stage|day|train|convoy|phase|part|transfer)\b")
 
 
 def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple[str, EventDate]:
@@ -166,11 +159,10 @@ def sentence_event(text: str, claim: Linkable, published: Dated | None) -> tuple
     if claim.at is not None and (said := SPEECH.search(words, claim.at - sentence.start)):
         words = words[: said.start()]
     when = dated_words(text, claim, published)
-    # "sent to Russia earlier the same day", "earlier in the day"
-    same_day = re.search(r"\b(?:the\s+same|that|in\s+the)\s+day\b", words)
+    same_day = lx.pattern("date_words", "same_day").search(words)
     earlier = None if same_day else lx.pattern("date_words", "past_handover").search(words)
-    if earlier and SERIES_PART.match(words, earlier.end()):
-        earlier = None  # "the last batch", "the final stage": the end of this series, not an earlier handover
+    if earlier and re.match(rf"\s+(?:{lx.alternation('date_words', 'series_part')})", words[earlier.end() :]):
+        earlier = None  # "the last batch": the end of this series
     if earlier or (when.words and published and when.latest and when.latest < published.date - dt.timedelta(days=7)):
         if month := month_window(text[sentence.start : sentence.end], published):
             when = month if not when.words else when
