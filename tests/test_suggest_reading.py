@@ -989,3 +989,17 @@ def test_a_list_of_a_statements_main_points_is_the_statement_of_the_body_that_pu
         "- Another 2,239 bodies of Ukrainian servicemen are ready to be transferred.\n"
     )
     assert {claims[v]["side"] for v in (1248, 2239)} == {"russia"}
+
+
+def test_a_headline_credited_to_a_source_is_the_claim_of_the_source_the_body_names():
+    text = (
+        "Russia hands over to Kiev 1,000 bodies of Ukrainian servicemen, receives 30 back - source\n\n"
+        "Russia on Thursday handed over the bodies of 1,000 Ukrainian soldiers, "
+        "a source in the Russian negotiating group told TASS.\n"
+        "Ukraine's Coordination Headquarters said it had received the bodies.\n"
+    )
+    headline = [c.record() for c in draft_of(text).claims if c.line == 1]
+    assert {r["value"]: r["side"] for r in headline} == {1000: "russia", 30: "russia"}
+    # a credit the body never names again leaves the headline to the outlet
+    lone = [c.record() for c in draft_of(text.replace("a source in the Russian negotiating group told TASS", "officials said")).claims]
+    assert {r["side"] for r in lone if r["quote"].endswith("- source")} == {"media"}

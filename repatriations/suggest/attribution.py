@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
 from .people import SPEAKER_LABEL, Mention, first_question
 from .text import Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
+
+if TYPE_CHECKING:  # draft.py imports this module
+    from .draft import DraftClaim
 
 
 @dataclass(frozen=True)
@@ -443,6 +447,48 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
     if found := introduced_block_speaker(text, figure, sentences, mentions, voice):
         return found
     return voice.own_voice or MEDIA
+
+
+# "… gets none back - source", "… receives 31 — Medinsky": a headline's credit after a dash
+HEADLINE_CREDIT = re.compile(r"\S\s+[-–—]\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})\s*$")
+CREDIT_LINES = 6  # a headline is among the first lines, under a masthead at most
+
+
+def headline_credit(text: str, sentence: Sentence) -> str | None:
+    """The credit a headline (a whole line among the first, without a full stop) ends with."""
+    start, end = line_bounds(text, sentence.start)
+    if sentence.line >= CREDIT_LINES or text[start:end].rstrip().endswith("."):
+        return None
+    found = HEADLINE_CREDIT.search(text, sentence.start, end)
+    return found.group("who") if found else None
+
+
+def credit_words(who: str) -> set[str]:
+    """The credit's words, and those the body may name the same speaker with ("MP": "deputy")."""
+    words = set(re.findall(r"[\w'-]+", fold(who)))
+    for key, equivalents in lx.data()["attribution"]["headline_credits"].items():
+        if key in words:
+            words |= set(equivalents)
+    return words
+
+
+def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
+    """A headline figure credited "- source" is the claim of the source the body names first
+    ("a source in the Russian negotiating group told TASS"): the credit names no side itself."""
+    for claim in claims:
+        if claim.attribution.side != "media" or claim.attribution.official_id:
+            continue
+        if not (who := headline_credit(text, claim.figure.sentence)):
+            continue
+        words = credit_words(who)
+        for later in claims:
+            found = later.attribution
+            if later.figure.sentence.line <= claim.figure.sentence.line or found.side == "media" or not found.attributed_to:
+                continue
+            if words & set(re.findall(r"[\w'-]+", fold(found.attributed_to))):
+                why = f'the headline credit "{who}" is the speaker the article names as "{found.attributed_to}"'
+                claim.attribution = Attribution(found.attributed_to, found.official_id, found.side, why)
+                break
 
 
 def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None) -> None:
