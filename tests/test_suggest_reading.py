@@ -1003,3 +1003,8 @@ def test_a_headline_credited_to_a_source_is_the_claim_of_the_source_the_body_nam
     # a credit the body never names again leaves the headline to the outlet
     lone = [c.record() for c in draft_of(text.replace("a source in the Russian negotiating group told TASS", "officials said")).claims]
     assert {r["side"] for r in lone if r["quote"].endswith("- source")} == {"media"}
+
+
+def test_in_the_words_of_names_the_speaker():
+    claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
+    assert claims[6000]["side"] == "ukraine"
