@@ -1008,3 +1008,12 @@ def test_a_headline_credited_to_a_source_is_the_claim_of_the_source_the_body_nam
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"
+
+
+def test_a_governor_of_a_city_kyiv_governs_is_ukraines_unless_the_title_says_russian_installed():
+    kherson = claims_by_value("Russian shelling killed two people in Kherson overnight, regional governor Oleksandr Prokudin said.\n")
+    assert kherson[2]["side"] == "ukraine"
+    installed = claims_by_value(
+        "Ukrainian shelling killed three people in Enerhodar, the Russian-installed governor of Zaporizhzhia Yevgeny Balitsky said.\n"
+    )
+    assert installed[3]["side"] == "russia"

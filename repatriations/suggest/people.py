@@ -199,10 +199,19 @@ class NewOfficial:
     surname: str | None
 
 
-def side_of_words(words: str) -> str | None:
-    """The side the words name (lexicon side_words, in its order), or None."""
+def side_of_words(words: str, places_last: bool = False) -> str | None:
+    """The side the words name (lexicon side_words, in its order, with Ukraine's places
+    before Russia's names, or last when the words are a title), or None."""
     folded = fold(words)
-    return next((side for side in lx.labels("side_words") if lx.pattern("side_words", side).search(folded)), None)
+    names = [(side, lx.pattern("side_words", side)) for side in lx.labels("side_words")]
+    places = ("ukraine", lx.pattern("ukraine_places"))
+    order = [*names, places] if places_last else [*names[:-1], places, names[-1]]  # Russia's names come last in side_words
+    return next((side for side, words_of_side in order if words_of_side.search(folded)), None)
+
+
+def new_side(title: str, sentence: str) -> str:
+    """A new person's or body's side: from their title and name, else their sentence, else media."""
+    return side_of_words(title, places_last=True) or side_of_words(sentence) or "media"
 
 
 CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?![\w’'])")
@@ -225,13 +234,19 @@ def _is_name(words: str) -> bool:
     )
 
 
-def whole_words_before(text: str, sentence: Sentence, start: int, width: int) -> str:
-    """Up to `width` characters before `start`, without a word cut in two ("run by" is not "un by")."""
-    cut = max(sentence.start, start - width)
+CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:and|while|but|as|whereas)\s")
+CLAUSE_REACH = 60
+
+
+def clause_before(text: str, sentence: Sentence, start: int) -> str:
+    """The words before a name back to the last comma or "and" ("the Russian-installed
+    governor of" in "…, the Russian-installed governor of Zaporizhzhia Yevgeny Balitsky"), no
+    word cut in two: whatever else describes the person or body ("The U.N. Human Rights …")."""
+    cut = max(sentence.start, start - CLAUSE_REACH)
     prefix = text[cut:start]
     if cut > sentence.start and not text[cut - 1].isspace():
         prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
-    return prefix
+    return CLAUSE_BREAK.split(prefix)[-1]
 
 
 def new_mentions(
@@ -263,8 +278,8 @@ def new_mentions(
             if not oid or oid in known.officials:
                 continue
             if oid not in proposals:
-                named = whole_words_before(text, sentence, start, 6) + text[start:end]  # "The U.N. Human Rights …"
-                side = side_of_words(f"{title or ''} {appositive or ''} {named}") or side_of_words(body) or "media"
+                named = clause_before(text, sentence, start) + text[start:end]
+                side = new_side(f"{title or ''} {appositive or ''} {named}", body)
                 surname = fold(name.split()[-1]) if kind == "person" else None
                 proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
             proposal = proposals[oid]
@@ -405,7 +420,7 @@ def labelled_people(
         if oid in known.officials:
             continue
         title = text[start : name.start()].strip() or None
-        side = side_of_words(f"{title or ''} {name.group()}") or side_of_words(text[sentence.start : sentence.end]) or "media"
+        side = new_side(f"{title or ''} {name.group()}", text[sentence.start : sentence.end])
         proposals[oid] = NewOfficial(oid, name.group(), "person", side, title, text[start : name.end()], fold(surname))
         mentions.append(Mention(oid, start, name.start(), name.end(), sentence.index, "person", side, new=True))
     return mentions, list(proposals.values())
