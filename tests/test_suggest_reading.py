@@ -1017,3 +1017,13 @@ def test_a_governor_of_a_city_kyiv_governs_is_ukraines_unless_the_title_says_rus
         "Ukrainian shelling killed three people in Enerhodar, the Russian-installed governor of Zaporizhzhia Yevgeny Balitsky said.\n"
     )
     assert installed[3]["side"] == "russia"
+
+
+def test_an_unnamed_governor_or_administration_speaks_for_the_side_its_sentence_gives():
+    claims = claims_by_value(
+        "In Zaporizhzhia a guided bomb killed two people, the regional governor said.\n"
+        "Of the 909 returned, 16 were natives of the Chernihiv region, the regional military administration told a local site.\n"
+        "Shelling killed three civilians in a village, the district council said.\n"
+    )
+    assert (claims[2]["side"], claims[909]["side"]) == ("ukraine", "ukraine")
+    assert claims[3]["side"] == "media"  # nothing says whose council it is

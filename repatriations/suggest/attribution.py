@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import SPEAKER_LABEL, Mention, first_question
+from .people import SPEAKER_LABEL, Mention, first_question, side_of_words
 from .text import Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
 
 if TYPE_CHECKING:  # draft.py imports this module
@@ -192,6 +192,37 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     group = next(g for g in ("who", "who2", "who3") if best.groupdict().get(g))
     who = text[s.start + best.start(group) : s.start + best.end(group)]
     return Attribution(who, None, side, f'attributed from "{best.group().strip()}"')
+
+
+def unnamed_role() -> str:
+    """"the regional governor", "the city military administration": a role or a body the
+    article does not name (not the outlet's own "correspondent")."""
+    staff = set(lx.phrases("attribution", "own_staff"))
+    roles = [p for p in (*lx.phrases("institution_heads"), *lx.phrases("person_titles")) if p not in staff]
+    heads = "|".join(lx.phrase_regex(p) for p in sorted(roles, key=len, reverse=True))
+    return rf"the\s+(?:[\w'-]+\s+){{0,3}}?(?:{heads})"
+
+
+def unnamed_role_attribution(text: str, figure: Figure) -> Attribution | None:
+    """"…, the regional governor said" in a sentence about Kherson: the role's side, read from
+    its own words, else from the places and names of its sentence; none when nothing gives it."""
+    s = figure.sentence
+    folded = fold(text[s.start : s.end])
+    role, speech = unnamed_role(), _speech()
+    a, b = segment_bounds(text, s, figure.start)
+    for pattern in (
+        rf"(?P<who>{role})\s+{speech}",
+        rf"(?:according to|in the words of)\s+(?P<who>{role})\b",
+        rf"{speech}\s+(?P<who>{role})(?=\s*[.,;:]|\s*$)",
+    ):
+        for m in re.finditer(pattern, folded):
+            if not a <= s.start + m.start("who") < b or RECIPIENT_BEFORE.search(folded[: m.start("who")]):
+                continue
+            side = side_of_words(m.group("who"), places_last=True) or side_of_words(folded)
+            if side is not None:
+                who = text[s.start + m.start("who") : s.start + m.end("who")]
+                return Attribution(who, None, side, f'attributed to "{who}", whose side its sentence gives')
+    return None
 
 
 def official_attribution(text: str, mention: Mention, why: str) -> Attribution:
@@ -438,6 +469,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return found
     if group := group_attribution(text, figure):
         return group
+    if found := unnamed_role_attribution(text, figure):
+        return found
     if found := labelled_speaker(text, figure, mentions):
         return found
     if found := carried(text, figure, sentences, voice):
