@@ -1027,3 +1027,13 @@ def test_an_unnamed_governor_or_administration_speaks_for_the_side_its_sentence_
     )
     assert (claims[2]["side"], claims[909]["side"]) == ("ukraine", "ukraine")
     assert claims[3]["side"] == "media"  # nothing says whose council it is
+
+
+def test_a_quotation_that_closed_in_the_sentence_before_carries_no_speaker():
+    claims = claims_by_value(
+        "Russia has handed over the bodies of 1,000 Ukrainian servicemen, an informed source told TASS.\n"
+        '"Today the bodies were transferred to the Ukrainian side. Thirty of our fallen were returned to Russia," the source said. '
+        "The previous exchange took place on October 23, when Russia also handed over 1,000 bodies and received 31.\n"
+    )
+    assert claims[30]["side"] == "russia"
+    assert claims[31]["side"] == "media"  # the agency's own background, not the source's

@@ -306,7 +306,8 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
             return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried to \"the source\"")
     if voice.last_attribution and s.index - voice.last_attribution[0] == 1:
         previous = fold(text[sentences[s.index - 1].start : sentences[s.index - 1].end])
-        continues_quote = opening[:1] in "\"'" or previous.count('"') % 2 == 1
+        # a quotation goes on into this sentence; not one that closed in the sentence before ('…," the source said.')
+        continues_quote = opening[:1] in "\"'" or enclosing_quotation(text, s.start) is not None
         if previous.startswith("according to") or continues_quote:
             att = voice.last_attribution[1]
             return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried from the sentence before")
