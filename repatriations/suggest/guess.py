@@ -461,12 +461,10 @@ def _ends(key: str, text: str) -> bool:
     return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
 
 
-IDENTIFIED_AFTER = re.compile(
-    r"(?:\s+of\s+them)?\s+(?:have|has|had|were|was)\s+(?:now\s+|so\s+far\s+|already\s+)?been\s+identified"
-)
-HELD_IN_MORGUES = re.compile(
-    r"(?:\s+[\w'-]+){0,3}?\s+(?:had\s+been\s+|were\s+|was\s+)?(?:held|kept|stored)\s+in\s+(?:the\s+)?morgues?\b"
-)
+@cache
+def words_after(key: str, words: int = 5) -> re.Pattern[str]:
+    """A not_figures phrase up to `words` words after a figure ("1,000 … of them have now been identified")."""
+    return re.compile(rf"(?:\s+[\w'-]+){{0,{words}}}?\s+(?:{lx.alternation('not_figures', key)})")
 
 
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
@@ -519,7 +517,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]",
         raw_after,
     )
-    held = HELD_IN_MORGUES.match(after)  # "Another 17 had been held in morgues on the territory of …"
+    held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
     by_place = re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
     captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
     # "eight civilians from the Kursk region who … died in captivity": a part the record counts
@@ -549,7 +547,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('not_figures', 'capacity_after')})\b", after):
         return "UNPLACED: what a place can hold at a time, not a count of bodies handed over"
     qualifier = lx.alternation("qualifiers", "more_than") + "|" + lx.alternation("qualifiers", "approximately")
-    identified_after = IDENTIFIED_AFTER.match(after)  # "Eleven of them have been identified so far"
+    identified_after = words_after("identified_after").match(after)  # "Eleven of them have been identified so far"
     identified_before = lx.alternation("not_figures", "identified_before")
     if identified_after or re.search(rf"\b(?:{identified_before})\s+(?:(?:{qualifier})\s+)?$", before):
         return "UNPLACED: counts identifications, which the record does not measure"
