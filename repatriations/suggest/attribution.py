@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..numbers import Number
@@ -61,11 +62,18 @@ def speaks_in_its_own_part(text: str, mention: Mention, s: Sentence) -> bool:
 
 
 # "our sums of", "a Reuters tally of": the outlet's own arithmetic ("by the count of X" is X's count)
-RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|by|from|told)\s+(?:the\s+)?$")
-SUMMED_OF = re.compile(
-    r"\b(?:our|my|a|an|its|their)\s+(?:[\w']+\s+){0,2}?(?:sums?|tally|tallies|count|calculations?|arithmetic|addition|analysis)"
-    r"\s+of\s+(?:the\s+)?$"
-)
+@cache
+def recipient_before() -> re.Pattern[str]:
+    """The words before a name that make it the one given the bodies or the words ("told" a listener)."""
+    listener, recipient = lx.alternation("attribution", "listener_before"), lx.alternation("attribution", "recipient_before")
+    return re.compile(rf"\b(?:(?P<listener>{listener})|{recipient})\s+(?:the\s+)?$")
+
+
+@cache
+def summed_of() -> re.Pattern[str]:
+    """"our sums of", "a Reuters tally of": the outlet's own arithmetic ("by the count of X" is X's count)."""
+    determiners, nouns = lx.alternation("attribution", "sum_determiners"), lx.alternation("attribution", "sum_nouns")
+    return re.compile(rf"\b(?:{determiners})\s+(?:[\w']+\s+){{0,2}}?(?:{nouns})\s+of\s+(?:the\s+)?$")
 
 
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
@@ -89,10 +97,13 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
         return None
     speaking = [m for m in here if any(abs(v0 - m.end) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
     # "… handed to Moscow", "told Desna Post": the one given the bodies or the words, not the speaker
-    recipients = [m for m in here if RECIPIENT_BEFORE.search(fold(text[max(s.start, m.start - 12) : m.start]))]
+    recipients, told = [], []
+    for m in here:
+        if given := recipient_before().search(fold(text[max(s.start, m.start - 12) : m.start])):
+            recipients.append(m)
+            told += [m] if given.group("listener") else []
     # "on our sums of the Coordination Headquarters' figures": the outlet adds them up, the body does not speak
-    summed = [m for m in here if SUMMED_OF.search(fold(text[max(s.start, m.start - 40) : m.start]))]
-    told = [m for m in here if re.search(r"\btold\s+(?:the\s+)?$", fold(text[max(s.start, m.start - 12) : m.start]))]
+    summed = [m for m in here if summed_of().search(fold(text[max(s.start, m.start - 40) : m.start]))]
     speaking = [m for m in speaking if m not in summed and m not in told]  # "told Desna Post": the listener
     pool = speaking or [m for m in here if m not in recipients and m not in summed]
     if not pool:
@@ -216,7 +227,7 @@ def unnamed_role_attribution(text: str, figure: Figure) -> Attribution | None:
         rf"{speech}\s+(?P<who>{role})(?=\s*[.,;:]|\s*$)",
     ):
         for m in re.finditer(pattern, folded):
-            if not a <= s.start + m.start("who") < b or RECIPIENT_BEFORE.search(folded[: m.start("who")]):
+            if not a <= s.start + m.start("who") < b or recipient_before().search(folded[: m.start("who")]):
                 continue
             side = side_of_words(m.group("who"), places_last=True) or side_of_words(folded)
             if side is not None:
@@ -238,7 +249,10 @@ class Voice:
     own_voice: Attribution | None
 
 
-OPENING_TIME = r"(?:(?:on|in|at|by|for|later|earlier|then|that|this)\b[^,.]{0,25}?,?\s+)"  # "On Monday", "For 16 June"
+
+def opening_time() -> str:
+    """"On Monday", "For 16 June", "Later,": a time that may come before an opening pronoun."""
+    return rf"(?:(?:{lx.alternation('attribution', 'opening_time_words')})\b[^,.]{{0,25}}?,?\s+)"
 
 
 def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
@@ -248,7 +262,7 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     return (
         re.match(rf"(?P<p>{pronoun})\b", opening)
         # "On Monday the headquarters announced …", "That evening the ministry said …"
-        or re.match(rf"{OPENING_TIME}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
+        or re.match(rf"{opening_time()}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
         or re.search(rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
         or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
     )
