@@ -249,7 +249,6 @@ class Voice:
     own_voice: Attribution | None
 
 
-
 def opening_time() -> str:
     """"On Monday", "For 16 June", "Later,": a time that may come before an opening pronoun."""
     return rf"(?:(?:{lx.alternation('attribution', 'opening_time_words')})\b[^,.]{{0,25}}?,?\s+)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import dating
 from ..dating import MONTH_NAMES, MONTH_YEAR, MONTHS, WEEKDAY_WORD, WEEKDAYS, DateMention, date_mentions
@@ -16,11 +17,17 @@ from .text import Sentence
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATELINE_LEAD = re.compile(r"^[A-ZА-Я][A-ZА-Я .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+$")  # "KYIV, ", "KYIV, Ukraine, "
-# "Released 24 October 2025 | 38 min", "Published: 3 April 2025", "Last updated on 19 Dec 2025"
-PUBLISHED_LEAD = re.compile(
-    r"^\W*(?:first\s+|last\s+)?(?:released|published|posted|updated|aired|broadcast|issued|dated)\s*(?:on\s*)?[:\-–—]?\s*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def published_lead() -> re.Pattern[str]:
+    """"Released 24 October 2025 | 38 min", "Published: 3 April 2025", "Last updated on 19 Dec 2025":
+    the words a publication date follows."""
+    prefix = lexicon.alternation("date_words", "published_lead_prefix")
+    verbs = lexicon.alternation("date_words", "published_lead")
+    return re.compile(rf"^\W*(?:(?:{prefix})\s+)?(?:{verbs})\s*(?:on\s*)?[:\-–—]?\s*$", re.IGNORECASE)
+
+
 TODAY_LEAD = re.compile(r"(?:^|\b)(?:today|on)\s*,?\s*$", re.IGNORECASE)
 
 
@@ -96,7 +103,7 @@ def _dated_line(line: str, mention: DateMention) -> bool:
     "On Tuesday, …" opening the text, or the date alone on its line."""
     lead = line[: mention.start]
     alone = _only_furniture_after(line, mention)  # "· 6 min read" beside the date
-    if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40) or PUBLISHED_LEAD.search(lead):
+    if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40) or published_lead().search(lead):
         return True
     return bool(mention.year and TODAY_LEAD.search(lead))  # "… on Thursday, November 20, 2025"
 
