@@ -1037,3 +1037,9 @@ def test_a_quotation_that_closed_in_the_sentence_before_carries_no_speaker():
     )
     assert claims[30]["side"] == "russia"
     assert claims[31]["side"] == "media"  # the agency's own background, not the source's
+
+
+def test_numbers_inside_page_furniture_phrases_are_no_figures():
+    draft = draft_of("Today the bodies of 254 fallen defenders were returned to Ukraine.\nOur lines are open 24/7.\n")
+    assert [c.value for c in draft.claims] == [254]
+    assert {u.number for u in draft.unplaced if "furniture" in u.reason} == {"24", "7"}

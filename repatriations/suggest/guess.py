@@ -461,6 +461,19 @@ def _ends(key: str, text: str) -> bool:
     return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
 
 
+FURNITURE_REACH = 20  # characters either side of a number that a furniture phrase may span
+
+
+def inside_phrase(text: str, number: Number, key: str) -> bool:
+    """Whether the number lies inside one of a not_figures list's phrases ("24/7")."""
+    start = max(0, number.start - FURNITURE_REACH)
+    window = fold(text[start : number.end + FURNITURE_REACH])
+    return any(
+        m.start() <= number.start - start and number.end - start <= m.end()
+        for m in lx.pattern("not_figures", key).finditer(window)
+    )
+
+
 @cache
 def words_after(key: str, words: int = 5) -> re.Pattern[str]:
     """A not_figures phrase up to `words` words after a figure ("1,000 … of them have now been identified")."""
@@ -475,6 +488,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: on a line pointing to other pages (a link line or a 'Most read' list): page furniture"
     if number.ordinal:
         return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
+    if inside_phrase(text, number, "furniture_phrases"):
+        return "UNPLACED: part of a phrase of page furniture ('open 24/7'), not a figure"
     if any(a <= number.start and number.end <= b for a, b in date_spans):
         return "UNPLACED: part of a date (a day or a year)"
     if (re.match(r"[:.]\d\d\b", after) and number.kind == "digits") or (
