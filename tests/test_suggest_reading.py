@@ -1043,3 +1043,14 @@ def test_numbers_inside_page_furniture_phrases_are_no_figures():
     draft = draft_of("Today the bodies of 254 fallen defenders were returned to Ukraine.\nOur lines are open 24/7.\n")
     assert [c.value for c in draft.claims] == [254]
     assert {u.number for u in draft.unplaced if "furniture" in u.reason} == {"24", "7"}
+
+
+def test_figures_before_the_places_of_a_paragraph_that_names_several_are_a_breakdown():
+    draft = draft_of(
+        "Today, 14 June 2024, the bodies of 254 fallen defenders were returned to Ukraine.\n"
+        "Most of them, 221, fell in the Donetsk sector. Another 25 were brought back from the Zaporizhzhia sector "
+        "and 4 from the Luhansk sector.\n"
+        "Russia handed over 1,000 bodies of soldiers killed in the Donetsk direction, officials said.\n"
+    )
+    # one place alone in its paragraph is where a handover's dead fell, not a part of it
+    assert [c.value for c in draft.claims] == [254, 1000]

@@ -461,6 +461,21 @@ def _ends(key: str, text: str) -> bool:
     return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
 
 
+PLACE_LIST_MIN = 2  # places named in one paragraph that make its figures a breakdown by place
+
+
+def in_a_list_of_places(text: str, number: Number, place: str) -> bool:
+    """"Most of them, 221, fell in the Donetsk sector. Another 25 came from the Zaporizhzhia
+    sector and 4 from the Luhansk sector": a figure a few words before a place, in a paragraph
+    that names several, is one part of a breakdown."""
+    named_place = rf"(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b"
+    line_start, line_end = line_bounds(text, number.start)
+    # words, no other figure, between ("Of the 563, 320 were returned from …": the place is the 320's)
+    if not re.match(rf"(?:,?\s+[^\W\d][\w'-]*){{0,4}}?\s+{named_place}", fold(text[number.end : line_end])):
+        return False
+    return len(set(re.findall(named_place, fold(text[line_start:line_end])))) >= PLACE_LIST_MIN
+
+
 FURNITURE_REACH = 20  # characters either side of a number that a furniture phrase may span
 
 
@@ -533,7 +548,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         raw_after,
     )
     held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
-    by_place = re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
+    by_place = bool(
+        re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
+    ) or in_a_list_of_places(text, number, place)
     captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
     # "eight civilians from the Kursk region who … died in captivity": a part the record counts
     if (near_place or held or by_place) and not captivity:
