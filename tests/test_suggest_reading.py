@@ -1027,6 +1027,12 @@ def test_an_unnamed_governor_or_administration_speaks_for_the_side_its_sentence_
     )
     assert (claims[2]["side"], claims[909]["side"]) == ("ukraine", "ukraine")
     assert claims[3]["side"] == "media"  # nothing says whose council it is
+    # a bare "the ministry" refers back to a body named before; the sentence's "Ukrainian" gives it no side
+    referring = claims_by_value(
+        "Russia's defence ministry put Monday's handover at 1,248 bodies. "
+        "The ministry said 51 bodies of Russian servicemen had come back the other way, for 1,248 Ukrainian soldiers.\n"
+    )
+    assert referring[51]["side"] != "ukraine"
 
 
 def test_a_quotation_that_closed_in_the_sentence_before_carries_no_speaker():

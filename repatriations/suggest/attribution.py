@@ -211,12 +211,18 @@ def unnamed_role() -> str:
     staff = set(lx.phrases("attribution", "own_staff"))
     roles = [p for p in (*lx.phrases("institution_heads"), *lx.phrases("person_titles")) if p not in staff]
     heads = "|".join(lx.phrase_regex(p) for p in sorted(roles, key=len, reverse=True))
-    return rf"the\s+(?:[\w'-]+\s+){{0,3}}?(?:{heads})"
+    # at least one word before the head: a bare "the ministry" refers back to a body named before
+    return rf"the\s+(?:[\w'-]+\s+){{1,3}}?(?:{heads})"
+
+
+def place_side(words: str) -> str | None:
+    """Ukraine, when the words name a region or city Kyiv governs: where a local role speaks from."""
+    return "ukraine" if lx.pattern("ukraine_places").search(words) else None
 
 
 def unnamed_role_attribution(text: str, figure: Figure) -> Attribution | None:
     """"…, the regional governor said" in a sentence about Kherson: the role's side, read from
-    its own words, else from the places and names of its sentence; none when nothing gives it."""
+    its own words, else from the places of its sentence; none when nothing gives it."""
     s = figure.sentence
     folded = fold(text[s.start : s.end])
     role, speech = unnamed_role(), _speech()
@@ -229,7 +235,7 @@ def unnamed_role_attribution(text: str, figure: Figure) -> Attribution | None:
         for m in re.finditer(pattern, folded):
             if not a <= s.start + m.start("who") < b or recipient_before().search(folded[: m.start("who")]):
                 continue
-            side = side_of_words(m.group("who"), places_last=True) or side_of_words(folded)
+            side = side_of_words(m.group("who"), places_last=True) or place_side(folded)
             if side is not None:
                 who = text[s.start + m.start("who") : s.start + m.end("who")]
                 return Attribution(who, None, side, f'attributed to "{who}", whose side its sentence gives')
