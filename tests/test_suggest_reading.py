@@ -1060,3 +1060,14 @@ def test_figures_before_the_places_of_a_paragraph_that_names_several_are_a_break
     )
     # one place alone in its paragraph is where a handover's dead fell, not a part of it
     assert [c.value for c in draft.claims] == [254, 1000]
+
+
+def test_a_role_noun_refers_back_to_a_speaker_no_curated_name_holds():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said it had received 1,245 bodies on Monday. "
+        "The agency said that brought the number returned under the agreement to 6,057.\n"
+        "Russia's defence ministry put Monday's handover at 1,248 bodies. "
+        "The ministry said 51 bodies of Russian servicemen had come back the other way.\n"
+    )
+    assert (claims[6057]["side"], claims[6057]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+    assert claims[51]["side"] == "russia"

@@ -303,14 +303,31 @@ def pronoun_carried(
             head = {"hq": "headquarters"}.get(found.group("p").split()[-1], found.group("p").split()[-1])  # "The HQ said"
             bodies = [m for m in mentions or [] if m.kind == "body" and m.start < figure.start]
             named = [m for m in bodies if head in fold(text[m.start : m.end])]
-            earlier = (named[-1].sentence, named[-1]) if named else None
-            reach = BODY_ROLE_REACH
+            if named:
+                earlier, reach = (named[-1].sentence, named[-1]), BODY_ROLE_REACH
+            elif head not in lx.phrases("attribution", "generic_body_nouns"):
+                # "Russia's defence ministry put it at 1,248. The ministry said …": the speaker so called before
+                return role_carried(text, s, found, voice)
+            # else "The agency said": whichever body was named last, however it is named
         if found and earlier and (s.index if since is None else since) - earlier[0] <= reach:
             words = text[s.start + found.start("p") : s.start + found.end("p")]
             why = f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
             att = official_attribution(text, earlier[1], why)
             return Attribution(words, att.official_id, att.side, att.why)
     return None
+
+
+def role_carried(text: str, s: Sentence, found: re.Match[str], voice: Voice) -> Attribution | None:
+    """A role noun ("the ministry") that names the speaker of a sentence shortly before, who is
+    no curated or proposed body ("Russia's defence ministry put Monday's handover at 1,248")."""
+    head = found.group("p").split()[-1]
+    if not voice.last_attribution or s.index - voice.last_attribution[0] > PRONOUN_REACH:
+        return None
+    att = voice.last_attribution[1]
+    if not att.attributed_to or head not in fold(att.attributed_to).split():
+        return None
+    words = text[s.start + found.start("p") : s.start + found.end("p")]
+    return Attribution(words, att.official_id, att.side, f'"{words}" refers back to "{att.attributed_to}"')
 
 
 def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) -> Attribution | None:
