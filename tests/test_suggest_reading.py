@@ -1071,3 +1071,15 @@ def test_a_role_noun_refers_back_to_a_speaker_no_curated_name_holds():
     )
     assert (claims[6057]["side"], claims[6057]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
     assert claims[51]["side"] == "russia"
+
+
+def test_the_outlets_own_suppositions_are_no_figures_but_a_speakers_offer_is():
+    draft = draft_of(
+        "What if Moscow really does send 3,000 more?\n"
+        "Suppose Russia does transfer the full 3,000 in one go. That would put the bodies handed over at roughly 10,000.\n"
+        "So if the 2,000 do come, expect the ratio to look even more lopsided.\n"
+        "On 17 July another 1,000 arrived in Ukraine, and 19 went the other way.\n"
+        "Medinsky said Russia would hand over 4,000 more bodies if Kyiv agreed.\n"
+    )
+    assert sorted(c.value for c in draft.claims) == [19, 1000, 4000]
+    assert {u.number for u in draft.unplaced if "supposition" in u.reason} == {"3,000", "10,000", "2,000"}

@@ -46,6 +46,7 @@ from .guess import (
     guess_qualifier,
     guess_unit,
     is_done,
+    supposition,
     table_cell_metric,
     unplaced_reason,
 )
@@ -253,6 +254,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         attribution = None
         for figure in by_sentence.get(sentence.index, []):
             attribution = attribute(text, figure, sentences, mentions, voice)
+            if attribution.side == "media" and (reason := supposition(text, sentences, figure)):
+                unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+                continue
             context = Context.around(text, figure, figures)
             follows = follows_a_body_count(claims, sentence)
             metric = (

@@ -11,7 +11,7 @@ from .. import vocabulary
 from ..dating import WEEKDAY_WORD, date_mentions
 from ..numbers import Number, numbers_in
 from . import lexicon as lx
-from .text import Context, Figure, fold, line_bounds
+from .text import Context, Figure, Sentence, fold, line_bounds
 
 THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
 NOT_A_RECIPIENT = r"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)"
@@ -459,6 +459,34 @@ def _starts(key: str, text: str) -> bool:
 
 def _ends(key: str, text: str) -> bool:
     return bool(re.search(rf"(?:{lx.alternation('not_figures', key)})\s*$", text))
+
+
+def _opening(sentence: str) -> str:
+    """A sentence's words from its first that is not "And", "Now", "So" or a quotation mark."""
+    fillers = lx.alternation("not_figures", "opening_fillers")
+    return re.sub(rf"^(?:(?:{fillers})\b[\s,]*)+", "", fold(sentence).lstrip(" \"'"))
+
+
+def supposes(sentence: str) -> bool:
+    """"Suppose Russia transfers …", "What if Moscow sends …?": a sentence that supposes."""
+    return re.match(rf"(?:{lx.alternation('not_figures', 'supposition_openings')})\b", _opening(sentence)) is not None
+
+
+def supposition(text: str, sentences: list[Sentence], figure: Figure) -> str | None:
+    """Why a figure in the outlet's own voice is a supposition, not a figure of the record:
+    its sentence supposes, the figure sits in an "if" clause, or the sentence says what
+    "would" be, after a sentence that supposes or in a counterfactual ("Had the deal …")."""
+    s = figure.sentence
+    body = text[s.start : s.end]
+    conditions = lx.alternation("not_figures", "condition_words")
+    would = re.search(rf"\b(?:{lx.alternation('not_figures', 'supposition_verbs')})\b", fold(body))
+    counterfactual = re.match(rf"(?:{lx.alternation('not_figures', 'counterfactual_openings')})\s", _opening(body))
+    before_figure = _opening(text[s.start : figure.start])
+    in_condition = re.search(rf"(?:^|[,;:—–]\s*)(?:{conditions})\s[^,;:]*$", before_figure)
+    after_supposing = s.index > 0 and supposes(text[sentences[s.index - 1].start : sentences[s.index - 1].end])
+    if supposes(body) or in_condition or (would and (counterfactual or after_supposing)):
+        return "UNPLACED: the outlet's own supposition ('Suppose …', 'What if …', '… would …'), not a figure of the record"
+    return None
 
 
 PLACE_LIST_MIN = 2  # places named in one paragraph that make its figures a breakdown by place
