@@ -1083,3 +1083,12 @@ def test_the_outlets_own_suppositions_are_no_figures_but_a_speakers_offer_is():
     )
     assert sorted(c.value for c in draft.claims) == [19, 1000, 4000]
     assert {u.number for u in draft.unplaced if "supposition" in u.reason} == {"3,000", "10,000", "2,000"}
+
+
+def test_phone_numbers_in_groups_with_an_area_code_or_after_hotline_are_no_figures():
+    draft = draft_of(
+        "Their bodies were among the 502 fallen defenders brought back to Ukraine.\n"
+        "Families can contact the centre, tel. (04633) 2-14-56, or call the Coordination Headquarters' hotline 1648.\n"
+    )
+    assert [c.value for c in draft.claims] == [502]
+    assert {u.number for u in draft.unplaced if "phone" in u.reason} >= {"04633", "2", "14", "56", "1648"}

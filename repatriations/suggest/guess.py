@@ -489,6 +489,16 @@ def supposition(text: str, sentences: list[Sentence], figure: Figure) -> str | N
     return None
 
 
+PHONE_CODE = re.compile(r"0\d")  # "(04633)": a count never opens with a nought
+PHONE_GROUPS = re.compile(r"\d{1,4}(?:-\d{1,4}){2,}")  # "2-14-56"
+
+
+def in_phone_groups(text: str, number: Number) -> bool:
+    """Whether the number is one group of a number written in three groups or more ("2-14-56")."""
+    groups = PHONE_GROUPS.finditer(text, max(0, number.start - 10), number.end + 10)
+    return any(m.start() <= number.start and number.end <= m.end() for m in groups)
+
+
 PLACE_LIST_MIN = 2  # places named in one paragraph that make its figures a breakdown by place
 
 
@@ -600,8 +610,12 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if _ends("label_before", before):
         return "UNPLACED: a label or serial number (an issue, a number in a series)"
     phone = lx.alternation("not_figures", "phone_before")
-    if re.search(rf"\b(?:{phone})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$|\b(?:call|dial|ring)\s+$", before) or (
-        number.as_written.startswith("0 ")
+    if (
+        re.search(rf"\b(?:{phone})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$|\b(?:call|dial|ring)\s+$", before)
+        or re.search(rf"\b(?:{phone})\.?\s*\(?$", before)  # "the hotline 1648", "tel. (04633)"
+        or number.as_written.startswith("0 ")
+        or PHONE_CODE.match(number.as_written)
+        or in_phone_groups(text, number)
     ):
         return "UNPLACED: a phone number"
     if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('not_figures', 'capacity_after')})\b", after):
