@@ -1060,6 +1060,13 @@ def test_figures_before_the_places_of_a_paragraph_that_names_several_are_a_break
     )
     # one place alone in its paragraph is where a handover's dead fell, not a part of it
     assert [c.value for c in draft.claims] == [254, 1000]
+    # a date between the part and its place is words, not another figure
+    dated = draft_of(
+        "Ukraine received 502 bodies on 29 November.\n"
+        "According to the headquarters, 397 of the bodies returned on 29 November came from the Donetsk direction, "
+        "64 from the Zaporizhzhia direction and 24 from the Luhansk direction.\n"
+    )
+    assert [c.value for c in dated.claims] == [502]
 
 
 def test_a_role_noun_refers_back_to_a_speaker_no_curated_name_holds():

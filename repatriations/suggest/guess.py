@@ -502,14 +502,27 @@ def in_phone_groups(text: str, number: Number) -> bool:
 PLACE_LIST_MIN = 2  # places named in one paragraph that make its figures a breakdown by place
 
 
-def in_a_list_of_places(text: str, number: Number, place: str) -> bool:
+PLACE_LIST_REACH = 8  # words between a part's figure and its place ("397 of the bodies returned on 29 November came from")
+
+
+def dates_as_words(text: str, start: int, end: int, date_spans: list[tuple[int, int]]) -> str:
+    """text[start:end] with the digits of its dates as letters: a date is words, not another figure."""
+    chars = list(text[start:end])
+    for a, b in date_spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = "x" if chars[i - start].isdigit() else chars[i - start]
+    return "".join(chars)
+
+
+def in_a_list_of_places(text: str, number: Number, place: str, date_spans: list[tuple[int, int]]) -> bool:
     """"Most of them, 221, fell in the Donetsk sector. Another 25 came from the Zaporizhzhia
     sector and 4 from the Luhansk sector": a figure a few words before a place, in a paragraph
     that names several, is one part of a breakdown."""
     named_place = rf"(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b"
     line_start, line_end = line_bounds(text, number.start)
+    rest = fold(dates_as_words(text, number.end, line_end, date_spans))
     # words, no other figure, between ("Of the 563, 320 were returned from …": the place is the 320's)
-    if not re.match(rf"(?:,?\s+[^\W\d][\w'-]*){{0,4}}?\s+{named_place}", fold(text[number.end : line_end])):
+    if not re.match(rf"(?:,?\s+[^\W\d][\w'-]*){{0,{PLACE_LIST_REACH}}}?\s+{named_place}", rest):
         return False
     return len(set(re.findall(named_place, fold(text[line_start:line_end])))) >= PLACE_LIST_MIN
 
@@ -588,7 +601,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
     by_place = bool(
         re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
-    ) or in_a_list_of_places(text, number, place)
+    ) or in_a_list_of_places(text, number, place, date_spans)
     captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
     # "eight civilians from the Kursk region who … died in captivity": a part the record counts
     if (near_place or held or by_place) and not captivity:
