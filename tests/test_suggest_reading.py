@@ -1099,3 +1099,12 @@ def test_phone_numbers_in_groups_with_an_area_code_or_after_hotline_are_no_figur
     )
     assert [c.value for c in draft.claims] == [502]
     assert {u.number for u in draft.unplaced if "phone" in u.reason} >= {"04633", "2", "14", "56", "1648"}
+
+
+def test_a_part_after_a_comma_before_its_place_and_the_police_number_are_no_figures():
+    draft = draft_of(
+        "On the 18th, the headquarters announced that the bodies of 501 fallen defenders had been brought back. "
+        "By far the largest group, 382, came from the Avdiivka direction.\n"
+        "Families of the missing are asked to contact the police on 102.\n"
+    )
+    assert [c.value for c in draft.claims] == [501]

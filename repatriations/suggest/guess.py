@@ -600,7 +600,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     )
     held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
     by_place = bool(
-        re.match(rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
+        re.match(rf",?(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
     ) or in_a_list_of_places(text, number, place, date_spans)
     captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
     # "eight civilians from the Kursk region who … died in captivity": a part the record counts
