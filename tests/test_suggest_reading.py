@@ -1108,3 +1108,12 @@ def test_a_part_after_a_comma_before_its_place_and_the_police_number_are_no_figu
         "Families of the missing are asked to contact the police on 102.\n"
     )
     assert [c.value for c in draft.claims] == [501]
+
+
+def test_how_far_two_counts_are_apart_and_what_a_bag_holds_are_no_figures():
+    draft = draft_of(
+        "The headquarters says 1,245 bodies were repatriated today. That is three fewer than the figure Moscow has given.\n"
+        "Klymenko said one bag may contain the remains of one to three people.\n"
+        "He said a single bag can hold the remains of up to four people.\n"
+    )
+    assert [c.value for c in draft.claims] == [1245]

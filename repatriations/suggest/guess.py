@@ -611,7 +611,11 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if re.search(r"\b(?:a\s+)?(?:list|register|registry|database|roster)\s+of\s+$", before):
         return "UNPLACED: counts the entries of a list, not bodies handed over"
     # "the difference of three", "the whole difference, again three bodies"
-    if _ends("difference_before", before) or re.search(r"\b(?:difference|gap|discrepancy)\b[^.;:\d]{0,20}$", before):
+    if (
+        _ends("difference_before", before)
+        or re.search(r"\b(?:difference|gap|discrepancy)\b[^.;:\d]{0,20}$", before)
+        or _starts("difference_after", after)
+    ):
         return "UNPLACED: the difference between two counts, not a figure"
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
         return "UNPLACED: part of a name or model ('Il-76'), not a count"
@@ -631,7 +635,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         or in_phone_groups(text, number)
     ):
         return "UNPLACED: a phone number"
-    if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('not_figures', 'capacity_after')})\b", after):
+    capacity_before = rf"(?:{lx.alternation('not_figures', 'capacity_before')})\s+(?:(?:up\s+to|as\s+many\s+as)\s+|\w+\s+to\s+)?$"
+    if re.match(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{lx.alternation('not_figures', 'capacity_after')})\b", after) or re.search(
+        capacity_before, before
+    ):
         return "UNPLACED: what a place can hold at a time, not a count of bodies handed over"
     qualifier = lx.alternation("qualifiers", "more_than") + "|" + lx.alternation("qualifiers", "approximately")
     identified_after = words_after("identified_after").match(after)  # "Eleven of them have been identified so far"
