@@ -1117,3 +1117,11 @@ def test_how_far_two_counts_are_apart_and_what_a_bag_holds_are_no_figures():
         "He said a single bag can hold the remains of up to four people.\n"
     )
     assert [c.value for c in draft.claims] == [1245]
+
+
+def test_a_house_number_is_no_figure_but_bodies_on_the_road_are():
+    draft = draft_of(
+        "Families can visit the support centre at 12 Vokzalna Street on weekdays.\n"
+        "Russia sent 1,000 bodies on the road to Kyiv, officials said.\n"
+    )
+    assert [c.value for c in draft.claims] == [1000]

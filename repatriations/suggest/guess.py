@@ -527,6 +527,12 @@ def in_a_list_of_places(text: str, number: Number, place: str, date_spans: list[
     return len(set(re.findall(named_place, fold(text[line_start:line_end])))) >= PLACE_LIST_MIN
 
 
+def in_an_address(text: str, number: Number) -> bool:
+    """"at 12 Vokzalna Street": a number before one or two capitalised names and a street word."""
+    street = lx.alternation("not_figures", "street_words")
+    return re.match(rf"\s+(?:[A-Z][\w'’-]+\s+){{1,2}}(?i:{street})", text[number.end : number.end + 50]) is not None
+
+
 FURNITURE_REACH = 20  # characters either side of a number that a furniture phrase may span
 
 
@@ -554,6 +560,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: on a line pointing to other pages (a link line or a 'Most read' list): page furniture"
     if number.ordinal:
         return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
+    if in_an_address(text, number):
+        return "UNPLACED: a house number in an address ('12 Vokzalna Street'), not a figure"
     if inside_phrase(text, number, "furniture_phrases"):
         return "UNPLACED: part of a phrase of page furniture ('open 24/7'), not a figure"
     if any(a <= number.start and number.end <= b for a, b in date_spans):
