@@ -1121,7 +1121,9 @@ def test_how_far_two_counts_are_apart_and_what_a_bag_holds_are_no_figures():
 
 def test_a_house_number_is_no_figure_but_bodies_on_the_road_are():
     draft = draft_of(
-        "Families can visit the support centre at 12 Vokzalna Street on weekdays.\n"
+        "Their bodies were among the 502 fallen defenders brought back to Ukraine.\n"
+        "Families of missing defenders who have not yet given a DNA sample can contact the community's "
+        "veterans' support centre at 12 Vokzalna Street, on weekdays.\n"
         "Russia sent 1,000 bodies on the road to Kyiv, officials said.\n"
     )
-    assert [c.value for c in draft.claims] == [1000]
+    assert [c.value for c in draft.claims] == [502, 1000]
