@@ -1127,3 +1127,12 @@ def test_a_house_number_is_no_figure_but_bodies_on_the_road_are():
         "Russia sent 1,000 bodies on the road to Kyiv, officials said.\n"
     )
     assert [c.value for c in draft.claims] == [502, 1000]
+
+
+def test_saying_putting_and_pledged_are_speech():
+    claims = claims_by_value(
+        "Russia and Ukraine exchanged the bodies of soldiers on Friday, with Ukrainian officials saying 1,003 bodies "
+        "had been returned and a Kremlin aide putting the number handed over at 1,000.\n"
+        "Moscow has pledged to transfer more than 6,000 bodies in all.\n"
+    )
+    assert (claims[1003]["side"], claims[1000]["side"], claims[6000]["side"]) == ("ukraine", "russia", "russia")
