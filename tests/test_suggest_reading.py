@@ -1136,3 +1136,12 @@ def test_saying_putting_and_pledged_are_speech():
         "Moscow has pledged to transfer more than 6,000 bodies in all.\n"
     )
     assert (claims[1003]["side"], claims[1000]["side"], claims[6000]["side"]) == ("ukraine", "russia", "russia")
+
+
+def test_figures_published_by_one_side_and_the_kiev_regime_are_that_sides():
+    claims = claims_by_value(
+        "In the previous handovers the Russian side received 19, 24 and 31 bodies of its servicemen, "
+        "according to figures published by Russian officials.\n"
+        "The Kiev regime, for its part, claimed to have received 1,003 bodies.\n"
+    )
+    assert (claims[24]["side"], claims[1003]["side"]) == ("russia", "ukraine")

@@ -169,6 +169,9 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
         for pattern in (
             *counts,
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
+            # "according to figures published by Russian officials"
+            rf"(?:according to|citing|by)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:{lx.alternation('attribution', 'count_nouns')})\s+"
+            rf"(?:{lx.alternation('attribution', 'published_by')})\s+(?P<who>{who})",
             # "Ukraine take back 1,003 bodies, by its own count"
             rf"(?P<who>{who})\b(?:[^,;.]|[,.](?=\d)){{0,60}}?,?\s+by\s+its\s+own\s+(?:count|tally|figures|reckoning)",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
