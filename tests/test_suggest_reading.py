@@ -1145,3 +1145,8 @@ def test_figures_published_by_one_side_and_the_kiev_regime_are_that_sides():
         "The Kiev regime, for its part, claimed to have received 1,003 bodies.\n"
     )
     assert (claims[24]["side"], claims[1003]["side"]) == ("russia", "ukraine")
+
+
+def test_a_heading_label_naming_one_sides_body_gives_its_side():
+    claims = claims_by_value("Russian Defence Ministry: 1,248 handed over, 51 received\n\nThe handover took place on Monday.\n")
+    assert (claims[1248]["side"], claims[51]["side"]) == ("russia", "russia")

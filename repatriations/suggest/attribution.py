@@ -374,9 +374,17 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
     if not named and figure.sentence.index == 0 and same:
         named = same[:1]  # a headline "Saraliyev: bodies of 29 … returned home" names its speaker before the text does
     if not named:
-        return None
+        return group_label(found.group("label"))
     mention = named[-1]
     return official_attribution(text, mention, f'the line\'s speaker label "{found.group("label")}:"')
+
+
+def group_label(label: str) -> Attribution | None:
+    """A label that names one side's group or body ("Russian Defence Ministry: 1,248 handed over")."""
+    for side, key in GROUP_SIDES:
+        if side != "media" and re.fullmatch(f"(?:{lx.alternation('attribution', key)})", fold(label)):
+            return Attribution(label, None, side, f'the line\'s label "{label}:" names one side')
+    return None
 
 
 def enclosing_quotation(text: str, at: int) -> tuple[int, int] | None:
