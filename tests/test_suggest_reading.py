@@ -1150,3 +1150,16 @@ def test_figures_published_by_one_side_and_the_kiev_regime_are_that_sides():
 def test_a_heading_label_naming_one_sides_body_gives_its_side():
     claims = claims_by_value("Russian Defence Ministry: 1,248 handed over, 51 received\n\nThe handover took place on Monday.\n")
     assert (claims[1248]["side"], claims[51]["side"]) == ("russia", "russia")
+
+
+def test_a_headings_bare_figure_means_what_the_text_below_says_of_it_but_a_section_number_does_not():
+    draft = draft_of(
+        "Live: bodies returned\n\n"
+        "12:40 — Umerov: more than 6,000 home\n"
+        "Defence Minister Rustem Umerov writes that more than 6,000 fallen defenders have now been brought home.\n\n"
+        "2. FRONT LINE\n"
+        "In Zaporizhzhia a guided bomb killed two people, the regional governor said.\n"
+    )
+    heading = [c.record() for c in draft.claims if c.quote.endswith("6,000 home")]
+    assert [(r["metric"], r["side"]) for r in heading] == [("cumulative_bodies_to_ukraine", "ukraine")]
+    assert sorted(c.value for c in draft.claims) == [2, 6000, 6000]

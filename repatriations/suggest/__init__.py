@@ -33,11 +33,11 @@ from ..project import Project
 from ..provenance import check_claim_values, check_source
 from ..yamlfile import Mapping
 from . import lexicon as lx
-from .attribution import Voice, attribute, credit_headlines, own_voice, remember
+from .attribution import Attribution, Voice, attribute, credit_headlines, own_voice, remember
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
-from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, quote_span
+from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, one_line, quote_span
 from .guess import (
     NO_DIRECTION,
     Guess,
@@ -54,7 +54,19 @@ from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
 from .repeats import Occasion, repeated_occasions, respective_occasions
-from .text import Context, Figure, Sentence, fold, line_bounds, sentence_at, slug_words, split_sentences, unique, verbatim_quote
+from .text import (
+    Context,
+    Figure,
+    Sentence,
+    fold,
+    line_bounds,
+    opens_its_line,
+    sentence_at,
+    slug_words,
+    split_sentences,
+    unique,
+    verbatim_quote,
+)
 
 __all__ = ["Draft", "write_draft", "write_drafts"]
 
@@ -232,6 +244,54 @@ class Reading:
     proposals: list[NewOfficial]
 
 
+def new_claim(norm: Normalised, figure: Figure, metric: Guess, attribution: Attribution, context: Context) -> DraftClaim:
+    quote_start, quote, occurrence = verbatim_quote(norm, *quote_span(norm.text, figure))
+    return DraftClaim(
+        figure=figure,
+        metric=metric,
+        qualifier=guess_qualifier(norm.text, figure),
+        attribution=attribution,
+        unit=guess_unit(context),
+        quote=quote,
+        quote_start=quote_start,
+        occurrence=occurrence,
+        line=norm.raw_text.count("\n", 0, quote_start) + 1,
+    )
+
+
+HEADING_CHARS = 90
+SECTION_NUMBER = re.compile(r"[.)]\s")
+ECHO_REACH = 600  # characters after a heading in which its text below may repeat its figure
+
+
+def is_heading(text: str, sentence: Sentence) -> bool:
+    """A short line of its own without a full stop: a headline, a sub-heading, a live entry's title."""
+    start, end = line_bounds(text, sentence.start)
+    line = text[start:end].strip()
+    return (start, end) == line_bounds(text, sentence.end - 1) and len(line) <= HEADING_CHARS and not line.endswith(".")
+
+
+def echoed_headings(
+    norm: Normalised, headings: list[tuple[Figure, Attribution, Context]], claims: list[DraftClaim], unplaced: list[Unplaced]
+) -> list[DraftClaim]:
+    """A heading's bare figure ("Kyiv's count: 1,245 today, 6,057 in all") that the text just below
+    gives again with its words ("says 1,245 bodies were repatriated today") means what it means there."""
+    echoed = []
+    for figure, attribution, context in headings:
+        below = [
+            c for c in claims
+            if c.value == (figure.number.integer or 0) and 0 < c.figure.start - figure.start <= ECHO_REACH
+        ]
+        numbered = SECTION_NUMBER.match(norm.text, figure.end) and opens_its_line(norm.text, figure.start)
+        if not below or numbered:  # "2. FRONT LINE": a section's number
+            reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
+            unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+            continue
+        why = f'the heading\'s figure, given again just below: "{one_line(below[0].quote, 60)}"'
+        echoed.append(new_claim(norm, figure, Guess(below[0].metric.value, why), attribution, context))
+    return echoed
+
+
 def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Reading:
     text = norm.text
     figures, unplaced = figures_in(text, sentences, date_spans(text))
@@ -247,6 +307,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions))
     claims: list[DraftClaim] = []
+    headings: list[tuple[Figure, Attribution, Context]] = []  # figures of a heading no word near gives a metric
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence.index, []).append(figure)
@@ -264,25 +325,15 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
                 or guess_metric(context, figure, attribution.side, "to_ukraine")
                 or elided_bodies(context, figure, sentence_before(text, sentences, sentence), attribution.side, follows)
             )
-            if metric is None:
+            if metric is None and is_heading(text, sentence):
+                headings.append((figure, attribution, context))
+            elif metric is None:
                 reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
                 unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
-                continue
-            quote_start, quote, occurrence = verbatim_quote(norm, *quote_span(text, figure))
-            claims.append(
-                DraftClaim(
-                    figure=figure,
-                    metric=metric,
-                    qualifier=guess_qualifier(text, figure),
-                    attribution=attribution,
-                    unit=guess_unit(context),
-                    quote=quote,
-                    quote_start=quote_start,
-                    occurrence=occurrence,
-                    line=norm.raw_text.count("\n", 0, quote_start) + 1,
-                )
-            )
+            else:
+                claims.append(new_claim(norm, figure, metric, attribution, context))
         remember(voice, sentence, mentions, attribution)
+    claims = sorted(claims + echoed_headings(norm, headings, claims, unplaced), key=lambda c: c.figure.start)
     credit_headlines(text, claims)
     totals_of_parts(claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
