@@ -1163,3 +1163,12 @@ def test_a_headings_bare_figure_means_what_the_text_below_says_of_it_but_a_secti
     heading = [c.record() for c in draft.claims if c.quote.endswith("6,000 home")]
     assert [(r["metric"], r["side"]) for r in heading] == [("cumulative_bodies_to_ukraine", "ukraine")]
     assert sorted(c.value for c in draft.claims) == [2, 6000, 6000]
+
+
+def test_twice_opening_a_sentence_and_each_brought_make_one_claim_per_handover():
+    draft = draft_of(
+        "KYIV, 2 July 2025 - Then the scale changed.\n"
+        "Twice, on 24 January and on 14 February, Russia handed over 757 bodies. "
+        "The returns that followed, on 28 March, 18 April and 16 May, each brought 909 bodies.\n"
+    )
+    assert sorted(c.value for c in draft.claims) == [757, 757, 909, 909, 909]

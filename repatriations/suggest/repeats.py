@@ -87,7 +87,8 @@ def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start:
     # "In January and again in February, 757 came back each time", "…, receiving 19 each time",
     # "the handovers of July 17 and Aug. 19, each of which brought 1,000 bodies"
     anywhere = lx.pattern("repeat_words", "anywhere")
-    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])):
+    opening = lx.pattern("repeat_words", "opening").match(fold(text[s.start : figure.start]).lstrip())
+    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or opening:
         here = occasions_in(before, month) or occasions_in(text[s.start : figure.start], month)
         if len(here) >= 2:
             return here
