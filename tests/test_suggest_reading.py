@@ -1172,3 +1172,11 @@ def test_twice_opening_a_sentence_and_each_brought_make_one_claim_per_handover()
         "The returns that followed, on 28 March, 18 April and 16 May, each brought 909 bodies.\n"
     )
     assert sorted(c.value for c in draft.claims) == [757, 757, 909, 909, 909]
+
+
+def test_a_sentence_without_figures_opening_according_to_carries_its_speaker_to_the_next():
+    claims = claims_by_value(
+        "According to Medinsky, the exchange was heavily weighted toward the return of Ukrainian personnel.\n"
+        "Russia repatriated the remains of 1,003 Ukrainian soldiers, while receiving the bodies of 26 Russian service members.\n"
+    )
+    assert (claims[1003]["official_id"], claims[26]["official_id"]) == ("medinsky", "medinsky")

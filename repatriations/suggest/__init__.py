@@ -332,7 +332,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
                 unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
             else:
                 claims.append(new_claim(norm, figure, metric, attribution, context))
-        remember(voice, sentence, mentions, attribution)
+        remember(voice, sentence, mentions, attribution, text)
     claims = sorted(claims + echoed_headings(norm, headings, claims, unplaced), key=lambda c: c.figure.start)
     credit_headlines(text, claims)
     totals_of_parts(claims)

@@ -572,7 +572,18 @@ def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
                 break
 
 
-def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None) -> None:
+def according_to_opening(text: str, sentence: Sentence, mentions: list[Mention]) -> Attribution | None:
+    """"According to Medinsky, the exchange was heavily weighted …": a sentence without a figure
+    that names whom the next one goes on quoting."""
+    if not fold(text[sentence.start : sentence.end]).lstrip(" \"'").startswith("according to"):
+        return None
+    named = [m for m in mentions if m.sentence == sentence.index]
+    return official_attribution(text, named[0], f'attributed to "{text[named[0].name_start : named[0].end]}"') if named else None
+
+
+def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None, text: str) -> None:
+    if attribution is None:  # a sentence without figures
+        attribution = according_to_opening(text, sentence, mentions)
     for m in mentions:
         if m.sentence == sentence.index:
             voice.last[m.kind] = (sentence.index, m)
