@@ -1180,3 +1180,14 @@ def test_a_sentence_without_figures_opening_according_to_carries_its_speaker_to_
         "Russia repatriated the remains of 1,003 Ukrainian soldiers, while receiving the bodies of 26 Russian service members.\n"
     )
     assert (claims[1003]["official_id"], claims[26]["official_id"]) == ("medinsky", "medinsky")
+
+
+def test_a_body_heading_its_own_statement_takes_the_side_whose_dead_it_calls_its_own():
+    draft = draft_of(
+        "Ichnia City Council\n\n"
+        "Our defenders have come home\n\n"
+        "It is with deep sorrow that we inform you that our fellow countrymen were among the 502 fallen defenders "
+        "brought back on 29 November.\n"
+    )
+    assert [(o.name, o.side) for o in draft.new_officials] == [("Ichnia City Council", "ukraine")]
+    assert {c.record()["side"] for c in draft.claims} == {"ukraine"}

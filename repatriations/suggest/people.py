@@ -429,6 +429,15 @@ def labelled_people(
 MASTHEAD_SHARE = 0.6  # a body's name that fills most of the first line heads its own statement
 
 
+def own_dead_side(text: str) -> str | None:
+    """The side whose dead a statement calls its own ("Our defenders have come home"): the side
+    of a body heading its own statement when its name says none."""
+    for side, key in (("ukraine", "ukrainian_dead"), ("russia", "russian_dead")):
+        if re.search(rf"\bour\s+(?:[\w'-]+\s+){{0,2}}?(?:{lx.alternation(key)})", fold(text)):
+            return side
+    return None
+
+
 def masthead(
     text: str, sentences: list[Sentence], known: Known, mentions: list[Mention]
 ) -> tuple[Mention, NewOfficial | None] | None:
@@ -447,7 +456,7 @@ def masthead(
     oid = "-".join(slug_words(line)[:6])
     if not oid or oid in known.officials:
         return None
-    side = side_of_words(line) or "media"
+    side = side_of_words(line) or own_dead_side(text) or "media"
     proposal = NewOfficial(oid, line, "body", side, None, line, None)
     return Mention(oid, first.start, first.start, first.end, first.index, "body", side, new=True), proposal
 
