@@ -14,7 +14,7 @@ from ..calendar_words import MONTHS, WEEKDAYS
 from . import lexicon as lx
 from .credit import looks_like_headline
 from .known import Known
-from .text import WORD, Sentence, fold, slug_words
+from .text import WORD, Sentence, fold, line_bounds, slug_words
 
 FUZZY_MIN_CHARS = 25  # shorter names and titles must match exactly: fuzzy matching short strings finds anything
 FUZZY_CUTOFF = 82.0
@@ -249,6 +249,15 @@ def clause_before(text: str, sentence: Sentence, start: int) -> str:
     return CLAUSE_BREAK.split(prefix)[-1]
 
 
+HEADLINE_LINES = 6  # a headline is among the first lines, under a masthead at most
+
+
+def is_top_headline(text: str, sentence: Sentence) -> bool:
+    """A line among the first that reads like a headline (most words capitalised)."""
+    start, end = line_bounds(text, sentence.start)
+    return sentence.line < HEADLINE_LINES and looks_like_headline(text[start:end])
+
+
 def new_mentions(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
 ) -> tuple[list[Mention], list[NewOfficial]]:
@@ -256,10 +265,9 @@ def new_mentions(
     proposals: dict[str, NewOfficial] = {}
     mentions: list[Mention] = []
     busy = [(m.start, m.end) for m in taken]
-    headline = text.split("\n", 1)[0]
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        if sentence.line == 0 and looks_like_headline(headline):
+        if is_top_headline(text, sentence):
             continue  # a headline's capitalised words are no names
         speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body))
         for found in [*_person_candidates(text, sentence), *_body_candidates(text, sentence)]:
