@@ -1191,3 +1191,15 @@ def test_a_body_heading_its_own_statement_takes_the_side_whose_dead_it_calls_its
     )
     assert [(o.name, o.side) for o in draft.new_officials] == [("Ichnia City Council", "ukraine")]
     assert {c.record()["side"] for c in draft.claims} == {"ukraine"}
+
+
+def test_a_headline_under_a_masthead_proposes_no_person_and_its_says_credit_gives_a_side():
+    draft = draft_of(
+        "The Moscow Times\n\n"
+        "Two Russians Taken Prisoner Unhurt Came Back as Bodies, Ombudsman Says\n\n"
+        "Two Russian soldiers captured without a wound were later returned to Russia dead, "
+        "Russian human rights commissioner Tatyana Moskalkova said.\n"
+    )
+    assert [o.name for o in draft.new_officials] == ["Tatyana Moskalkova"]
+    headline = [c.record() for c in draft.claims if c.line == 3]
+    assert [(r["side"], r["official_id"]) for r in headline] == [("russia", None)]

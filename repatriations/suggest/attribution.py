@@ -530,8 +530,11 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
     return voice.own_voice or MEDIA
 
 
-# "… gets none back - source", "… receives 31 — Medinsky": a headline's credit after a dash
-HEADLINE_CREDIT = re.compile(r"\S\s+[-–—]\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})\s*$")
+# "… gets none back - source", "… receives 31 — Medinsky", "…, Ombudsman Says": a headline's credit
+HEADLINE_CREDIT = re.compile(
+    r"\S\s+[-–—]\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})\s*$"
+    r"|,\s+(?P<says>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})\s+(?i:says|said|claims|reports)\s*$"  # "…, Ombudsman Says"
+)
 CREDIT_LINES = 6  # a headline is among the first lines, under a masthead at most
 
 
@@ -541,7 +544,7 @@ def headline_credit(text: str, sentence: Sentence) -> str | None:
     if sentence.line >= CREDIT_LINES or text[start:end].rstrip().endswith("."):
         return None
     found = HEADLINE_CREDIT.search(text, sentence.start, end)
-    return found.group("who") if found else None
+    return (found.group("who") or found.group("says")) if found else None
 
 
 def credit_words(who: str) -> set[str]:
@@ -567,8 +570,9 @@ def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
             if later.figure.sentence.line <= claim.figure.sentence.line or found.side == "media" or not found.attributed_to:
                 continue
             if words & set(re.findall(r"[\w'-]+", fold(found.attributed_to))):
+                # the side of the speaker the credit stands for; a role ("source", "MP") names no official
                 why = f'the headline credit "{who}" is the speaker the article names as "{found.attributed_to}"'
-                claim.attribution = Attribution(found.attributed_to, found.official_id, found.side, why)
+                claim.attribution = Attribution(who, None, found.side, why)
                 break
 
 
