@@ -1203,3 +1203,12 @@ def test_a_headline_under_a_masthead_proposes_no_person_and_its_says_credit_give
     assert [o.name for o in draft.new_officials] == ["Tatyana Moskalkova"]
     headline = [c.record() for c in draft.claims if c.line == 3]
     assert [(r["side"], r["official_id"]) for r in headline] == [("russia", None)]
+
+
+def test_a_person_introduced_with_a_title_in_apposition_is_proposed_and_quoted_by_surname_later():
+    draft = draft_of(
+        "Moscow's figures have come from Shamsail Saraliev, a State Duma deputy who gives the numbers to RBC after each swap.\n"
+        "The headquarters said Ukraine received 77 bodies. Saraliev put the number that went to Russia at 55.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert (claims[55]["side"], claims[55]["official_id"]) == ("russia", "shamsail-saraliev")

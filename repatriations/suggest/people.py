@@ -272,9 +272,9 @@ def new_mentions(
         speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body))
         for found in [*_person_candidates(text, sentence), *_body_candidates(text, sentence)]:
             start, name_start, end, name, kind = found
-            # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …"),
-            # whom a later "he said" or "Lubinets wrote" may quote
-            if not speaks and (kind != "person" or start == name_start):
+            # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …",
+            # "Shamsail Saraliev, a State Duma deputy who …"), whom a later "he said" or "Lubinets wrote" may quote
+            if not speaks and (kind != "person" or (start == name_start and not titled_appositive(text, end, sentence.end))):
                 continue
             if kind == "person" and outlet_staff(text, name_start):
                 continue  # "our correspondent Taras Vovk" reports; the outlet speaks
@@ -473,6 +473,12 @@ def _appositive(text: str, end: int, limit: int) -> str | None:
     """', an aide to Putin who serves as chief negotiator,' after a name: the role in the article's words."""
     m = re.match(r",\s+((?:a|an|the|who|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])  # ", who speaks for …"
     return m.group(1).strip() if m else None
+
+
+def titled_appositive(text: str, end: int, limit: int) -> bool:
+    """Whether an appositive after a name gives a person's title (", a State Duma deputy who …")."""
+    appositive = _appositive(text, end, limit)
+    return bool(appositive and re.search(rf"(?<![\w'])(?:{lx.alternation('person_titles')})(?![\w])", fold(appositive)))
 
 
 def _later_surnames(
