@@ -1212,3 +1212,17 @@ def test_a_person_introduced_with_a_title_in_apposition_is_proposed_and_quoted_b
     )
     claims = {c.value: c.record() for c in draft.claims}
     assert (claims[55]["side"], claims[55]["official_id"]) == ("russia", "shamsail-saraliev")
+
+
+def test_a_quoted_post_of_several_paragraphs_with_emoji_bullets_is_the_words_of_who_posted_it():
+    draft = draft_of(
+        "State Duma deputy Shamsail Saraliev announced another exchange on his Telegram channel on Friday. Our translation:\n\n"
+        '"Today another repatriation has taken place. 34 bodies of our fallen fighters have come home to Russia.\n\n'
+        "Since the start of the year we have carried out five such exchanges:\n"
+        "🔹 January – 757 for 49\n"
+        "🔹 February – 757 for 45\n\n"
+        'In all, 4,241 for 212. The work goes on."\n\n'
+        "Kyiv has not commented on that claim.\n"
+    )
+    sides = {(c.value, c.record()["side"]) for c in draft.claims}
+    assert {(49, "russia"), (45, "russia"), (4241, "russia")} <= sides

@@ -5,6 +5,7 @@ or the outlet itself."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -402,6 +403,46 @@ def enclosing_quotation(text: str, at: int) -> tuple[int, int] | None:
     return None
 
 
+def quotation_of_paragraphs(text: str, at: int) -> tuple[int, int] | None:
+    """A quotation of several paragraphs around an offset: opened at the start of a paragraph
+    above and left open there, closed at the end of this paragraph or one below, with every
+    paragraph between left open too (a quoted post of several lines and a list)."""
+    start = line_bounds(text, at)[0]
+    opened = None
+    lines = text[:start].split("\n")[:-1]
+    offset = start - 1
+    for line in reversed(lines[-BLOCK_REACH:]):
+        offset -= len(line)
+        if quote_marks(line) % 2 == 1 and line.lstrip()[:1] in "\"“":
+            opened = offset + len(line) - len(line.lstrip())
+            break
+        if quote_marks(line):
+            return None  # a paragraph of its own quotations: the quotation, if any, closed there
+        offset -= 1
+    if opened is None:
+        return None
+    for line_start, line in _lines_from(text, start, BLOCK_REACH):
+        if quote_marks(line) % 2 == 1 and line.rstrip()[-1:] in "\"”":
+            return opened, line_start + len(line.rstrip()) - 1
+        if quote_marks(line):
+            return None
+    return None
+
+
+def quote_marks(line: str) -> int:
+    return sum(line.count(mark) for mark in '"“”')
+
+
+def _lines_from(text: str, start: int, count: int) -> Iterator[tuple[int, str]]:
+    for _ in range(count):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        yield start, text[start:stop]
+        if stop >= len(text):
+            return
+        start = stop + 1
+
+
 def at_point(sentences: list[Sentence], offset: int) -> Figure:
     """A stand-in figure at an offset, to ask who speaks at that point of the text."""
     return Figure(Number(offset, offset, "", 0, "digits", False), sentence_at(sentences, offset))
@@ -442,7 +483,10 @@ OWN_VOICE_MIN = 2  # without a masthead, one "our" is as likely the outlet's ("o
 
 
 # a list item: a bullet, a quote, "1." or "1)", or a date and a dash ("11 June – 1,212")
-BLOCK_LINE = re.compile(r"\s*(?:[-•*\"“]|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s*[–—:-]\s)")
+# a list line: a bullet (a dash, a dot, a symbol or emoji such as "🔹" or "▪"), a number, a date
+BLOCK_LINE = re.compile(
+    r"\s*(?:[-•*\"“\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s*[–—:-]\s)"
+)
 BLOCK_REACH = 12  # lines a quoted post or list may run under the line that introduces it
 
 
@@ -453,13 +497,16 @@ def introduced_block_speaker(
     the words of whoever that line introduces."""
     start, stop = line_bounds(text, figure.start)
     first = text[start:stop]
-    if not BLOCK_LINE.match(first) and enclosing_quotation(text, figure.start) is None:
+    paragraphs = quotation_of_paragraphs(text, figure.start)  # a quoted post of several paragraphs, a list in it
+    if not BLOCK_LINE.match(first) and enclosing_quotation(text, figure.start) is None and paragraphs is None:
         return None
     lines = text[:start].rstrip("\n").split("\n")
     offset = start
     for line in reversed(lines[-BLOCK_REACH:]):
         offset -= len(line) + 1
         stripped = line.strip()
+        if paragraphs and offset >= paragraphs[0] - 1:
+            continue  # a paragraph of the same quotation
         if stripped.endswith(":") and re.search(_speech(), fold(stripped)):
             colon = offset + line.rstrip().rfind(":")
             try:
