@@ -1226,3 +1226,11 @@ def test_a_quoted_post_of_several_paragraphs_with_emoji_bullets_is_the_words_of_
     )
     sides = {(c.value, c.record()["side"]) for c in draft.claims}
     assert {(49, "russia"), (45, "russia"), (4241, "russia")} <= sides
+
+
+def test_according_to_a_role_noun_before_a_colon_refers_back():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War announces each return on Telegram.\n"
+        "The latest handover brought back 121 soldiers, according to the headquarters: most came from the Donetsk region.\n"
+    )
+    assert (claims[121]["side"], claims[121]["official_id"]) == ("ukraine", "ukraine-coordination-hq")

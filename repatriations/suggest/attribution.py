@@ -272,7 +272,7 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
         re.match(rf"(?P<p>{pronoun})\b", opening)
         # "On Monday the headquarters announced …", "That evening the ministry said …"
         or re.match(rf"{opening_time()}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
-        or re.search(rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|,)", opening)
+        or re.search(rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|[,:;])", opening)
         or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
     )
 
