@@ -1234,3 +1234,11 @@ def test_according_to_a_role_noun_before_a_colon_refers_back():
         "The latest handover brought back 121 soldiers, according to the headquarters: most came from the Donetsk region.\n"
     )
     assert (claims[121]["side"], claims[121]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+
+
+def test_a_sides_body_described_at_length_before_said_is_that_side():
+    claims = claims_by_value(
+        "Russia has handed over to Kyiv the bodies of 503 Ukrainian soldiers, "
+        "Ukraine's agency in charge of prisoners of war said Friday.\n"
+    )
+    assert claims[503]["side"] == "ukraine"

@@ -176,6 +176,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
             # "Ukraine take back 1,003 bodies, by its own count"
             rf"(?P<who>{who})\b(?:[^,;.]|[,.](?=\d)){{0,60}}?,?\s+by\s+its\s+own\s+(?:count|tally|figures|reckoning)",
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
+            # "Ukraine's agency in charge of prisoners of war said": a side's body, however long its description
+            rf"(?P<who>{who})['’]s(?:\s+[a-z][\w'-]*){{5,8}}?\s+{speech}",
             rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
             # "A Ukrainian official involved in the repatriations, who asked not to be named …, said"
             rf"(?P<who>{who})(?:\s+[\w'-]+){{0,5}},\s+(?:who|which|whose)\b[^;]{{1,150}}?,\s+{speech}",
