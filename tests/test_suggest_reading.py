@@ -1242,3 +1242,11 @@ def test_a_sides_body_described_at_length_before_said_is_that_side():
         "Ukraine's agency in charge of prisoners of war said Friday.\n"
     )
     assert claims[503]["side"] == "ukraine"
+
+
+def test_by_a_persons_count_or_account_is_that_persons_claim():
+    claims = claims_by_value(
+        "In June Russia handed over 6,060 bodies and took back 78, by Medinsky's account.\n"
+        "Kyiv got back 58 bodies on Friday. Russia, by Medinsky's count, received 61.\n"
+    )
+    assert {claims[v]["official_id"] for v in (6060, 78, 61)} == {"medinsky"}

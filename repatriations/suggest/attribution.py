@@ -77,6 +77,12 @@ def summed_of() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{determiners})\s+(?:[\w']+\s+){{0,2}}?(?:{nouns})\s+of\s+(?:the\s+)?$")
 
 
+def counts_of(text: str, mention: Mention) -> bool:
+    """Whether the name is followed by its count or account ("Saraliev's count", "Medinsky's own figures")."""
+    nouns = lx.alternation("attribution", "count_nouns")
+    return re.match(rf"['’]s\s+(?:own\s+)?(?:{nouns}|account)\b", text[mention.end : mention.end + 30], re.I) is not None
+
+
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
     """The official of the figure's sentence closest to a speech verb, else closest to the figure."""
     s = figure.sentence
@@ -100,6 +106,8 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     # "… handed to Moscow", "told Desna Post": the one given the bodies or the words, not the speaker
     recipients, told = [], []
     for m in here:
+        if counts_of(text, m):
+            continue  # "by Medinsky's account", "by Saraliev's count": whose figures they are
         if given := recipient_before().search(fold(text[max(s.start, m.start - 12) : m.start])):
             recipients.append(m)
             told += [m] if given.group("listener") else []
