@@ -1250,3 +1250,11 @@ def test_by_a_persons_count_or_account_is_that_persons_claim():
         "Kyiv got back 58 bodies on Friday. Russia, by Medinsky's count, received 61.\n"
     )
     assert {claims[v]["official_id"] for v in (6060, 78, 61)} == {"medinsky"}
+
+
+def test_one_sides_reports_and_totals_are_its_count():
+    claims = claims_by_value(
+        "Kyiv counted 1,003 bodies on Friday. Some Russian reports gave 1,000 bodies.\n"
+        "Russian reports that day also gave 1,200 bodies and said Ukraine had sent back none.\n"
+    )
+    assert (claims[1000]["side"], claims[1200]["side"]) == ("russia", "russia")
