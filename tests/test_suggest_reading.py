@@ -1258,3 +1258,12 @@ def test_one_sides_reports_and_totals_are_its_count():
         "Russian reports that day also gave 1,200 bodies and said Ukraine had sent back none.\n"
     )
     assert (claims[1000]["side"], claims[1200]["side"]) == ("russia", "russia")
+
+
+def test_this_was_stated_by_names_the_speaker_of_the_sentence_before():
+    claims = claims_by_value(
+        "The bodies of 55 Russian servicemen have been returned to Russia, while the Ukrainian side received 77 bodies. "
+        "This was stated by State Duma member Shamsail Saraliev.\n"
+        "Relatives were told the identification would take months, with 12 laboratories involved.\n"
+    )
+    assert (claims[55]["side"], claims[77]["side"]) == ("russia", "russia")

@@ -33,7 +33,7 @@ from ..project import Project
 from ..provenance import check_claim_values, check_source
 from ..yamlfile import Mapping
 from . import lexicon as lx
-from .attribution import Attribution, Voice, attribute, credit_headlines, own_voice, remember
+from .attribution import Attribution, Voice, attribute, credit_backward, credit_headlines, own_voice, remember
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
@@ -335,6 +335,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         remember(voice, sentence, mentions, attribution, text)
     claims = sorted(claims + echoed_headings(norm, headings, claims, unplaced), key=lambda c: c.figure.start)
     credit_headlines(text, claims)
+    credit_backward(text, claims, sentences, mentions)
     totals_of_parts(claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)

@@ -642,6 +642,25 @@ def according_to_opening(text: str, sentence: Sentence, mentions: list[Mention])
     return official_attribution(text, named[0], f'attributed to "{text[named[0].name_start : named[0].end]}"') if named else None
 
 
+def credit_backward(text: str, claims: list[DraftClaim], sentences: list[Sentence], mentions: list[Mention]) -> None:
+    """"… have been returned to Russia. This was stated by State Duma member Shamsail Saraliev.":
+    the outlet's figures of the sentence before are the words of whoever the credit names."""
+    credit = lx.pattern("attribution", "backward_credit")
+    for sentence in sentences[1:]:
+        if not credit.match(fold(text[sentence.start : sentence.end]).lstrip(" \"'")):
+            continue
+        here = at_point(sentences, sentence.start)
+        mention = speaker_mention(text, here, mentions)
+        found = official_attribution(text, mention, "") if mention else group_attribution(text, here)
+        if found is None:
+            continue
+        words = " ".join(text[sentence.start : sentence.end].split())[:60]
+        why = f'"{words}" names the speaker of the sentence before'
+        for claim in claims:
+            if claim.figure.sentence.index == sentence.index - 1 and claim.attribution.side == "media":
+                claim.attribution = Attribution(found.attributed_to, found.official_id, found.side, why)
+
+
 def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None, text: str) -> None:
     if attribution is None:  # a sentence without figures
         attribution = according_to_opening(text, sentence, mentions)
