@@ -1267,3 +1267,14 @@ def test_this_was_stated_by_names_the_speaker_of_the_sentence_before():
         "Relatives were told the identification would take months, with 12 laboratories involved.\n"
     )
     assert (claims[55]["side"], claims[77]["side"]) == ("russia", "russia")
+
+
+def test_the_outlets_own_count_of_a_bodys_figures_is_the_outlets_but_a_speakers_is_the_speakers():
+    claims = claims_by_value(
+        "By our count, based on the Coordination Headquarters' announcements, 9,744 bodies had been returned to Ukraine.\n"
+        "We spoke to Dmytro Lubinets, Ukraine's human rights commissioner.\n"
+        "Q: How many have come back since June?\n"
+        "A: By our count Ukraine has received 14,060 bodies since the first stage on 11 June.\n"
+    )
+    assert (claims[9744]["side"], claims[9744]["official_id"]) == ("media", None)
+    assert (claims[14060]["side"], claims[14060]["official_id"]) == ("ukraine", "dmytro-lubinets")

@@ -556,9 +556,21 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     return None
 
 
+def own_arithmetic(text: str, figure: Figure) -> Attribution | None:
+    """"By our count of the headquarters' statements, Ukraine has received 12,060": the outlet adds
+    the figures up itself, in the figure's own part of the sentence."""
+    a, b = segment_bounds(text, figure.sentence, figure.start)
+    found = lx.pattern("attribution", "own_arithmetic").search(fold(text[a:b]))
+    if not found or enclosing_quotation(text, figure.start) or SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0]):
+        return None  # a speaker's own "by our count" ("A: By our count Ukraine has received 14,060")
+    return Attribution(None, None, "media", f'the outlet\'s own sum ("{found.group()}")')
+
+
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
     if voice.own_voice:  # a body's own statement is its claim throughout
         return voice.own_voice
+    if sums := own_arithmetic(text, figure):
+        return sums
     if mention := speaker_mention(text, figure, mentions):
         a, b = segment_bounds(text, figure.sentence, figure.start)
         if not a <= mention.start < b:
