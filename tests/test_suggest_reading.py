@@ -1278,3 +1278,11 @@ def test_the_outlets_own_count_of_a_bodys_figures_is_the_outlets_but_a_speakers_
     )
     assert (claims[9744]["side"], claims[9744]["official_id"]) == ("media", None)
     assert (claims[14060]["side"], claims[14060]["official_id"]) == ("ukraine", "dmytro-lubinets")
+
+
+def test_figures_an_earlier_version_gave_are_no_figures_wherever_the_correction_begins():
+    draft = draft_of(
+        "Russia returned 501 bodies on Friday, the headquarters said.\n"
+        "Correction, 18.10.2024 19:30: An earlier version of this story gave Saraliev's figure for Russian servicemen as 98 bodies.\n"
+    )
+    assert [c.value for c in draft.claims] == [501]

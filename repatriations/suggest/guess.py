@@ -656,7 +656,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     sentence_rest = fold(text[number.end : number.end + 150]).split(". ")[0]
     if lx.pattern("not_figures", "correct_after").search(sentence_rest):
         return "UNPLACED: the figure a correction replaces ('We said 91; the correct figure is 19'), not a figure of the record"
-    if lx.pattern("not_figures", "corrected_sentence").match(fold(lead_before(text, number.start, 200)).lstrip()):
+    # "An earlier version of this story said 42", "Correction, 18.10.2024 19:30: An earlier version … as 65"
+    if lx.pattern("not_figures", "corrected_sentence").search(fold(lead_before(text, number.start, 200))):
         return "UNPLACED: a figure an earlier version gave, which a correction replaced"
     correcting = re.search(r"\bcorrect", fold(text[max(0, number.start - 120) : number.start]))
     if correcting and re.search(r"\bto\s+[\d,. ]+\s+from\s+$", before):
