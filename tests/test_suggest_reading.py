@@ -1286,3 +1286,10 @@ def test_figures_an_earlier_version_gave_are_no_figures_wherever_the_correction_
         "Correction, 18.10.2024 19:30: An earlier version of this story gave Saraliev's figure for Russian servicemen as 98 bodies.\n"
     )
     assert [c.value for c in draft.claims] == [501]
+
+
+def test_a_part_of_them_from_a_named_place_is_a_breakdown():
+    draft = draft_of(
+        "Commissioner Oleh Kotenko said that 541 fallen defenders had been brought back, 428 of them from Mariupol.\n"
+    )
+    assert [c.value for c in draft.claims] == [541]

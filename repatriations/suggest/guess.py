@@ -603,7 +603,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     place = lx.alternation("not_figures", "place_parts")
     raw_after = text[number.end : number.end + 70]  # as written: a place is a capitalised name
     near_place = re.match(
-        r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]",
+        r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]"
+        r"|\s+of\s+them\s+(?:from|in)\s+[A-Z]",  # "541 …, 428 of them from Mariupol"
         raw_after,
     )
     held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
