@@ -1293,3 +1293,12 @@ def test_a_part_of_them_from_a_named_place_is_a_breakdown():
         "Commissioner Oleh Kotenko said that 541 fallen defenders had been brought back, 428 of them from Mariupol.\n"
     )
     assert [c.value for c in draft.claims] == [541]
+
+
+def test_a_local_count_among_a_handovers_count_is_a_part_not_a_figure():
+    draft = draft_of(
+        "DNA examinations have confirmed the identities of two soldiers from the Korostyshiv community whose bodies "
+        "were among the 51 fallen defenders returned to Ukraine on 18 September, the administration said.\n"
+        "Five of the 1,000 bodies returned were of men who had died in Russian captivity.\n"
+    )
+    assert sorted(c.value for c in draft.claims) == [5, 51, 1000]

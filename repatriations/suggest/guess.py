@@ -499,6 +499,7 @@ def in_phone_groups(text: str, number: Number) -> bool:
     return any(m.start() <= number.start and number.end <= m.end() for m in groups)
 
 
+AMONG_A_COUNT = re.compile(r"[^.;:\d]{0,100}?\bamong\s+(?:the\s+|those\s+)?(?:(?:more|fewer)\s+than\s+|over\s+|some\s+)?\d")
 PLACE_LIST_MIN = 2  # places named in one paragraph that make its figures a breakdown by place
 
 
@@ -612,8 +613,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         re.match(rf",?(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
     ) or in_a_list_of_places(text, number, place, date_spans)
     captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
+    # "two soldiers from Korostyshiv … were among the 51 fallen returned": a part of a handover's count
+    among = AMONG_A_COUNT.match(fold(text[number.end : number.end + 160]))
     # "eight civilians from the Kursk region who … died in captivity": a part the record counts
-    if (near_place or held or by_place) and not captivity:
+    if (near_place or held or by_place or among) and not captivity:
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
