@@ -1302,3 +1302,14 @@ def test_a_local_count_among_a_handovers_count_is_a_part_not_a_figure():
         "Five of the 1,000 bodies returned were of men who had died in Russian captivity.\n"
     )
     assert sorted(c.value for c in draft.claims) == [5, 51, 1000]
+
+
+def test_the_lines_under_a_more_on_this_story_heading_are_links():
+    draft = draft_of(
+        "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"
+        "More on this story\n"
+        "Russia and Ukraine swap bodies: 1,000 for 19\n"
+        "17 July\n"
+        "Ukraine says 6,057 bodies returned under Istanbul deal\n"
+    )
+    assert sorted(c.value for c in draft.claims) == [19, 1000]
