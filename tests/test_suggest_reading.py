@@ -1313,3 +1313,13 @@ def test_the_lines_under_a_more_on_this_story_heading_are_links():
         "Ukraine says 6,057 bodies returned under Istanbul deal\n"
     )
     assert sorted(c.value for c in draft.claims) == [19, 1000]
+
+
+def test_a_figure_after_a_for_every_clause_is_a_ratio_and_those_under_25_an_age():
+    draft = draft_of(
+        "Russia handed over 1,000 bodies and received 19 on Tuesday, officials said.\n"
+        "A thousand for 19 means that for every Russian body that goes home, some 53 Ukrainian bodies cross the line.\n"
+        "The two sides are exchanging all seriously wounded prisoners and all those under 25.\n"
+    )
+    values = {c.value for c in draft.claims}
+    assert {19, 1000} <= values and not values & {53, 25}

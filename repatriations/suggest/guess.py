@@ -666,8 +666,12 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     correcting = re.search(r"\bcorrect", fold(text[max(0, number.start - 120) : number.start]))
     if correcting and re.search(r"\bto\s+[\d,. ]+\s+from\s+$", before):
         return "UNPLACED: the figure a correction replaces ('corrects … to 24 from 42'), not a figure of the record"
-    if re.match(rf"(?:\s+(?:and|or|to)\s+[\d,]+)?(?:{lx.alternation('not_figures', 'ratio_after')})", after) or _ends(
-        "ratio_before", before
+    hedge = lx.alternation("qualifiers", "approximately")
+    ratio_clause = rf"\b(?:{lx.alternation('not_figures', 'ratio_clause')})\s+[^,;:\d]{{1,60}},\s+(?:(?:{hedge})\s+)?$"
+    if (
+        re.match(rf"(?:\s+(?:and|or|to)\s+[\d,]+)?(?:{lx.alternation('not_figures', 'ratio_after')})", after)
+        or _ends("ratio_before", before)
+        or re.search(ratio_clause, fold(lead_before(text, number.start, 120)))
     ):
         return "UNPLACED: part of a ratio, not a count"
     if (number.value or 0) < 10 and numbers_follow(after) and not captivity:  # "Five of the 1,000 … died in captivity" counts
