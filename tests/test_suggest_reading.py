@@ -1323,3 +1323,15 @@ def test_a_figure_after_a_for_every_clause_is_a_ratio_and_those_under_25_an_age(
     )
     values = {c.value for c in draft.claims}
     assert {19, 1000} <= values and not values & {53, 25}
+
+
+def test_a_title_case_line_anywhere_proposes_no_person():
+    draft = draft_of(
+        "Saturday's return was the third this week. On Wednesday, 1,212 bodies came back, and Russia received 27 "
+        "of its own dead, according to Kremlin aide Vladimir Medinsky. On Friday, another 1,200 were handed over to Ukraine.\n\n"
+        "A source in the Russian negotiating team told TASS that Kyiv had not given back a single Russian body on Friday.\n\n"
+        "Other Topics of Interest\n"
+        "Wounded and Under 25: Who Is Coming Home in the Istanbul Swaps\n\n"
+        "The two tracks have run side by side since the talks on June 2, but they are announced differently.\n"
+    )
+    assert [o.name for o in draft.new_officials if "Coming" in o.name] == []

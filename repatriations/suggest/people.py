@@ -258,6 +258,13 @@ def is_top_headline(text: str, sentence: Sentence) -> bool:
     return sentence.line < HEADLINE_LINES and looks_like_headline(text[start:end])
 
 
+def is_title_line(text: str, sentence: Sentence) -> bool:
+    """A line of its own in title case anywhere ("Wounded and Under 25: Who Is Coming Home"):
+    a headline, a sub-heading or a link's title, whose capitalised words are no person's name."""
+    start, end = line_bounds(text, sentence.start)
+    return (start, end) == line_bounds(text, sentence.end - 1) and looks_like_headline(text[start:end])
+
+
 def new_mentions(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention]
 ) -> tuple[list[Mention], list[NewOfficial]]:
@@ -270,8 +277,11 @@ def new_mentions(
         if is_top_headline(text, sentence):
             continue  # a headline's capitalised words are no names
         speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body))
+        title_line = is_title_line(text, sentence)
         for found in [*_person_candidates(text, sentence), *_body_candidates(text, sentence)]:
             start, name_start, end, name, kind = found
+            if kind == "person" and title_line:
+                continue
             # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …",
             # "Shamsail Saraliev, a State Duma deputy who …"), whom a later "he said" or "Lubinets wrote" may quote
             if not speaks and (kind != "person" or (start == name_start and not titled_appositive(text, end, sentence.end))):
