@@ -1335,3 +1335,10 @@ def test_a_title_case_line_anywhere_proposes_no_person():
         "The two tracks have run side by side since the talks on June 2, but they are announced differently.\n"
     )
     assert [o.name for o in draft.new_officials if "Coming" in o.name] == []
+
+
+def test_a_total_since_a_date_is_a_running_total_not_that_days_handover():
+    claims = claims_by_value(
+        "According to the ministry, since February 24 the Russian side has handed over a total of 869 bodies of Ukrainian soldiers.\n"
+    )
+    assert claims[869]["metric"] == "cumulative_bodies_to_ukraine"

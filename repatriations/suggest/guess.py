@@ -239,9 +239,14 @@ def is_done(clause: str) -> bool:
     )
 
 
+PERIOD_BOUND = re.compile(r"\b(?:since|from|after|until|till|between)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def one_day(sentence: str) -> bool:
-    """Whether the sentence names the one day it is about (a weekday, a day of a month, today)."""
-    return bool(WEEKDAY_WORD.search(sentence) or date_mentions(sentence) or re.search(r"\btoday\b", sentence))
+    """Whether the sentence names the one day it is about (a weekday, a day of a month, today);
+    not a day that bounds a period ("since February 24")."""
+    days = [m for m in date_mentions(sentence) if not PERIOD_BOUND.search(sentence[: m.start])]
+    return bool(WEEKDAY_WORD.search(sentence) or days or re.search(r"\btoday\b", sentence))
 
 
 def opening_period(context: Context) -> Cue | None:
