@@ -1342,3 +1342,15 @@ def test_a_total_since_a_date_is_a_running_total_not_that_days_handover():
         "According to the ministry, since February 24 the Russian side has handed over a total of 869 bodies of Ukrainian soldiers.\n"
     )
     assert claims[869]["metric"] == "cumulative_bodies_to_ukraine"
+
+
+def test_period_words_make_a_running_total_unless_the_figures_clause_names_its_day():
+    claims = claims_by_value(
+        "Zakharova said more than 10,000 bodies had been handed to Kiev since June. "
+        "Over the same months 171 bodies of Russian soldiers have come home.\n"
+        "Added up, the four swaps returned 356 bodies to Ukraine and 214 to Russia.\n"
+        "In 2024 Ukraine also received 563 bodies on 8 November.\n"
+    )
+    assert claims[171]["metric"] == "cumulative_bodies_to_russia"
+    assert (claims[356]["metric"], claims[214]["metric"]) == ("cumulative_bodies_to_ukraine", "cumulative_bodies_to_russia")
+    assert claims[563]["metric"] == "bodies_to_ukraine"

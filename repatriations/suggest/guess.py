@@ -269,6 +269,8 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     sums_only = running is not None and lx.pattern("sum_words").fullmatch(running.words.lower()) is not None
     if sums_only and one_day(sentence):
         running = None  # "another repatriation on Thursday, 20 November, 1,000 bodies in all": that day's handover in all
+    elif running is not None and running.words.lower().startswith("in ") and one_day(clause):
+        running = None  # "In 2024 Ukraine also received 563 bodies on 8 November": one day of the period
     agreed = _has("agreement_words", sentence)
     each = _has("each_side", clause)
     same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer
