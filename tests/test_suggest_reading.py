@@ -1354,3 +1354,8 @@ def test_period_words_make_a_running_total_unless_the_figures_clause_names_its_d
     assert claims[171]["metric"] == "cumulative_bodies_to_russia"
     assert (claims[356]["metric"], claims[214]["metric"]) == ("cumulative_bodies_to_ukraine", "cumulative_bodies_to_russia")
     assert claims[563]["metric"] == "bodies_to_ukraine"
+
+
+def test_plan_words_nearer_the_figure_than_a_month_make_it_planned():
+    claims = claims_by_value("In June Russia's Defence Ministry said another 2,239 were waiting to be handed over.\n")
+    assert claims[2239]["metric"] == "planned_bodies_to_ukraine"

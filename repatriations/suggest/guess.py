@@ -287,7 +287,9 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         metric = "agreed_bodies_to_ukraine" if where == "to_ukraine" else "agreed_bodies_total"
         return Guess(metric, f'the terms of a deal ("{shown(terms.group())}")')
     plan = cue("plan", lx.pattern("plan_words"), clause, context.at)
-    if plan and (not running or sums_only) and not done:
+    # "In June the ministry said another 2,239 were waiting to be handed over": the plan's words are the figure's own
+    nearer_plan = plan is not None and running is not None and plan.distance < running.distance
+    if plan and (not running or sums_only or nearer_plan) and not done:
         if _has("promise_words", clause) and _has("talks_words", context.paragraph or sentence):
             return Guess("agreed_bodies_to_ukraine", f'promised at talks or under a deal: "{plan.words}"')
         return Guess("planned_bodies_to_ukraine", f'not yet handed over: "{plan.words}"')
