@@ -1359,3 +1359,12 @@ def test_period_words_make_a_running_total_unless_the_figures_clause_names_its_d
 def test_plan_words_nearer_the_figure_than_a_month_make_it_planned():
     claims = claims_by_value("In June Russia's Defence Ministry said another 2,239 were waiting to be handed over.\n")
     assert claims[2239]["metric"] == "planned_bodies_to_ukraine"
+
+
+def test_a_figure_only_the_speakers_own_verb_directs_goes_against_its_sentences_named_figure():
+    claims = claims_by_value(
+        "On Wednesday, 1,212 bodies came back, and Russia received 27 of its own dead, according to Kremlin aide Vladimir Medinsky.\n"
+        "In mid-March, 100 bodies came back to Ukraine, and at the end of March another 121, according to Ukrainian figures.\n"
+    )
+    assert (claims[1212]["metric"], claims[27]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    assert claims[121]["metric"] == "bodies_to_ukraine"  # like-sized figures of one list go the same way

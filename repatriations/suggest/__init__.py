@@ -40,6 +40,7 @@ from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, one_line, quote_span
 from .guess import (
     NO_DIRECTION,
+    OWN_VERB,
     Guess,
     elided_bodies,
     guess_metric,
@@ -117,6 +118,28 @@ def smaller_goes_the_other_way(text: str, claims: list[DraftClaim], largest: int
             metric = "cumulative_bodies_to_russia" if total else "bodies_to_russia"
             why = f"no direction stated; a fraction of the paragraph's {(total or handover)[0].value:,} to Ukraine: the other way"
             claim.metric = Guess(metric, why)
+
+
+def named_pair_goes_the_other_way(claims: list[DraftClaim]) -> None:
+    """"1,212 bodies came back, and Russia received 27 of its own dead, according to Medinsky": a
+    figure whose way only the speaker's own verb gives goes the other way from a figure of its
+    sentence whose words name where it went."""
+    other = {"bodies_to_ukraine": "bodies_to_russia", "bodies_to_russia": "bodies_to_ukraine"}
+    ratio = float(lx.data()["other_way_size"]["factor"])  # one handover's two figures: one dwarfs the other
+    for claim in claims:
+        if not claim.metric.why.startswith(OWN_VERB) or claim.metric.value not in other:
+            continue
+        named = [
+            c
+            for c in claims
+            if c.figure.sentence is claim.figure.sentence
+            and max(c.value, claim.value) >= ratio * min(c.value, claim.value)
+            and c.metric.value == claim.metric.value
+            and c.metric.why.startswith("direction from")
+        ]
+        if named:
+            why = f'the sentence\'s {named[0].value:,} went that way ({named[0].metric.why}): this one the other way'
+            claim.metric = Guess(other[claim.metric.value], why)
 
 
 EXCHANGE_FIGURES = vocabulary.with_role("exchange_figure")
@@ -339,6 +362,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     totals_of_parts(claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)
+    named_pair_goes_the_other_way(claims)
     claims = one_claim_per_occasion(text, claims, figures)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])

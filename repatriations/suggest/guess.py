@@ -260,6 +260,7 @@ def opening_period(context: Context) -> Cue | None:
 
 
 NO_DIRECTION = "no direction stated near the figure: guessed to Ukraine"
+OWN_VERB = "direction from the speaker's own verb"  # "came back" said by Moscow: to Russia, unless the sentence says otherwise
 
 
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
@@ -298,6 +299,8 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         return Guess(metric, f'running total from "{running.words}"')
     if direction is None:
         return Guess("bodies_to_ukraine", NO_DIRECTION)
+    if direction.distance >= BARE_PENALTY:
+        return Guess(vocabulary.named("exchange_figure", direction.label), f'{OWN_VERB} "{direction.words}"')
     return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
 
 
