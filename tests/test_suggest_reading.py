@@ -1368,3 +1368,11 @@ def test_a_figure_only_the_speakers_own_verb_directs_goes_against_its_sentences_
     )
     assert (claims[1212]["metric"], claims[27]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
     assert claims[121]["metric"] == "bodies_to_ukraine"  # like-sized figures of one list go the same way
+
+
+def test_a_title_set_off_by_a_comma_before_a_new_persons_name_gives_their_side():
+    claims = claims_by_value(
+        "Russia's human rights commissioner, Tatyana Moskalkova, has said that more than 1,800 Russian servicemen "
+        "came home from Ukrainian captivity this year.\n"
+    )
+    assert claims[1800]["side"] == "russia"

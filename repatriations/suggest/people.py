@@ -236,6 +236,7 @@ def _is_name(words: str) -> bool:
 
 CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:and|while|but|as|whereas)\s")
 CLAUSE_REACH = 60
+TITLE_LAST = re.compile(rf"(?<![\w'])(?:{lx.alternation('person_titles')})\s*$")
 
 
 def clause_before(text: str, sentence: Sentence, start: int) -> str:
@@ -246,7 +247,11 @@ def clause_before(text: str, sentence: Sentence, start: int) -> str:
     prefix = text[cut:start]
     if cut > sentence.start and not text[cut - 1].isspace():
         prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
-    return CLAUSE_BREAK.split(prefix)[-1]
+    clauses = CLAUSE_BREAK.split(prefix)
+    # "Russia's human rights commissioner, Tatyana Moskalkova": a title set off by a comma before the name
+    if len(clauses) > 1 and not clauses[-1].strip() and TITLE_LAST.search(fold(clauses[-2])):
+        return clauses[-2] + clauses[-1]
+    return clauses[-1]
 
 
 HEADLINE_LINES = 6  # a headline is among the first lines, under a masthead at most
