@@ -1376,3 +1376,11 @@ def test_a_title_set_off_by_a_comma_before_a_new_persons_name_gives_their_side()
         "came home from Ukrainian captivity this year.\n"
     )
     assert claims[1800]["side"] == "russia"
+
+
+def test_an_outlet_with_a_descriptor_and_a_group_with_a_long_aside_are_their_sides():
+    claims = claims_by_value(
+        "According to the Russian broadcaster RT, 43 bodies were returned to Russia.\n"
+        "Russian media, citing members of Moscow's negotiating group, report that another 1,200 bodies were handed over.\n"
+    )
+    assert (claims[43]["side"], claims[1200]["side"]) == ("russia", "russia")

@@ -186,7 +186,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
             rf"(?P<who>{who})(?:['’]s)?(?:\s+[\w'-]+){{0,4}}?\s+{speech}",  # "Ukraine's General Staff said"
             # "Ukraine's agency in charge of prisoners of war said": a side's body, however long its description
             rf"(?P<who>{who})['’]s(?:\s+[a-z][\w'-]*){{5,8}}?\s+{speech}",
-            rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,4}},\s+{speech}",  # "Kiev, for its part, claimed"
+            # "Kiev, for its part, claimed", "Russian media, citing members of Moscow's negotiating group, report"
+            rf"(?P<who>{who}),(?:\s+[\w'-]+){{1,7}},\s+{speech}",
             # "A Ukrainian official involved in the repatriations, who asked not to be named …, said"
             rf"(?P<who>{who})(?:\s+[\w'-]+){{0,5}},\s+(?:who|which|whose)\b[^;]{{1,150}}?,\s+{speech}",
             # "…, said Kyiv." (not "said Russia lost …")
@@ -199,7 +200,7 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
                     found.append((side, m))
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
-        rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?P<who>{outlets})\b"
+        rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?:the\s+(?:[\w'-]+\s+){{0,3}}?)?(?P<who>{outlets})\b"
         rf"|(?P<who2>{outlets})(?:'s)?(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)"
         rf"|(?P<who3>{outlets}),(?:\s+[\w'-]+){{1,5}},\s+(?:reported|said|wrote|claimed)",  # "TASS, quoting an official, said"
         folded,
