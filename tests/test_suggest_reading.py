@@ -1384,3 +1384,16 @@ def test_an_outlet_with_a_descriptor_and_a_group_with_a_long_aside_are_their_sid
         "Russian media, citing members of Moscow's negotiating group, report that another 1,200 bodies were handed over.\n"
     )
     assert (claims[43]["side"], claims[1200]["side"]) == ("russia", "russia")
+
+
+def test_the_lines_of_a_dated_list_under_an_attributed_intro_are_its_speakers_handovers():
+    draft = draft_of(
+        "The list of returns of 500 or more since October, according to the Coordination Headquarters, reads:\n\n"
+        "18 October 2024: 501\n"
+        "8 November 2024: 563\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert {v: (claims[v]["metric"], claims[v]["side"]) for v in (501, 563)} == {
+        501: ("bodies_to_ukraine", "ukraine"),
+        563: ("bodies_to_ukraine", "ukraine"),
+    }

@@ -496,7 +496,7 @@ OWN_VOICE_MIN = 2  # without a masthead, one "our" is as likely the outlet's ("o
 # a list item: a bullet, a quote, "1." or "1)", or a date and a dash ("11 June – 1,212")
 # a list line: a bullet (a dash, a dot, a symbol or emoji such as "🔹" or "▪"), a number, a date
 BLOCK_LINE = re.compile(
-    r"\s*(?:[-•*\"“\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s*[–—:-]\s)"
+    r"\s*(?:[-•*\"“\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?\s*[–—:-]\s)"
 )
 BLOCK_REACH = 12  # lines a quoted post or list may run under the line that introduces it
 

@@ -413,6 +413,16 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
     return casualty
 
 
+def dated_list_line(context: Context) -> bool:
+    """A line that is only a date and the figure ("18 October 2024: 501", "- 17 July – 1,000"),
+    in a list of handovers whose noun its heading gives."""
+    head, tail = context.sentence[: context.sentence_at], context.sentence[context.sentence_at + 1 :]
+    dates = date_mentions(head)
+    if not dates or tail.strip(" .;") or not re.fullmatch(r"[\s•*-]*", head[: dates[0].start]):
+        return False
+    return re.fullmatch(r"\s*[:–—-]\s*", head[dates[-1].end :]) is not None
+
+
 def elided_bodies(
     context: Context, figure: Figure, before: str, speaker_side: str | None, after_body_figure: bool = False
 ) -> Guess | None:
@@ -421,6 +431,8 @@ def elided_bodies(
     15 June", "- 17 July: 1,000 to Ukraine, 19 to Russia.", "With the ministry's 51, that makes 78."."""
     after = re.sub(r"^\s*\(", " ", context.after)  # "1,212 (to Ukraine)"
     parties = f"{_party('ukraine')}|{_party('russia')}"
+    if dated_list_line(context):
+        after_body_figure = True  # "18 October 2024: 501" under "The list of returns … reads:"
     if (figure.number.integer or 0) >= 10 and re.match(rf"\s+(?:to|from)\s+(?:{parties})(?![\w-])", after):
         after_body_figure = True  # "1,000 to Ukraine": only bodies go to a side in these articles
     noun_left_out = not after.strip() or re.match(r"\s*[,.;:)\]\"'!?]", after) or re.match(
