@@ -1397,3 +1397,9 @@ def test_the_lines_of_a_dated_list_under_an_attributed_intro_are_its_speakers_ha
         501: ("bodies_to_ukraine", "ukraine"),
         563: ("bodies_to_ukraine", "ukraine"),
     }
+
+
+def test_times_after_an_exchange_verb_counts_handovers_and_otherwise_counts_nothing():
+    exchanged = claims_by_value("Since late January, Russia and Ukraine have exchanged the bodies of fallen soldiers four times.\n")
+    assert exchanged[4]["metric"] == "repatriation_count"
+    assert draft_of("The air alert sounded four times in Kyiv on Sunday.\n").claims == []

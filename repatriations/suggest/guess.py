@@ -712,12 +712,14 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return f'UNPLACED: {number.as_written!r} is part of a vague quantity ("several hundred"), not a figure'
     if (number.value or 0) < 10 and _starts_word("sources_after", after):
         return "UNPLACED: counts the people a report rests on, not a figure"
-    if counts_other_nouns(after):
+    exchanged = lx.pattern("count_of_handovers", "verbs").search(fold(lead_before(text, number.start)))
+    handovers = re.match(r"\s+times\b", after) and exchanged  # "have exchanged the bodies … four times"
+    if counts_other_nouns(after) and not handovers:
         return "UNPLACED: counts something other than people or bodies (the noun after it)"
     if _starts_word("page_words", after):
         return "UNPLACED: page furniture (a reading time or a counter)"
     repeated = re.match(rf"\s+(?:{lx.alternation('repeat_words', 'anywhere')})", after)  # "19 each time" counts bodies
-    if _starts_word("counting_words", after) and not repeated:
+    if _starts_word("counting_words", after) and not repeated and not handovers:
         return "UNPLACED: counts something other than people or bodies"
     clause = fold(own_sentence_window(text, number.start, number.end, 60))
     if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
