@@ -3,8 +3,8 @@ falling. The floors are what benchmarks/suggest_quality.py measured when they we
 rounded down: floors, not targets. The held-out set (36 articles: h13–h24 and h25–h36
 were each added by a hand that never saw the rules) is measured here and never tuned on;
 of its targets (found >= 95 %, metric, qualifier, side and official >= 90 %, exchange and
-dated >= 80 %, no false figures or officials) found, metric, side, and the false figures
-and officials are not met: see docs/drafting.md."""
+dated >= 80 %, no false figures or officials) found, side, and the false figures and
+officials are not met: see docs/drafting.md."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from repatriations.support.checkout import ROOT
 
 FLOORS = {
     # set: (shares, most false figures, most false officials)
-    "tuning": ({"found": 0.95, "metric": 0.9, "qualifier": 0.99, "side": 0.92, "official": 0.94, "exchange": 0.88, "dated": 0.97, "dates": 0.76}, 45, 1),
-    "heldout": ({"found": 0.91, "metric": 0.89, "qualifier": 1.0, "side": 0.85, "official": 0.91, "exchange": 0.85, "dated": 0.91, "dates": 0.63}, 14, 2),
+    "tuning": ({"found": 0.95, "metric": 0.9, "qualifier": 0.99, "side": 0.92, "official": 0.94, "exchange": 0.88, "dated": 0.97, "dates": 0.77}, 45, 1),
+    "heldout": ({"found": 0.91, "metric": 0.9, "qualifier": 1.0, "side": 0.86, "official": 0.91, "exchange": 0.86, "dated": 0.91, "dates": 0.63}, 11, 2),
 }
 
 
