@@ -244,7 +244,7 @@ def unnamed_role_attribution(text: str, figure: Figure) -> Attribution | None:
     a, b = segment_bounds(text, s, figure.start)
     for pattern in (
         rf"(?P<who>{role})\s+{speech}",
-        rf"(?:according to|in the words of)\s+(?P<who>{role})\b",
+        rf"(?:{lx.alternation('attribution', 'according_words')})\s+(?P<who>{role})\b",
         rf"{speech}\s+(?P<who>{role})(?=\s*[.,;:]|\s*$)",
     ):
         for m in re.finditer(pattern, folded):
@@ -601,10 +601,14 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
 
 
 # "… gets none back - source", "… receives 31 — Medinsky", "…, Ombudsman Says": a headline's credit
-HEADLINE_CREDIT = re.compile(
-    r"\S\s+[-–—]\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})\s*$"
-    r"|,\s+(?P<says>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})\s+(?i:says|said|claims|reports)\s*$"  # "…, Ombudsman Says"
-)
+CREDIT_WORDS = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}"  # up to three words, no figure
+
+
+@cache
+def headline_credit_pattern() -> re.Pattern[str]:
+    says = lx.alternation("attribution", "headline_says")
+    # "… - source", "… — Medinsky"; "…, Ombudsman Says"
+    return re.compile(rf"\S\s+[-–—]\s+(?P<who>{CREDIT_WORDS})\s*$|,\s+(?P<says>{CREDIT_WORDS})\s+(?i:{says})\s*$")
 CREDIT_LINES = 6  # a headline is among the first lines, under a masthead at most
 
 
@@ -613,7 +617,7 @@ def headline_credit(text: str, sentence: Sentence) -> str | None:
     start, end = line_bounds(text, sentence.start)
     if sentence.line >= CREDIT_LINES or text[start:end].rstrip().endswith("."):
         return None
-    found = HEADLINE_CREDIT.search(text, sentence.start, end)
+    found = headline_credit_pattern().search(text, sentence.start, end)
     return (found.group("who") or found.group("says")) if found else None
 
 
