@@ -1403,3 +1403,13 @@ def test_times_after_an_exchange_verb_counts_handovers_and_otherwise_counts_noth
     exchanged = claims_by_value("Since late January, Russia and Ukraine have exchanged the bodies of fallen soldiers four times.\n")
     assert exchanged[4]["metric"] == "repatriation_count"
     assert draft_of("The air alert sounded four times in Kyiv on Sunday.\n").claims == []
+
+
+def test_a_bare_figure_in_a_paragraph_about_bodies_counts_bodies():
+    claims = claims_by_value(
+        "Friday 13 June. The second stage of the repatriation of bodies took place. Trains arrived in the morning. "
+        "The headquarters counted 1,200.\n"
+        "Shelling on Friday hit 12 villages near the front line.\n"
+    )
+    assert claims[1200]["metric"] == "bodies_to_ukraine"
+    assert 12 not in claims

@@ -440,7 +440,9 @@ def elided_bodies(
     )
     if (figure.number.integer or 0) < 10 or not noun_left_out or is_breakdown(context):
         return None
-    if not (after_body_figure or _has("body_nouns", context.sentence) or _has("body_nouns", fold(before))):
+    # "The headquarters counted 1,200.", "On 31 May, 212.": a bare figure in a paragraph about bodies
+    if not (after_body_figure or _has("body_nouns", context.sentence) or _has("body_nouns", fold(before))
+            or _has("body_nouns", context.paragraph)):
         return None
     guess = bodies_metric(context, figure, direction_of(context, speaker_side, "to_ukraine"))
     return Guess(guess.value, f"{guess.why}; counts bodies, the noun its words leave out")
