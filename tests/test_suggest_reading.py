@@ -1413,3 +1413,8 @@ def test_a_bare_figure_in_a_paragraph_about_bodies_counts_bodies():
     )
     assert claims[1200]["metric"] == "bodies_to_ukraine"
     assert 12 not in claims
+
+
+def test_russian_state_television_is_russias():
+    claims = claims_by_value("Russian state television put the day's transfer at 1,200 bodies.\n")
+    assert claims[1200]["side"] == "russia"
