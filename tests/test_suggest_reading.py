@@ -1418,3 +1418,12 @@ def test_a_bare_figure_in_a_paragraph_about_bodies_counts_bodies():
 def test_russian_state_television_is_russias():
     claims = claims_by_value("Russian state television put the day's transfer at 1,200 bodies.\n")
     assert claims[1200]["side"] == "russia"
+
+
+def test_a_role_noun_refers_back_to_a_body_named_where_it_did_not_speak():
+    claims = claims_by_value(
+        "The repatriation was carried out by the Ministry for Reintegration of the Temporarily Occupied Territories "
+        "with the help of the Red Cross.\n"
+        "The ministry added that Moscow had now returned 869 bodies since the full-scale invasion began.\n"
+    )
+    assert claims[869]["side"] == "ukraine"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import SPEAKER_LABEL, Mention, first_question, side_of_words
+from .people import BODY, SPEAKER_LABEL, Mention, first_question, side_of_words
 from .text import Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
 
 if TYPE_CHECKING:  # draft.py imports this module
@@ -322,7 +322,7 @@ def pronoun_carried(
                 earlier, reach = (named[-1].sentence, named[-1]), BODY_ROLE_REACH
             elif head not in lx.phrases("attribution", "generic_body_nouns"):
                 # "Russia's defence ministry put it at 1,248. The ministry said …": the speaker so called before
-                return role_carried(text, s, found, voice)
+                return role_carried(text, s, found, voice) or body_named_before(text, s, found)
             # else "The agency said": whichever body was named last, however it is named
         if found and earlier and (s.index if since is None else since) - earlier[0] <= reach:
             words = text[s.start + found.start("p") : s.start + found.end("p")]
@@ -330,6 +330,19 @@ def pronoun_carried(
             att = official_attribution(text, earlier[1], why)
             return Attribution(words, att.official_id, att.side, att.why)
     return None
+
+
+def body_named_before(text: str, s: Sentence, found: re.Match[str]) -> Attribution | None:
+    """"The repatriation was carried out by the Ministry for Reintegration … The ministry added that
+    …": a role noun for a body the article named earlier where it did not speak, and so is no
+    mention; it has the side its name gives, and no official (nobody proposes it)."""
+    head = found.group("p").split()[-1]
+    named = [m for m in BODY.finditer(text, 0, s.start) if head in fold(m.group()).split()]
+    side = side_of_words(named[-1].group(), places_last=True) if named else None
+    if side is None:
+        return None
+    words = text[s.start + found.start("p") : s.start + found.end("p")]
+    return Attribution(words, None, side, f'"{words}" refers back to "{named[-1].group().strip()}", named earlier')
 
 
 def role_carried(text: str, s: Sentence, found: re.Match[str], voice: Voice) -> Attribution | None:
