@@ -1427,3 +1427,13 @@ def test_a_role_noun_refers_back_to_a_body_named_where_it_did_not_speak():
         "The ministry added that Moscow had now returned 869 bodies since the full-scale invasion began.\n"
     )
     assert claims[869]["side"] == "ukraine"
+
+
+def test_another_outlets_tally_is_the_outlets_own_sum_but_a_speakers_count_is_theirs():
+    claims = claims_by_value(
+        "In the four swaps, Ukraine received 356 bodies and Russia 214, by the FT's count, "
+        "using the figures State Duma deputy Shamsail Saraliev gave RBC.\n"
+        "Russia, by Medinsky's count, received 61 bodies.\n"
+    )
+    assert (claims[356]["side"], claims[214]["side"]) == ("media", "media")
+    assert (claims[61]["side"], claims[61]["official_id"]) == ("russia", "medinsky")

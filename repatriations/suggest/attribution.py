@@ -570,11 +570,27 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     return None
 
 
-def own_arithmetic(text: str, figure: Figure) -> Attribution | None:
-    """"By our count of the headquarters' statements, Ukraine has received 12,060": the outlet adds
-    the figures up itself, in the figure's own part of the sentence."""
+def outlet_tally(text: str, a: int, b: int, mentions: list[Mention]) -> re.Match[str] | None:
+    """"by the FT's count", "according to a Reuters tally": an outlet's own sum, named by a
+    capitalised name that is no side's and no speaker the article cites."""
+    nouns = lx.alternation("attribution", "sum_nouns")
+    name = r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s?)?"
+    pattern = rf"\b(?i:by|according\s+to)\s+(?i:an?\s+|the\s+)?{name}\s+(?i:own\s+)?(?i:{nouns})\b"
+    surnames = {fold(text[x.name_start : x.end]).split()[-1] for x in mentions if x.end > x.name_start}
+    for m in re.finditer(pattern, text[a:b]):
+        at = a + m.start("who")
+        cited = any(x.start <= at < x.end or at <= x.start < a + m.end("who") for x in mentions)
+        named = fold(m.group("who")).split()[-1] in surnames  # "by Saraliev's count": the deputy cited before
+        if not cited and not named and side_of_words(m.group("who")) is None:
+            return m
+    return None
+
+
+def own_arithmetic(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """"By our count of the headquarters' statements, Ukraine has received 12,060", "by the FT's
+    count": the outlet adds the figures up itself, in the figure's own part of the sentence."""
     a, b = segment_bounds(text, figure.sentence, figure.start)
-    found = lx.pattern("attribution", "own_arithmetic").search(fold(text[a:b]))
+    found = lx.pattern("attribution", "own_arithmetic").search(fold(text[a:b])) or outlet_tally(text, a, b, mentions)
     if not found or enclosing_quotation(text, figure.start) or SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0]):
         return None  # a speaker's own "by our count" ("A: By our count Ukraine has received 14,060")
     return Attribution(None, None, "media", f'the outlet\'s own sum ("{found.group()}")')
@@ -583,7 +599,7 @@ def own_arithmetic(text: str, figure: Figure) -> Attribution | None:
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
     if voice.own_voice:  # a body's own statement is its claim throughout
         return voice.own_voice
-    if sums := own_arithmetic(text, figure):
+    if sums := own_arithmetic(text, figure, mentions):
         return sums
     if mention := speaker_mention(text, figure, mentions):
         a, b = segment_bounds(text, figure.sentence, figure.start)
