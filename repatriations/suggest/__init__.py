@@ -60,6 +60,7 @@ from .text import (
     Figure,
     Sentence,
     fold,
+    is_whole_line,
     line_bounds,
     opens_its_line,
     sentence_at,
@@ -291,7 +292,7 @@ def is_heading(text: str, sentence: Sentence) -> bool:
     """A short line of its own without a full stop: a headline, a sub-heading, a live entry's title."""
     start, end = line_bounds(text, sentence.start)
     line = text[start:end].strip()
-    return (start, end) == line_bounds(text, sentence.end - 1) and len(line) <= HEADING_CHARS and not line.endswith(".")
+    return is_whole_line(text, sentence) and len(line) <= HEADING_CHARS and not line.endswith(".")
 
 
 def echoed_headings(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..numbers import Number
 from . import lexicon as lx
 from .people import BODY, SPEAKER_LABEL, Mention, first_question, side_of_words
-from .text import Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
+from .text import HEADLINE_LINES, Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
 
 if TYPE_CHECKING:  # draft.py imports this module
     from .draft import DraftClaim
@@ -638,13 +638,12 @@ def headline_credit_pattern() -> re.Pattern[str]:
     says = lx.alternation("attribution", "headline_says")
     # "… - source", "… — Medinsky"; "…, Ombudsman Says"
     return re.compile(rf"\S\s+[-–—]\s+(?P<who>{CREDIT_WORDS})\s*$|,\s+(?P<says>{CREDIT_WORDS})\s+(?i:{says})\s*$")
-CREDIT_LINES = 6  # a headline is among the first lines, under a masthead at most
 
 
 def headline_credit(text: str, sentence: Sentence) -> str | None:
     """The credit a headline (a whole line among the first, without a full stop) ends with."""
     start, end = line_bounds(text, sentence.start)
-    if sentence.line >= CREDIT_LINES or text[start:end].rstrip().endswith("."):
+    if sentence.line >= HEADLINE_LINES or text[start:end].rstrip().endswith("."):
         return None
     found = headline_credit_pattern().search(text, sentence.start, end)
     return (found.group("who") or found.group("says")) if found else None

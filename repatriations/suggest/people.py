@@ -14,7 +14,7 @@ from ..calendar_words import MONTHS, WEEKDAYS
 from . import lexicon as lx
 from .credit import looks_like_headline
 from .known import Known
-from .text import WORD, Sentence, fold, line_bounds, slug_words
+from .text import HEADLINE_LINES, WORD, Sentence, fold, is_whole_line, line_bounds, slug_words
 
 FUZZY_MIN_CHARS = 25  # shorter names and titles must match exactly: fuzzy matching short strings finds anything
 FUZZY_CUTOFF = 82.0
@@ -254,9 +254,6 @@ def clause_before(text: str, sentence: Sentence, start: int) -> str:
     return clauses[-1]
 
 
-HEADLINE_LINES = 6  # a headline is among the first lines, under a masthead at most
-
-
 def is_top_headline(text: str, sentence: Sentence) -> bool:
     """A line among the first that reads like a headline (most words capitalised)."""
     start, end = line_bounds(text, sentence.start)
@@ -267,7 +264,7 @@ def is_title_line(text: str, sentence: Sentence) -> bool:
     """A line of its own in title case anywhere ("Wounded and Under 25: Who Is Coming Home"):
     a headline, a sub-heading or a link's title, whose capitalised words are no person's name."""
     start, end = line_bounds(text, sentence.start)
-    return (start, end) == line_bounds(text, sentence.end - 1) and looks_like_headline(text[start:end])
+    return is_whole_line(text, sentence) and looks_like_headline(text[start:end])
 
 
 def new_mentions(

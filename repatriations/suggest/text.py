@@ -79,6 +79,14 @@ def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int
     return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
+HEADLINE_LINES = 6  # a headline is among an article's first lines, under a masthead at most
+
+
+def is_whole_line(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is its line, all of it (a headline, a heading, a list item)."""
+    return line_bounds(text, sentence.start) == line_bounds(text, sentence.end - 1)
+
+
 def opens_its_line(text: str, start: int) -> bool:
     """Whether only blanks or a list bullet come before the offset on its line."""
     return re.fullmatch(r"[\s•*-]*", text[line_bounds(text, start)[0] : start]) is not None
