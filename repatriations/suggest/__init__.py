@@ -364,7 +364,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)
     named_pair_goes_the_other_way(claims)
-    claims = one_claim_per_occasion(text, claims, figures)
+    claims = one_claim_per_occasion(text, claims, by_sentence)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
 
@@ -393,7 +393,7 @@ def respectively_dated(text: str, claims: list[DraftClaim]) -> dict[int, Occasio
     return dated
 
 
-def one_claim_per_occasion(text: str, claims: list[DraftClaim], figures: list[Figure]) -> list[DraftClaim]:
+def one_claim_per_occasion(text: str, claims: list[DraftClaim], by_sentence: dict[int, list[Figure]]) -> list[DraftClaim]:
     """A handover figure that counts several handovers ("1,200 on each of 13, 14 and 15
     June") becomes one claim per handover, each dated by its own day or month."""
     out: list[DraftClaim] = []
@@ -403,7 +403,7 @@ def one_claim_per_occasion(text: str, claims: list[DraftClaim], figures: list[Fi
         if id(claim) in respective:
             out.append(replace(claim, occasion=respective[id(claim)]))
             continue
-        same = [f for f in figures if f.sentence is figure.sentence]  # placed or not: "… 1,212 on 11 June and 1,200 …"
+        same = by_sentence.get(figure.sentence.index, [])  # placed or not: "… 1,212 on 11 June and 1,200 …"
         previous_end = max((f.end for f in same if f.end <= figure.start), default=figure.sentence.start)
         next_start = min((f.start for f in same if f.start >= figure.end), default=figure.sentence.end)
         occasions = repeated_occasions(text, figure, previous_end, next_start) if claim.metric.value in LINKED else []

@@ -220,6 +220,7 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     return Attribution(who, None, side, f'attributed from "{best.group().strip()}"')
 
 
+@cache  # asked for every figure no earlier rule attributes
 def unnamed_role() -> str:
     """"the regional governor", "the city military administration": a role or a body the
     article does not name (not the outlet's own "correspondent")."""
@@ -576,11 +577,11 @@ def outlet_tally(text: str, a: int, b: int, mentions: list[Mention]) -> re.Match
     nouns = lx.alternation("attribution", "sum_nouns")
     name = r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s?)?"
     pattern = rf"\b(?i:by|according\s+to)\s+(?i:an?\s+|the\s+)?{name}\s+(?i:own\s+)?(?i:{nouns})\b"
-    surnames = {fold(text[x.name_start : x.end]).split()[-1] for x in mentions if x.end > x.name_start}
     for m in re.finditer(pattern, text[a:b]):
         at = a + m.start("who")
         cited = any(x.start <= at < x.end or at <= x.start < a + m.end("who") for x in mentions)
-        named = fold(m.group("who")).split()[-1] in surnames  # "by Saraliev's count": the deputy cited before
+        surname = fold(m.group("who")).split()[-1]  # "by Saraliev's count": the deputy cited before
+        named = any(x.end > x.name_start and fold(text[x.name_start : x.end]).split()[-1] == surname for x in mentions)
         if not cited and not named and side_of_words(m.group("who")) is None:
             return m
     return None

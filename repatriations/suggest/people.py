@@ -286,13 +286,13 @@ def new_mentions(
                 continue
             # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …",
             # "Shamsail Saraliev, a State Duma deputy who …"), whom a later "he said" or "Lubinets wrote" may quote
-            if not speaks and (kind != "person" or (start == name_start and not titled_appositive(text, end, sentence.end))):
+            appositive = _appositive(text, end, sentence.end)
+            if not speaks and (kind != "person" or (start == name_start and not titled(appositive))):
                 continue
             if kind == "person" and outlet_staff(text, name_start):
                 continue  # "our correspondent Taras Vovk" reports; the outlet speaks
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
-            appositive = _appositive(text, end, sentence.end)
             title = text[start:name_start].strip() or appositive
             oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
             if not oid or oid in known.officials:
@@ -487,9 +487,8 @@ def _appositive(text: str, end: int, limit: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def titled_appositive(text: str, end: int, limit: int) -> bool:
+def titled(appositive: str | None) -> bool:
     """Whether an appositive after a name gives a person's title (", a State Duma deputy who …")."""
-    appositive = _appositive(text, end, limit)
     return bool(appositive and re.search(rf"(?<![\w'])(?:{lx.alternation('person_titles')})(?![\w])", fold(appositive)))
 
 
