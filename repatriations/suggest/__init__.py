@@ -268,6 +268,14 @@ class Reading:
     proposals: list[NewOfficial]
 
 
+NO_METRIC = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
+
+
+def unplace(figure: Figure, reason: str) -> list[Unplaced]:
+    """The figure's number (and a range's upper end) left as not-claims, with the reason."""
+    return [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+
+
 def new_claim(norm: Normalised, figure: Figure, metric: Guess, attribution: Attribution, context: Context) -> DraftClaim:
     quote_start, quote, occurrence = verbatim_quote(norm, *quote_span(norm.text, figure))
     return DraftClaim(
@@ -308,8 +316,7 @@ def echoed_headings(
         ]
         numbered = SECTION_NUMBER.match(norm.text, figure.end) and opens_its_line(norm.text, figure.start)
         if not below or numbered:  # "2. FRONT LINE": a section's number
-            reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
-            unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+            unplaced += unplace(figure, NO_METRIC)
             continue
         why = f'the heading\'s figure, given again just below: "{one_line(below[0].quote, 60)}"'
         echoed.append(new_claim(norm, figure, Guess(below[0].metric.value, why), attribution, context))
@@ -340,7 +347,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         for figure in by_sentence.get(sentence.index, []):
             attribution = attribute(text, figure, sentences, mentions, voice)
             if attribution.side == "media" and (reason := supposition(text, sentences, figure)):
-                unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+                unplaced += unplace(figure, reason)
                 continue
             context = Context.around(text, figure, figures)
             follows = follows_a_body_count(claims, sentence)
@@ -353,7 +360,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
                 headings.append((figure, attribution, context))
             elif metric is None:
                 reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
-                unplaced += [Unplaced(n, reason) for n in (figure.number, figure.high) if n]
+                unplaced += unplace(figure, reason)
             else:
                 claims.append(new_claim(norm, figure, metric, attribution, context))
         remember(voice, sentence, mentions, attribution, text)
@@ -455,7 +462,7 @@ def checked_claims(claims: list[DraftClaim]) -> tuple[list[DraftClaim], list[Unp
             check_claim_values(Mapping(claim.record()), "draft")
         except BuildError as exc:
             reason = f"UNPLACED: the draft could not make a valid claim of it ({exc.message})"
-            failed += [Unplaced(n, reason) for n in (claim.figure.number, claim.figure.high) if n]
+            failed += unplace(claim.figure, reason)
             continue
         kept.append(claim)
     return kept, failed
