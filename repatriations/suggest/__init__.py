@@ -39,8 +39,9 @@ from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, one_line, quote_span
 from .guess import (
-    NO_DIRECTION,
     OWN_VERB,
+    STATED,
+    UNSTATED,
     Guess,
     elided_bodies,
     guess_metric,
@@ -104,7 +105,7 @@ def smaller_goes_the_other_way(text: str, claims: list[DraftClaim], largest: int
     ratio = float(lx.data()["other_way_size"]["factor"])
     to_ukraine = [c for c in claims if c.metric.value in ("bodies_to_ukraine", "cumulative_bodies_to_ukraine")]
     for claim in claims:
-        if not claim.metric.why.startswith(NO_DIRECTION) or claim.value * ratio > largest:
+        if claim.metric.basis != UNSTATED or claim.value * ratio > largest:
             continue  # "which Kyiv put at 1,245": a figure as large as a handover to Ukraine is one
         paragraph = line_bounds(text, claim.figure.start)
         larger = [
@@ -128,7 +129,7 @@ def named_pair_goes_the_other_way(claims: list[DraftClaim]) -> None:
     other = {"bodies_to_ukraine": "bodies_to_russia", "bodies_to_russia": "bodies_to_ukraine"}
     ratio = float(lx.data()["other_way_size"]["factor"])  # one handover's two figures: one dwarfs the other
     for claim in claims:
-        if not claim.metric.why.startswith(OWN_VERB) or claim.metric.value not in other:
+        if claim.metric.basis != OWN_VERB or claim.metric.value not in other:
             continue
         named = [
             c
@@ -136,7 +137,7 @@ def named_pair_goes_the_other_way(claims: list[DraftClaim]) -> None:
             if c.figure.sentence is claim.figure.sentence
             and max(c.value, claim.value) >= ratio * min(c.value, claim.value)
             and c.metric.value == claim.metric.value
-            and c.metric.why.startswith("direction from")
+            and c.metric.basis in (STATED, OWN_VERB)
         ]
         if named:
             why = f'the sentence\'s {named[0].value:,} went that way ({named[0].metric.why}): this one the other way'

@@ -4,7 +4,7 @@ of its clause and sentence; and the numbers that are no figure at all."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import vocabulary
@@ -22,6 +22,13 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 class Guess:
     value: str
     why: str
+    # what a handover figure's direction rests on, for the rules that weigh the figures of a
+    # sentence against each other: STATED (words name the way), OWN_VERB (only the speaker's
+    # own verb), UNSTATED (nothing: guessed to Ukraine); empty for any other guess
+    basis: str = ""
+
+
+STATED, OWN_VERB, UNSTATED = "stated", "own verb", "unstated"
 
 
 @dataclass(frozen=True)
@@ -260,7 +267,6 @@ def opening_period(context: Context) -> Cue | None:
 
 
 NO_DIRECTION = "no direction stated near the figure: guessed to Ukraine"
-OWN_VERB = "direction from the speaker's own verb"  # "came back" said by Moscow: to Russia, unless the sentence says otherwise
 
 
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
@@ -298,10 +304,11 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         metric = vocabulary.named("running_total", where or "to_ukraine")
         return Guess(metric, f'running total from "{running.words}"')
     if direction is None:
-        return Guess("bodies_to_ukraine", NO_DIRECTION)
-    if direction.distance >= BARE_PENALTY:
-        return Guess(vocabulary.named("exchange_figure", direction.label), f'{OWN_VERB} "{direction.words}"')
-    return Guess(vocabulary.named("exchange_figure", direction.label), f'direction from "{direction.words}"')
+        return Guess("bodies_to_ukraine", NO_DIRECTION, UNSTATED)
+    metric = vocabulary.named("exchange_figure", direction.label)
+    if direction.distance >= BARE_PENALTY:  # "came back" said by Moscow: to Russia, unless the sentence says otherwise
+        return Guess(metric, f'direction from the speaker\'s own verb "{direction.words}"', OWN_VERB)
+    return Guess(metric, f'direction from "{direction.words}"', STATED)
 
 
 PART_OF = re.compile(
@@ -445,7 +452,7 @@ def elided_bodies(
             or _has("body_nouns", context.paragraph)):
         return None
     guess = bodies_metric(context, figure, direction_of(context, speaker_side, "to_ukraine"))
-    return Guess(guess.value, f"{guess.why}; counts bodies, the noun its words leave out")
+    return replace(guess, why=f"{guess.why}; counts bodies, the noun its words leave out")
 
 
 def guess_qualifier(text: str, figure: Figure) -> Guess:
