@@ -1437,3 +1437,11 @@ def test_another_outlets_tally_is_the_outlets_own_sum_but_a_speakers_count_is_th
     )
     assert (claims[356]["side"], claims[214]["side"]) == ("media", "media")
     assert (claims[61]["side"], claims[61]["official_id"]) == ("russia", "medinsky")
+
+
+def test_two_figures_only_the_speakers_own_verbs_direct_do_not_turn_each_other():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 1,000 bodies had been repatriated "
+        "on Friday and 100 had been repatriated on Monday.\n"
+    )
+    assert (claims[1000]["metric"], claims[100]["metric"]) == ("bodies_to_ukraine", "bodies_to_ukraine")

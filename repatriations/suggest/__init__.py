@@ -137,7 +137,7 @@ def named_pair_goes_the_other_way(claims: list[DraftClaim]) -> None:
             if c.figure.sentence is claim.figure.sentence
             and max(c.value, claim.value) >= ratio * min(c.value, claim.value)
             and c.metric.value == claim.metric.value
-            and c.metric.basis in (STATED, OWN_VERB)
+            and c.metric.basis == STATED
         ]
         if named:
             why = f'the sentence\'s {named[0].value:,} went that way ({named[0].metric.why}): this one the other way'
