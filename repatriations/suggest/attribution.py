@@ -5,7 +5,6 @@ or the outlet itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..numbers import Number
 from . import lexicon as lx
 from .people import BODY, SPEAKER_LABEL, Mention, first_question, side_of_words
-from .text import HEADLINE_LINES, Figure, Sentence, fold, line_bounds, segment_bounds, sentence_at
+from .text import HEADLINE_LINES, Figure, Sentence, fold, line_bounds, lines_before, lines_from, segment_bounds, sentence_at
 
 if TYPE_CHECKING:  # draft.py imports this module
     from .draft import DraftClaim
@@ -434,19 +433,15 @@ def quotation_of_paragraphs(text: str, at: int) -> tuple[int, int] | None:
     paragraph between left open too (a quoted post of several lines and a list)."""
     start = line_bounds(text, at)[0]
     opened = None
-    lines = text[:start].split("\n")[:-1]
-    offset = start - 1
-    for line in reversed(lines[-BLOCK_REACH:]):
-        offset -= len(line)
+    for offset, line in lines_before(text, start, BLOCK_REACH):
         if quote_marks(line) % 2 == 1 and line.lstrip()[:1] in "\"“":
             opened = offset + len(line) - len(line.lstrip())
             break
         if quote_marks(line):
             return None  # a paragraph of its own quotations: the quotation, if any, closed there
-        offset -= 1
     if opened is None:
         return None
-    for line_start, line in _lines_from(text, start, BLOCK_REACH):
+    for line_start, line in lines_from(text, start, BLOCK_REACH):
         if quote_marks(line) % 2 == 1 and line.rstrip()[-1:] in "\"”":
             return opened, line_start + len(line.rstrip()) - 1
         if quote_marks(line):
@@ -456,16 +451,6 @@ def quotation_of_paragraphs(text: str, at: int) -> tuple[int, int] | None:
 
 def quote_marks(line: str) -> int:
     return sum(line.count(mark) for mark in '"“”')
-
-
-def _lines_from(text: str, start: int, count: int) -> Iterator[tuple[int, str]]:
-    for _ in range(count):
-        stop = text.find("\n", start)
-        stop = len(text) if stop < 0 else stop
-        yield start, text[start:stop]
-        if stop >= len(text):
-            return
-        start = stop + 1
 
 
 def at_point(sentences: list[Sentence], offset: int) -> Figure:

@@ -87,6 +87,24 @@ def is_whole_line(text: str, sentence: Sentence) -> bool:
     return line_bounds(text, sentence.start) == line_bounds(text, sentence.end - 1)
 
 
+def lines_before(text: str, start: int, count: int) -> Iterator[tuple[int, str]]:
+    """(offset, line) for up to `count` lines above the line that begins at `start`, nearest first."""
+    end = start - 1  # the line break that ends the line above
+    while count > 0 and end >= 0:
+        begin = text.rfind("\n", 0, end) + 1
+        yield begin, text[begin:end]
+        end, count = begin - 1, count - 1
+
+
+def lines_from(text: str, start: int, count: int) -> Iterator[tuple[int, str]]:
+    """(offset, line) for up to `count` lines from the line that begins at `start`, downwards."""
+    while count > 0 and start <= len(text):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        yield start, text[start:stop]
+        start, count = stop + 1, count - 1
+
+
 def opens_its_line(text: str, start: int) -> bool:
     """Whether only blanks or a list bullet come before the offset on its line."""
     return re.fullmatch(r"[\s•*-]*", text[line_bounds(text, start)[0] : start]) is not None
