@@ -4,6 +4,7 @@ of its clause and sentence; and the numbers that are no figure at all."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -522,14 +523,18 @@ def supposition(text: str, sentences: list[Sentence], figure: Figure) -> str | N
     return None
 
 
+def covers(spans: Iterable[tuple[int, int]], number: Number) -> bool:
+    """Whether one of the spans holds the whole number."""
+    return any(a <= number.start and number.end <= b for a, b in spans)
+
+
 PHONE_CODE = re.compile(r"0\d")  # "(04633)": a count never opens with a nought
 PHONE_GROUPS = re.compile(r"\d{1,4}(?:-\d{1,4}){2,}")  # "2-14-56"
 
 
 def in_phone_groups(text: str, number: Number) -> bool:
     """Whether the number is one group of a number written in three groups or more ("2-14-56")."""
-    groups = PHONE_GROUPS.finditer(text, max(0, number.start - 10), number.end + 10)
-    return any(m.start() <= number.start and number.end <= m.end() for m in groups)
+    return covers((m.span() for m in PHONE_GROUPS.finditer(text, max(0, number.start - 10), number.end + 10)), number)
 
 
 AMONG_A_COUNT = re.compile(r"[^.;:\d]{0,100}?\bamong\s+(?:the\s+|those\s+)?(?:(?:more|fewer)\s+than\s+|over\s+|some\s+)?\d")
@@ -574,10 +579,7 @@ def inside_phrase(text: str, number: Number, key: str) -> bool:
     """Whether the number lies inside one of a not_figures list's phrases ("24/7")."""
     start = max(0, number.start - FURNITURE_REACH)
     window = fold(text[start : number.end + FURNITURE_REACH])
-    return any(
-        m.start() <= number.start - start and number.end - start <= m.end()
-        for m in lx.pattern("not_figures", key).finditer(window)
-    )
+    return covers(((start + m.start(), start + m.end()) for m in lx.pattern("not_figures", key).finditer(window)), number)
 
 
 @cache
@@ -598,7 +600,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a house number in an address ('12 Vokzalna Street'), not a figure"
     if inside_phrase(text, number, "furniture_phrases"):
         return "UNPLACED: part of a phrase of page furniture ('open 24/7'), not a figure"
-    if any(a <= number.start and number.end <= b for a, b in date_spans):
+    if covers(date_spans, number):
         return "UNPLACED: part of a date (a day or a year)"
     if (re.match(r"[:.]\d\d\b", after) and number.kind == "digits") or (
         re.search(r"\d[:.]$", before) and len(number.as_written) <= 2
