@@ -111,16 +111,45 @@ def test_months_named_in_one_sentence_are_two_handovers():
 def test_a_body_speaks_in_its_own_voice_only_under_its_own_name():
     statement = claims_by_value(
         "Ministry of Internal Affairs of Ukraine\n19 August 2025\n\n"
-        "Today 1000 bodies went to the Ukrainian side, according to the Coordination Headquarters. "
+        "Today 1000 bodies went to the Ukrainian side. "
+        "Since June 6,057 have come home, according to the Coordination Headquarters. "
         "We remind relatives to give DNA samples.\n"
     )
     assert statement[1000]["side"] == "ukraine" and statement[1000]["official_id"] == "ministry-of-internal-affairs-of-ukraine"
+    # a speaker the statement names for a figure keeps it
+    assert statement[6057]["official_id"] == "ukraine-coordination-hq"
     analysis = claims_by_value(
         "THE WEEK IN NUMBERS | Analysis\n\n"
         "The Coordination Headquarters is the body that counts the dead. "
         "On our arithmetic, 14,060 bodies have been returned to Ukraine since June.\n"
     )
     assert (analysis[14060]["side"], analysis[14060]["official_id"]) == ("media", None)
+
+
+def test_a_masthead_over_a_statement_without_we_is_its_speaker_and_capitals_are_read_as_a_name():
+    draft = draft_of(
+        "MINISTRY FOR REINTEGRATION OF THE TEMPORARILY OCCUPIED TERRITORIES OF UKRAINE\n"
+        "News | Press releases\n\n14 July 2023\n\n"
+        "Another repatriation took place today. The bodies of 62 defenders were brought back.\n"
+        "Four of them died in Russian captivity.\n"
+        "On 12 July, the Coordination Headquarters said, the bodies of 19 more people were brought home.\n"
+    )
+    ministry = "Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine"
+    assert [(o.name, o.side) for o in draft.new_officials] == [(ministry, "ukraine")]
+    claims = {c.value: c.record() for c in draft.claims}
+    assert {claims[v]["side"] for v in (62, 4)} == {"ukraine"}
+    assert claims[62]["official_id"] == draft.new_officials[0].official_id
+    assert claims[19]["official_id"] == "ukraine-coordination-hq"  # a speaker it names keeps the figure
+
+
+def test_an_outlets_masthead_in_capitals_is_no_body_of_a_side():
+    draft = draft_of(
+        "VECHE NEWS AGENCY\nKyiv · 18.10.2024 16:52 · War\n\n"
+        "Bodies of 501 fallen defenders were returned to Ukraine today, our correspondent reports.\n\n"
+        "We will update this story.\n"
+    )
+    assert draft.new_officials == []
+    assert [(c.record()["side"], c.record()["official_id"]) for c in draft.claims] == [("media", None)]
 
 
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():

@@ -541,7 +541,7 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     when "we" or "our" comes twice outside quotations and the headline."""
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text.split("\n", 1)[-1])
     voices = len(FIRST_PERSON.findall(unquoted))
-    if head is not None and voices:
+    if head is not None and (voices or head.side != "media"):  # an institute's masthead over its own analysis
         why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
         return official_attribution(text, head, why)
     if voices < OWN_VOICE_MIN or not lx.pattern("attribution", "own_voice").search(fold(unquoted)):
@@ -582,9 +582,24 @@ def own_arithmetic(text: str, figure: Figure, mentions: list[Mention]) -> Attrib
     return Attribution(None, None, "media", f'the outlet\'s own sum ("{found.group()}")')
 
 
+def named_in_statement(
+    text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice
+) -> Attribution | None:
+    """"…, said Minister Ihor Klymenko", "according to the Coordination Headquarters" inside a
+    body's own statement: the figure is the speaker's the statement names, in its own clause.
+    Only a named speaker: "1,000 bodies, which the Russian side says are …" stays the body's."""
+    mention = speaker_mention(text, figure, mentions)
+    a, b = segment_bounds(text, figure.sentence, figure.start)
+    if mention and a <= mention.start < b:
+        return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
+    found = pronoun_carried(text, figure, sentences, voice, mentions=mentions)  # "On 12 July, he said, …"
+    own = voice.own_voice.official_id if voice.own_voice else None
+    return found if found and found.official_id != own else None
+
+
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
-    if voice.own_voice:  # a body's own statement is its claim throughout
-        return voice.own_voice
+    if voice.own_voice:  # a body's own statement is its claim, but where it names another speaker
+        return named_in_statement(text, figure, sentences, mentions, voice) or voice.own_voice
     if sums := own_arithmetic(text, figure, mentions):
         return sums
     if mention := speaker_mention(text, figure, mentions):

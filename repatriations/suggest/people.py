@@ -458,6 +458,15 @@ def own_dead_side(text: str) -> str | None:
     return None
 
 
+SMALL_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to"})
+
+
+def name_case(line: str) -> str:
+    """"MINISTRY FOR REINTEGRATION OF THE …" as a name is written ("Ministry for Reintegration of
+    the …"), so that a masthead set in capitals reads as the body it names; same length."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in SMALL_WORDS else m.group().capitalize(), line)
+
+
 def masthead(
     text: str, sentences: list[Sentence], known: Known, mentions: list[Mention]
 ) -> tuple[Mention, NewOfficial | None] | None:
@@ -466,18 +475,24 @@ def masthead(
     if not sentences or sentences[0].line != 0:
         return None
     first = sentences[0]
-    line = text[first.start : first.end].strip()
+    line = text[slice(*line_bounds(text, first.start))].strip()  # the whole line, not its first sentence
     for m in mentions:
         if m.kind == "body" and m.sentence == first.index and m.end - m.start >= MASTHEAD_SHARE * len(line):
             return m, None
-    found = BODY.match(text, first.start, first.end)
+    # a masthead in capitals is a body's only where its name gives a side ("… OF UKRAINE"), not an outlet's
+    capitals = line.isupper()
+    if capitals and side_of_words(line) is None:
+        return None
+    cased = text if not capitals else text[: first.start] + name_case(text[first.start : first.end]) + text[first.end :]
+    found = BODY.match(cased, first.start, first.end)
     if found is None or found.end() - found.start() < MASTHEAD_SHARE * len(line):
         return None
     oid = "-".join(slug_words(line)[:6])
     if not oid or oid in known.officials:
         return None
     side = side_of_words(line) or own_dead_side(text) or "media"
-    proposal = NewOfficial(oid, line, "body", side, None, line, None)
+    name = cased[first.start : first.end].strip()
+    proposal = NewOfficial(oid, name, "body", side, None, line, None)
     return Mention(oid, first.start, first.start, first.end, first.index, "body", side, new=True), proposal
 
 
