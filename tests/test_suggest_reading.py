@@ -152,6 +152,15 @@ def test_an_outlets_masthead_in_capitals_is_no_body_of_a_side():
     assert [(c.record()["side"], c.record()["official_id"]) for c in draft.claims] == [("media", None)]
 
 
+def test_a_sides_count_is_that_sides_claim_as_a_label_a_longer_subject_or_its_own_count():
+    claims = claims_by_value(
+        "Moscow gives its count as 1,248 bodies and gets 51 back\n\n"
+        "Kyiv's count: 1,245 bodies today\n\n"
+        "Moscow's total for the same five stages was 6,060 bodies handed over.\n"
+    )
+    assert {v: claims[v]["side"] for v in (1248, 1245, 6060)} == {1248: "russia", 1245: "ukraine", 6060: "russia"}
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

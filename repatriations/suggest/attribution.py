@@ -151,12 +151,18 @@ def side_count(side: str) -> str:
     return rf"(?:the\s+)?(?:{adjective})\s+(?:[\w-]+\s+)?(?:{lx.alternation('attribution', 'count_nouns')})\b"
 
 
-def side_count_patterns(side: str) -> tuple[str, str]:
+def side_count_patterns(side: str) -> tuple[str, ...]:
     count = side_count(side)
+    nouns = lx.alternation("attribution", "count_nouns")
+    who = f"{lx.alternation('attribution', f'{side}_groups')}|{lx.alternation('attribution', f'{side}_adjectives')}"
     return (
         rf"(?:according to|cited by|citing|by|going by|judging by)\s+(?P<who>{count})",  # "by Kyiv's count"
-        # "Moscow's figure was 6,060", "Ukraine's count is far higher"; not "our sum of Moscow's figures stood at"
-        rf"(?<!of )(?P<who>{count})(?:\s+(?:for|of)\s+[\w']+)?\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
+        # "Moscow's figure was 6,060", "Moscow's total for the same stages was 6,060"; not "our sum of Moscow's figures stood at"
+        rf"(?<!of )(?P<who>{count})(?:\s+(?:for|of|over|in)(?:\s+[\w']+){{1,4}}?)?"
+        rf"\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
+        rf"(?:^|\n)(?P<who>{count})\s*:",  # "Kyiv's count: 1,245 today, 6,057 in all"
+        # "Moscow gives its count as 1,000"
+        rf"(?P<who>{who})\s+(?:gives|gave|puts|put|sets|set)\s+its\s+(?:own\s+)?(?:{nouns})\s+(?:as|at)\b",
     )
 
 
