@@ -161,6 +161,15 @@ def test_a_sides_count_is_that_sides_claim_as_a_label_a_longer_subject_or_its_ow
     assert {v: claims[v]["side"] for v in (1248, 1245, 6060)} == {1248: "russia", 1245: "ukraine", 6060: "russia"}
 
 
+def test_while_without_a_comma_parts_two_speakers_but_not_a_time():
+    claims = claims_by_value(
+        "On Dec. 19, Kyiv counted 1,003 bodies received while Medinsky put the number at 1,000.\n"
+        "Medinsky said 26 had died while in captivity before their bodies came back.\n"
+    )
+    assert (claims[1003]["side"], claims[1003]["official_id"]) == ("ukraine", None)
+    assert claims[1000]["official_id"] == "medinsky" and claims[26]["official_id"] == "medinsky"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -142,7 +142,10 @@ def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[
     return between_breaks(text, sentence, start, end, CLAUSE_BREAK, (end, end + aside.end()) if aside else None)
 
 
-SEGMENT_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)", re.IGNORECASE)
+SEGMENT_BREAK = re.compile(
+    r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)|\s+(?:while|whereas)\s+(?!(?:in|on|at|still|being)\s)",
+    re.IGNORECASE,
+)  # "Kyiv counted 1,003 while Medinsky put it at 1,000"; not "died while in captivity"
 
 
 def segment_bounds(text: str, sentence: Sentence, at: int, breaks: re.Pattern[str] = SEGMENT_BREAK) -> tuple[int, int]:
