@@ -170,6 +170,11 @@ def test_while_without_a_comma_parts_two_speakers_but_not_a_time():
     assert claims[1000]["official_id"] == "medinsky" and claims[26]["official_id"] == "medinsky"
 
 
+def test_a_verb_across_a_semicolon_says_nothing_of_the_figures_direction():
+    claims = claims_by_value("Russia and Ukraine exchange war dead; Kyiv counts 1,003 bodies\n")
+    assert claims[1003]["metric"] == "bodies_to_ukraine"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

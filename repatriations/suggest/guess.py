@@ -189,6 +189,15 @@ def in_return_just_before(context: Context) -> Cue | None:
     return None
 
 
+def semicolon_part(context: Context) -> tuple[str, int]:
+    """The figure's part of its sentence between semicolons, and where '#' stands in it:
+    "Russia and Ukraine exchange war dead; Kyiv counts 1,003 bodies" gives "kyiv counts # bodies"."""
+    sentence, at = context.sentence, context.sentence_at
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at)
+    return sentence[start : end if end != -1 else len(sentence)], at - start
+
+
 def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
     """to_ukraine, to_russia or total, from the words nearest the figure."""
     if found := cue("other", lx.pattern("in_return"), context.clause, context.at) or in_return_just_before(context):
@@ -203,11 +212,12 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
     if found := gapped_verb(context):
         return found
     candidates = [unbare(c) for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
-    if not candidates:  # the sentence's main verb may sit outside the figure's clause
+    if not candidates:  # the sentence's main verb may sit outside the figure's clause, but not across a ";"
+        part, at = semicolon_part(context)
         candidates = [
             Cue(u.label, u.words, u.distance + 1000)
             for label, p in _direction_patterns(speaker_side)
-            if (c := cue(label, p, context.sentence, context.sentence_at)) and (u := unbare(c))
+            if (c := cue(label, p, part, at)) and (u := unbare(c))
             and not nearer_another_figure(context, c)
         ]
     both = cue("total", lx.pattern("both_directions"), context.clause, context.at)
