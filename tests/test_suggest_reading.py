@@ -175,6 +175,18 @@ def test_a_verb_across_a_semicolon_says_nothing_of_the_figures_direction():
     assert claims[1003]["metric"] == "bodies_to_ukraine"
 
 
+def test_both_directions_to_the_body_link_a_handover_whose_total_the_article_gives_otherwise():
+    exchanges = {
+        c.record()["value"]: c.record()["exchange_id"]
+        for c in draft_of(
+            "KYIV, 19 December 2025 — Ukraine received 1,003 bodies on Friday and Russia received 26, "
+            "the Coordination Headquarters said.\n"
+            "The two sides exchanged 2,000 bodies in all, a Russian source claimed.\n"
+        ).claims
+    }
+    assert exchanges == dict.fromkeys((1003, 26, 2000), "ex-2025-late-1003-for-26")
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

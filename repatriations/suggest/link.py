@@ -183,7 +183,7 @@ def date_fits(exchange: dict, when: EventDate) -> bool:
 
 def figure_score(event: Event, recorded: dict[str, set[int]]) -> float:
     """2 for each direction the exchange records with the same figure, 1 for a close one; 0 on any contradiction."""
-    score = 0.0
+    score, contradicted = 0.0, []
     for direction, values in recorded.items():
         mine = event.figures(direction)
         if not mine:
@@ -193,7 +193,11 @@ def figure_score(event: Event, recorded: dict[str, set[int]]) -> float:
         elif any(is_close(v, r) for v in mine for r in values):
             score += 1
         else:
-            return 0.0
+            contradicted.append(direction)
+    # a total is the figure most often guessed wrong ("exchange war dead; … 1,003"): both directions
+    # the same to the body outweigh it, any other contradiction rules the exchange out
+    if contradicted and (contradicted != ["total"] or score < 4):
+        return 0.0
     return score
 
 
