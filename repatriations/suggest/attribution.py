@@ -199,10 +199,16 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
             rf"{speech}\s+(?:by\s+)?(?P<who>{who})(?=\s*[.,;:]|\s*$|\s+(?:on|in|at|said|says|told)\b)",
             # "Kyiv counts 1,003 bodies" (as a speech verb anywhere, "the two counts" would be one)
             rf"(?P<who>{who})\s+(?:counts|counted|puts|put|tallies|tallied)\s",
+            # "… exchange of war dead with Ukraine, which said it had been handed 1,000 bodies"
+            rf"(?P<who>{who}),\s+(?:which|who)\s+(?:also\s+)?{speech}",
         ):
             for m in re.finditer(pattern, folded):
                 if not identity_aside(folded, m):
                     found.append((side, m))
+        # "Russia sends back 1,000 Ukrainian dead, says it received 30": the subject speaks for what it says
+        said = re.match(rf"(?P<who>{who})\b[^.;:]*?,\s+(?:says|said|claims|claimed)\s+(?:it|they)\b", folded)
+        if said and s.start + said.end() <= figure.start:
+            found.append((side, said))
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?:the\s+(?:[\w'-]+\s+){{0,3}}?)?(?P<who>{outlets})\b"
