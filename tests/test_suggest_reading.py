@@ -187,6 +187,26 @@ def test_both_directions_to_the_body_link_a_handover_whose_total_the_article_giv
     assert exchanges == dict.fromkeys((1003, 26, 2000), "ex-2025-late-1003-for-26")
 
 
+def test_a_side_speaks_through_which_said_and_a_headlines_says_it():
+    claims = claims_by_value(
+        "Russia sends back 1,000 Ukrainian dead, says it received 30 in latest swap\n\n"
+        "Moscow said on Thursday it had recovered the bodies of 31 of its soldiers in its latest exchange of war dead "
+        "with Ukraine, which said it had been handed 1,003 bodies.\n"
+    )
+    assert (claims[1000]["side"], claims[30]["side"]) == ("media", "russia")  # the says-clause speaks for what it says
+    assert (claims[31]["side"], claims[1003]["side"]) == ("russia", "ukraine")
+
+
+def test_a_verb_governing_the_figure_says_which_way_passive_or_beside_the_events_name():
+    claims = claims_by_value(
+        "Moscow said on Thursday it had recovered the bodies of 31 of its soldiers in its latest exchange of war dead "
+        "with Ukraine, which said it had been handed 1,003 bodies.\n"
+        "On 11 June the Coordination Headquarters said it had been handed 1,212 bodies.\n"
+    )
+    assert (claims[31]["metric"], claims[1003]["metric"]) == ("bodies_to_russia", "bodies_to_ukraine")
+    assert claims[1212]["metric"] == "bodies_to_ukraine"  # the one handed them got them
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -70,7 +70,7 @@ def _party(side: str) -> str:
 
 def bare_verb(verbs: str, to: str, frm: str, aux: str) -> re.Pattern[str]:
     """A verb right before or after the figure, with no party after it: "received 51", "35 received"."""
-    before = rf"(?<![\w'])(?:{verbs})\s+(?:the\s+)?(?:bodies\s+of\s+)?#"
+    before = rf"(?<![\w'])(?<!been )(?<!was )(?<!were )(?:{verbs})\s+(?:the\s+)?(?:bodies\s+of\s+)?#"  # not "was handed 1,000"
     after = rf"#(?:\s+[\w'-]+){{0,5}}?{aux}\s+(?:{verbs})(?!\s+(?:{to}|{frm})\s)"
     return re.compile(f"{before}|{after}")
 
@@ -110,6 +110,7 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
         other = "to_russia" if own == "to_ukraine" else "to_ukraine"
         bare = r"(?:\s+(?:were|was|had been|have been|has been|are|had|have|has))?"
+        give_verbs = lx.alternation("bare_give_verbs")
         patterns += [
             (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
             (other, re.compile(rf"(?:{to})\s+(?:them|the other side)\b")),  # "A thousand went to them" (said by Moscow)
@@ -120,6 +121,8 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             # the speaker's own verbs with no party named: "1,000 handed over, 35 received", "transferred 1,248 and received 51"
             # "1,000 bodies had been repatriated" said by Kyiv came home to Kyiv: returning home is the speaker's own side
             (own + BARE, bare_verb(f"{get}|repatriated|returned", to, frm, bare)),
+            # "Ukraine, which said it had been handed 1,000 bodies": the one handed them got them
+            (own + BARE, re.compile(rf"\b(?:been|was|were)\s+(?:{give_verbs})\s+(?:the\s+)?(?:bodies\s+of\s+)?#")),
             (other + BARE, bare_verb(lx.alternation("bare_give_verbs"), to, frm, bare)),
         ]
     return patterns
@@ -127,6 +130,14 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
 
 BARE = ":bare"  # a cue read from the speaker's own verb, weaker than any naming a party
 BARE_PENALTY = 500
+
+
+SENTENCE_PENALTY = 1000  # a cue found only in the sentence, outside the figure's clause
+
+
+def verb_distance(found: Cue) -> int:
+    """How far a clause's cue is from the figure, without the penalty of a bare verb."""
+    return found.distance - BARE_PENALTY if BARE_PENALTY <= found.distance < SENTENCE_PENALTY else found.distance
 
 
 def unbare(found: Cue) -> Cue:
@@ -215,13 +226,15 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
     if not candidates:  # the sentence's main verb may sit outside the figure's clause, but not across a ";"
         part, at = semicolon_part(context)
         candidates = [
-            Cue(u.label, u.words, u.distance + 1000)
+            Cue(u.label, u.words, u.distance + SENTENCE_PENALTY)
             for label, p in _direction_patterns(speaker_side)
             if (c := cue(label, p, part, at)) and (u := unbare(c))
             and not nearer_another_figure(context, c)
         ]
     both = cue("total", lx.pattern("both_directions"), context.clause, context.at)
-    if both and (not candidates or both.distance < min(c.distance for c in candidates)):
+    # "recovered the bodies of 30 … in its latest exchange of war dead": a verb that governs the
+    # figure outweighs the name of the event, however weak a cue the verb is otherwise
+    if both and (not candidates or both.distance < min(verb_distance(c) for c in candidates)):
         return both
     return min(candidates, key=lambda c: c.distance, default=None)
 
