@@ -207,6 +207,16 @@ def test_a_verb_governing_the_figure_says_which_way_passive_or_beside_the_events
     assert claims[1212]["metric"] == "bodies_to_ukraine"  # the one handed them got them
 
 
+def test_an_identity_aside_is_no_role_noun_for_the_speaker_of_a_quotation():
+    draft = draft_of(
+        "Ukraine has brought home the bodies of 1 003 fallen soldiers, the Coordination Headquarters reported on Telegram.\n\n"
+        '"Today, repatriation measures took place. 1 003 bodies were returned to Ukraine which, according to the Russian side, '
+        'belong to Ukrainian servicemen," the headquarters said.\n'
+    )
+    quoted = [c.record() for c in draft.claims if c.line == 3]
+    assert [(r["side"], r["official_id"]) for r in quoted] == [("ukraine", "ukraine-coordination-hq")]
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

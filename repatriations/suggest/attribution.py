@@ -291,12 +291,17 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     """Where a sentence names its speaker by a pronoun or a role noun: "He said …", "…, he
     recalled", "…, the lawmaker told RBC" (the match's group "p" is the pronoun)."""
     speech = _speech()
+    later = (
+        rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|[,:;])",
+        rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}",
+    )
+    # "… which, according to the Russian side, belong to …," the Staff said": the aside names nobody's figure
+    asides = (m for p in later for m in re.finditer(p, opening) if not identity_aside(opening, m))
     return (
         re.match(rf"(?P<p>{pronoun})\b", opening)
         # "On Monday the headquarters announced …", "That evening the ministry said …"
         or re.match(rf"{opening_time()}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
-        or re.search(rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|[,:;])", opening)
-        or re.search(rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}", opening)
+        or next(asides, None)
     )
 
 
