@@ -217,6 +217,16 @@ def test_an_identity_aside_is_no_role_noun_for_the_speaker_of_a_quotation():
     assert [(r["side"], r["official_id"]) for r in quoted] == [("ukraine", "ukraine-coordination-hq")]
 
 
+def test_a_figure_each_after_its_days_is_one_claim_per_day():
+    draft = draft_of(
+        "KYIV, 16 June 2025 — On 11 June, 1,212 bodies were returned; on 13, 14 and 15 June, 1,200 each, "
+        "the Coordination Headquarters said.\n"
+    )
+    days = sorted(c.occasion.day for c in draft.claims if c.value == 1200 and c.occasion and c.occasion.day)
+    assert days == [13, 14, 15]
+    assert all(c.record()["metric"] == "bodies_to_ukraine" for c in draft.claims)
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

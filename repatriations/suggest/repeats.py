@@ -88,7 +88,8 @@ def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start:
     # "the handovers of July 17 and Aug. 19, each of which brought 1,000 bodies"
     anywhere = lx.pattern("repeat_words", "anywhere")
     opening = lx.pattern("repeat_words", "opening").match(fold(text[s.start : figure.start]).lstrip())
-    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or opening:
+    right_after = lx.pattern("repeat_words", "right_after").match(fold(after).lstrip())
+    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or opening or right_after:
         here = occasions_in(before, month) or occasions_in(text[s.start : figure.start], month)
         if len(here) >= 2:
             return here
