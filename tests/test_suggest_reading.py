@@ -227,6 +227,19 @@ def test_a_figure_each_after_its_days_is_one_claim_per_day():
     assert all(c.record()["metric"] == "bodies_to_ukraine" for c in draft.claims)
 
 
+def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
+    claims = claims_by_value(
+        "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"
+        "Going by Kyiv's count, 6,057 bodies came back in June.\n"
+        "The Coordination Headquarters confirmed the 1,000, which may belong to Ukrainian defenders, "
+        "going by preliminary information from the Russian side.\n"
+    )
+    assert {claims[v]["side"] for v in (300, 78, 19)} == {"media"}
+    assert claims[300]["official_id"] is None
+    assert claims[6057]["side"] == "ukraine"
+    assert claims[1000]["official_id"] == "ukraine-coordination-hq"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -589,11 +589,24 @@ def outlet_tally(text: str, a: int, b: int, mentions: list[Mention]) -> re.Match
     return None
 
 
+@cache
+def outlet_reading() -> re.Pattern[str]:
+    """"going by the figures of Medinsky and Saraliev", "going by the headquarters' announcements": the
+    outlet reads the figure off what others published; not "going by Kyiv's count", which is Kyiv's."""
+    sides = f"{lx.alternation('attribution', 'ukraine_adjectives')}|{lx.alternation('attribution', 'russia_adjectives')}"
+    nouns = lx.alternation("attribution", "reading_of")
+    return re.compile(rf"\bgoing\s+by\s+(?!(?:{sides})\s)(?:[\w'’-]+\s+){{0,10}}?(?:{nouns})\b")
+
+
 def own_arithmetic(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
     """"By our count of the headquarters' statements, Ukraine has received 12,060", "by the FT's
     count": the outlet adds the figures up itself, in the figure's own part of the sentence."""
     a, b = segment_bounds(text, figure.sentence, figure.start)
-    found = lx.pattern("attribution", "own_arithmetic").search(fold(text[a:b])) or outlet_tally(text, a, b, mentions)
+    found = (
+        lx.pattern("attribution", "own_arithmetic").search(fold(text[a:b]))
+        or outlet_reading().search(fold(text[figure.sentence.start : figure.sentence.end]))
+        or outlet_tally(text, a, b, mentions)
+    )
     if not found or enclosing_quotation(text, figure.start) or SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0]):
         return None  # a speaker's own "by our count" ("A: By our count Ukraine has received 14,060")
     return Attribution(None, None, "media", f'the outlet\'s own sum ("{found.group()}")')
