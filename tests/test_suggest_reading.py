@@ -240,6 +240,15 @@ def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_si
     assert claims[1000]["official_id"] == "ukraine-coordination-hq"
 
 
+def test_russian_media_and_agencies_speak_in_the_present_and_through_an_aside():
+    for text in (
+        "Russian media, citing members of Moscow's negotiating group, report that another 1,200 bodies were handed over.\n",
+        "Russian news agencies, citing the negotiating group, reported that a third batch of 1,200 bodies had been handed over.\n",
+        "Russian state outlet Sputnik says Moscow has so far handed over at least 1,200 bodies of Ukrainian soldiers.\n",
+    ):
+        assert claims_by_value(text)[1200]["side"] == "russia", text
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

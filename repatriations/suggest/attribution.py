@@ -212,7 +212,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     outlets = lx.alternation("attribution", "russian_outlets")
     for m in re.finditer(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?:the\s+(?:[\w'-]+\s+){{0,3}}?)?(?P<who>{outlets})\b"
-        rf"|(?P<who2>{outlets})(?:'s)?(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|said|quoted|cited|put|wrote|claimed|estimated)"
+        rf"|(?P<who2>{outlets})(?:'s)?(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|reports|said|says|quoted|cited|put|puts|wrote|writes"
+        rf"|claimed|claims|estimated)"
         rf"|(?P<who3>{outlets}),(?:\s+[\w'-]+){{1,5}},\s+(?:reported|said|wrote|claimed)",  # "TASS, quoting an official, said"
         folded,
     ):
