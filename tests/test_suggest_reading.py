@@ -249,6 +249,17 @@ def test_russian_media_and_agencies_speak_in_the_present_and_through_an_aside():
         assert claims_by_value(text)[1200]["side"] == "russia", text
 
 
+def test_a_person_named_bare_first_takes_the_title_given_later_for_every_mention():
+    draft = draft_of(
+        '"Nothing is confirmed until the DNA comes back": Artur Dobroserdov on the first repatriation of 2026\n\n'
+        "PRESENTER: With me is Artur Dobroserdov, Ukraine's Commissioner for Persons Missing in Special Circumstances.\n\n"
+        "DOBROSERDOV: In the June stages, by our count, 6,057 bodies came back.\n"
+    )
+    assert [(o.name, o.side) for o in draft.new_officials] == [("Artur Dobroserdov", "ukraine")]
+    assert draft.new_officials[0].role == "Ukraine's Commissioner for Persons Missing in Special Circumstances"
+    assert [c.record()["side"] for c in draft.claims] == ["ukraine"]
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -297,14 +297,18 @@ def new_mentions(
             oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
             if not oid or oid in known.officials:
                 continue
+            named = clause_before(text, sentence, start) + text[start:end]
             if oid not in proposals:
-                named = clause_before(text, sentence, start) + text[start:end]
                 side = new_side(f"{title or ''} {appositive or ''} {named}", body)
                 surname = fold(name.split()[-1]) if kind == "person" else None
                 proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
-            proposal = proposals[oid]
-            mentions.append(Mention(oid, start, name_start, end, sentence.index, kind, proposal.side, new=True))
+            elif proposals[oid].role is None and title:
+                # named bare first (a headline's "…: Artur Dobroserdov on …"), with a title later: the title says who
+                proposals[oid].role = title
+                proposals[oid].side = new_side(f"{title} {appositive or ''} {named}", body)
+            mentions.append(Mention(oid, start, name_start, end, sentence.index, kind, proposals[oid].side, new=True))
             busy.append((start, end))
+    mentions = [replace(m, side=proposals[m.official_id].side) for m in mentions]  # a side read later holds throughout
     mentions += _later_surnames(text, sentences, proposals, busy)
     return mentions, list(proposals.values())
 
