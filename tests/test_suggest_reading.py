@@ -260,6 +260,16 @@ def test_a_person_named_bare_first_takes_the_title_given_later_for_every_mention
     assert [c.record()["side"] for c in draft.claims] == ["ukraine"]
 
 
+def test_a_lists_figures_go_the_way_of_its_first_but_not_a_handovers_other_way():
+    claims = claims_by_value(
+        "In the previous handovers, beginning in July, the Russian side received 19, 24, 31 and 30 bodies of its servicemen, "
+        "according to figures published by Russian officials.\n"
+    )
+    assert {claims[v]["metric"] for v in (19, 24, 31, 30)} == {"bodies_to_russia"}
+    pair = claims_by_value("Then, too, Russia transferred 1,000 bodies, and 19 were returned to it.\n")
+    assert pair[19]["metric"] == "bodies_to_russia"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

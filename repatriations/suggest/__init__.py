@@ -98,6 +98,32 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
             claim.metric = Guess("bodies_total", "the sum of the sentence's figures in each direction")
 
 
+# between two figures of one list: a few words ("in June", "bodies"), then ",", ":", "and" or "then"
+LIST_ITEM_JOIN = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,:]|,?\s+(?:and|then))(?:\s+(?:again|then))?\s*", re.IGNORECASE)
+
+
+def listed_go_the_same_way(text: str, claims: list[DraftClaim]) -> None:
+    """"the Russian side received 19, 19, 24, 31 and 30", "… 227 bodies since June: 78 in June, 19
+    in July and again in August, 24 in September": a list's figures whose own words say no way go
+    the way the figure before them in the list goes, one handover each; not a figure that one
+    dwarfs ("Russia transferred 1,000 bodies, and 19 were returned to it" are a handover's two ways)."""
+    ratio = float(lx.data()["other_way_size"]["factor"])
+    for before, claim in pairwise(claims):
+        # a list item's way is its own only where its words name it ("by Russian officials" after it says whose list)
+        if claim.figure.sentence is not before.figure.sentence or claim.metric.basis not in (UNSTATED, OWN_VERB):
+            continue
+        if max(claim.value, before.value) >= ratio * max(1, min(claim.value, before.value)):
+            continue
+        way = before.direction
+        if way not in ("to_ukraine", "to_russia") or before.metric.basis == UNSTATED:
+            continue
+        if claim.metric.basis == OWN_VERB and before.metric.basis != STATED:
+            continue
+        if LIST_ITEM_JOIN.fullmatch(text, before.figure.end, claim.figure.start):
+            why = f'no way of its own; in a list after "{before.figure.number.as_written}", which goes {way.replace("_", " ")}'
+            claim.metric = Guess(vocabulary.named("exchange_figure", way), why, before.metric.basis)
+
+
 def smaller_goes_the_other_way(text: str, claims: list[DraftClaim], largest: int) -> None:
     """"… 1,000 bodies to Ukraine. The Russian side got 19 …" with nothing saying which way the
     19 went: a figure far smaller than a handover to Ukraine in its paragraph went to Russia,
@@ -369,6 +395,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     credit_headlines(text, claims)
     credit_backward(text, claims, sentences, mentions)
     totals_of_parts(claims)
+    listed_go_the_same_way(text, claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)
     named_pair_goes_the_other_way(claims)
