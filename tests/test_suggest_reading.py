@@ -270,6 +270,15 @@ def test_a_lists_figures_go_the_way_of_its_first_but_not_a_handovers_other_way()
     assert pair[19]["metric"] == "bodies_to_russia"
 
 
+def test_by_after_a_verb_of_publishing_names_the_speaker_not_the_giver():
+    claims = claims_by_value(
+        "We wrote that Russia got back 91 bodies; the right number, given by the Kremlin aide Vladimir Medinsky, is 19.\n"
+        "Another 1,000 bodies were handed over by Russia on Thursday.\n"
+    )
+    assert "by the kremlin" not in claims[19]["notes"]  # who gave the number, not who gave the bodies
+    assert claims[1000]["metric"] == "bodies_to_ukraine"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -79,6 +79,14 @@ SUBJECT_AUX = r"(?:\s+(?:has|have|had|also|now|already|then|just))*"
 NOT_A_COUNT_GIVEN = r"(?!\s+(?:a|the|its|their)\s+(?:total|figure|count|number|tally)\b)"  # "gave a total of"
 
 
+@cache
+def not_a_speaker_by() -> str:
+    """Lookbehinds that keep "by" after a verb of publishing ("figures published by Russian officials",
+    "reported by Kyiv") from reading as the giver ("handed over by Russia")."""
+    verbs = {p.split()[0] for p in lx.phrases("attribution", "published_by")} | set(lx.phrases("attribution", "by_speaker_verbs"))
+    return "".join(rf"(?<!{re.escape(v)} )" for v in sorted(verbs))
+
+
 @cache  # the same dozen patterns serve every figure of every article; only the speaker's side varies
 def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[str]]]:
     to, frm = lx.alternation("to_word"), lx.alternation("from_word")
@@ -102,7 +110,7 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             # "bodies received by Ukraine": the receiver, after a verb of getting
             (direction, re.compile(rf"(?:{get})\s+by\s+(?:{party})(?![\w-])")),
             # "from Russia", "by Moscow"; not "by Kyiv's count", which says whose figure it is
-            (other, re.compile(rf"(?<!received )(?<!recovered )(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
+            (other, re.compile(rf"(?<!received )(?<!recovered ){not_a_speaker_by()}(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
             (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
             (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
         ]
