@@ -279,6 +279,17 @@ def test_by_after_a_verb_of_publishing_names_the_speaker_not_the_giver():
     assert claims[1000]["metric"] == "bodies_to_ukraine"
 
 
+def test_a_figure_over_a_counted_series_of_handovers_is_a_running_total():
+    claims = claims_by_value(
+        "Russia received 212 bodies in those five swaps.\n"
+        "Together, the two handovers brought home 1,064 bodies.\n"
+        "On Friday 1,000 bodies came back, the first of two stages.\n"
+    )
+    assert claims[212]["metric"] == "cumulative_bodies_to_russia"
+    assert claims[1064]["metric"] == "cumulative_bodies_to_ukraine"
+    assert claims[1000]["metric"] == "bodies_to_ukraine"  # one stage of a series is one handover
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

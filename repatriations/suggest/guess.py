@@ -301,10 +301,32 @@ def opening_period(context: Context) -> Cue | None:
 NO_DIRECTION = "no direction stated near the figure: guessed to Ukraine"
 
 
+def over_a_series(context: Context) -> Cue | None:
+    """"212 bodies in those five swaps", "Together, the two handovers brought home 1,064": a figure
+    summed over a count of handovers its sentence gives, two or more (the count is a figure of its own)."""
+    nouns = lx.alternation("running_total_series")
+    after = re.match(
+        rf"#[^,;.#]{{0,60}}?\b(?:in|over|across|during)\s+(?:the\s+|those\s+|these\s+|its\s+|all\s+)?"
+        rf"(?:first\s+|last\s+|past\s+|previous\s+)?(?P<n>[\w-]+)\s+(?:{nouns})\b",
+        context.sentence[context.sentence_at :],
+    )
+    before = re.match(
+        rf"\s*(?:together,?\s+)?(?:the\s+|those\s+|these\s+)?(?P<n>[\w-]+)\s+(?:{nouns})\b[^,;.#]{{0,40}}$",
+        context.sentence[: context.sentence_at],
+    )
+    for found in (after, before):
+        counted = numbers_in(found.group("n")) if found else []
+        if found and counted and (counted[0].integer or 0) >= 2:
+            return Cue("running", shown(found.group().replace("#", "N").strip()), 0)
+    return None
+
+
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
     sentence, clause = context.sentence, context.clause
     where = direction.label if direction else None
-    running = cue("running", lx.pattern("running_total_words"), clause, context.at) or opening_period(context)
+    running = (
+        cue("running", lx.pattern("running_total_words"), clause, context.at) or opening_period(context) or over_a_series(context)
+    )
     sums_only = running is not None and lx.pattern("sum_words").fullmatch(running.words.lower()) is not None
     if sums_only and one_day(sentence):
         running = None  # "another repatriation on Thursday, 20 November, 1,000 bodies in all": that day's handover in all
