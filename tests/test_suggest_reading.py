@@ -290,6 +290,17 @@ def test_a_figure_over_a_counted_series_of_handovers_is_a_running_total():
     assert claims[1000]["metric"] == "bodies_to_ukraine"  # one stage of a series is one handover
 
 
+def test_bodies_waiting_at_the_exchange_point_are_not_yet_handed_over():
+    claims = claims_by_value(
+        "On 7 June Lt Gen Alexander Zorin said a first column of 1,212 bodies had reached the exchange point.\n"
+        "Three trains with 1,200 bodies each would follow, he said.\n"
+        "On 11 June Russia handed over 1,245 bodies.\n"
+    )
+    assert (claims[1212]["metric"], claims[1200]["metric"]) == ("planned_bodies_to_ukraine", "planned_bodies_to_ukraine")
+    assert claims[1212]["exchange_id"] is None
+    assert claims[1245]["metric"] == "bodies_to_ukraine"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"
