@@ -301,6 +301,17 @@ def test_bodies_waiting_at_the_exchange_point_are_not_yet_handed_over():
     assert claims[1245]["metric"] == "bodies_to_ukraine"
 
 
+def test_hedges_read_as_written_and_over_or_up_to_that_belong_to_another_word_are_none():
+    claims = claims_by_value(
+        "Moscow said it had received just over 200 bodies.\n"
+        "By that reckoning the figure now stands near 20,800.\n"
+        "Ukraine took delivery of 6,057 bodies over five stages between June 11 and June 16.\n"
+        "Moscow's own figures for June and July add up to 7,060 bodies handed over.\n"
+    )
+    assert (claims[200]["qualifier"], claims[20800]["qualifier"]) == ("more_than", "approximately")
+    assert (claims[5]["qualifier"], claims[7060]["qualifier"]) == ("exact", "exact")
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -515,6 +515,8 @@ def guess_qualifier(text: str, figure: Figure) -> Guess:
     before = fold(text[max(figure.sentence.start, figure.start - 40) : figure.start]).replace('"', "")
     if re.search(rf"(?:{lx.alternation('phrasal_over')})\s+over\s+(?:the\s+)?(?:bodies\s+of\s+)?$", before):
         return Guess("exact", 'no hedge word before it ("over" belongs to the verb)')
+    if re.search(rf"(?:{lx.alternation('phrasal_up_to')})\s+up\s+to\s+$", before):
+        return Guess("exact", 'no hedge word before it ("adds up to" gives the sum)')
     best: tuple[int, str, str] | None = None
     for qualifier in lx.labels("qualifiers"):
         found = re.search(rf"(?:{lx.alternation('qualifiers', qualifier)})\s*$", before)
