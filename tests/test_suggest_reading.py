@@ -312,6 +312,17 @@ def test_hedges_read_as_written_and_over_or_up_to_that_belong_to_another_word_ar
     assert (claims[5]["qualifier"], claims[7060]["qualifier"]) == ("exact", "exact")
 
 
+def test_a_tie_between_exchanges_goes_to_the_one_more_of_the_articles_claims_back():
+    text = (
+        "Russia returns 1,000 bodies, gets 38 back\n\n"
+        "Russia handed over 1,000 bodies of Ukrainian soldiers and received 38, Medinsky said. "
+        "The 38 Russian soldiers came home through Belarus, he added.\n\n"
+        "The November 2023 exchange saw Russia return 1,000 bodies to Ukraine while receiving 30.\n"
+    )
+    headline = [c.record()["exchange_id"] for c in draft_of(text).claims if c.line == 1]
+    assert headline == ["ex-2026-early-1000-for-38", "ex-2026-early-1000-for-38"]
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

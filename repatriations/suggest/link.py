@@ -201,6 +201,11 @@ def figure_score(event: Event, recorded: dict[str, set[int]]) -> float:
     return score
 
 
+def support(event: Event, recorded: dict[str, set[int]]) -> int:
+    """How many of the event's claims give a figure the exchange records, the same way."""
+    return sum(1 for c in event.claims if c.value in recorded.get(c.direction, set()))
+
+
 def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
     scored = []
     for exchange_id, recorded in known.exchange_values.items():
@@ -213,10 +218,14 @@ def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
     if not fitting:
         names = ", ".join(e for _, e in sorted(scored, reverse=True)[:2])
         return None, f"the figures match {names}, but its date window or weekday does not fit {describe(event.date)}"
-    fitting.sort(reverse=True)
+    # a tie goes to the exchange more of the article's claims give figures of ("38" said three
+    # times, a stray "30" once), else it is left for a person
+    fitting.sort(key=lambda f: (f[0], support(event, known.exchange_values[f[1]])), reverse=True)
     if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
-        tied = ", ".join(e for s, e in fitting if s == fitting[0][0])
-        return None, f"as likely {tied}: left for a person to decide"
+        tied = [e for s, e in fitting if s == fitting[0][0]]
+        backing = [support(event, known.exchange_values[e]) for e in tied]
+        if backing[0] == backing[1]:
+            return None, f"as likely {', '.join(tied)}: left for a person to decide"
     best = fitting[0][1]
     if event.date.earliest is None and event.date.latest is None:
         return best, f"exchange {best}: the same or close figures; the article gives no date to check its window against"
