@@ -323,6 +323,21 @@ def test_a_tie_between_exchanges_goes_to_the_one_more_of_the_articles_claims_bac
     assert headline == ["ex-2026-early-1000-for-38", "ex-2026-early-1000-for-38"]
 
 
+def test_a_body_that_puts_a_count_is_proposed_and_a_gapped_verb_keeps_each_speaker_to_its_figure():
+    draft = draft_of(
+        "Russia's defence ministry put Monday's handover at 1,248 bodies. "
+        "The ministry said 51 bodies of Russian servicemen had come back.\n"
+        "The last June stage, which Kyiv put at 1,245 and the Russian Defence Ministry at 1,248, ended the series.\n"
+    )
+    assert [o.kind for o in draft.new_officials] == ["body"]
+    ministry = draft.new_officials[0].official_id
+    claims = [c.record() for c in draft.claims]
+    assert [(r["value"], r["official_id"]) for r in claims if r["value"] in (1248, 51)] == [
+        (1248, ministry), (51, ministry), (1248, ministry)
+    ]
+    assert [(r["side"], r["official_id"]) for r in claims if r["value"] == 1245] == [("ukraine", None)]
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

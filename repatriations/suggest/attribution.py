@@ -50,6 +50,8 @@ def speaks_for_a_later_figure(text: str, figure: Figure, mention: Mention, s: Se
     if mention.start < figure.end or not re.search(r"\band\b", text[figure.end : mention.start]):
         return False
     rest = fold(text[mention.end : s.end])
+    if (gapped := re.match(r"\s+(?:at|as)\s+", rest)) and LATER_FIGURE.match(rest, gapped.end()):
+        return True  # "which Kyiv put at 1,245 and Russia's Defence Ministry at 1,248": the verb left out
     verb = re.search(_speech(), rest)
     later = LATER_FIGURE.search(rest)
     return bool(verb and later and verb.start() < later.start())
