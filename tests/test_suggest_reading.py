@@ -338,6 +338,27 @@ def test_a_body_that_puts_a_count_is_proposed_and_a_gapped_verb_keeps_each_speak
     assert [(r["side"], r["official_id"]) for r in claims if r["value"] == 1245] == [("ukraine", None)]
 
 
+def test_a_role_noun_refers_back_to_a_body_named_where_it_did_not_speak_and_proposes_it():
+    draft = draft_of(
+        "The September repatriation was carried out by the Ministry for Reintegration of the Temporarily Occupied Territories. "
+        "At the time the ministry said that the remains of 1,832 defenders had been brought back to Ukraine.\n"
+    )
+    ministry = "Ministry for Reintegration of the Temporarily Occupied Territories"
+    assert [(o.name, o.kind, o.side) for o in draft.new_officials] == [(ministry, "body", "ukraine")]  # no person in its name
+    record = draft.claims[0].record()
+    assert (record["side"], record["official_id"]) == ("ukraine", draft.new_officials[0].official_id)
+
+
+def test_a_statement_signed_by_a_body_on_a_line_of_its_own_is_that_bodys():
+    claims = claims_by_value(
+        "Another repatriation has been carried out\n\n"
+        "1000 bodies have been returned to Ukraine. We remind relatives to give DNA samples.\n\n"
+        "As the State Emergency Service of Ukraine has said before, we will need time to identify everyone.\n\n"
+        "Coordination Headquarters for the Treatment of Prisoners of War\n"
+    )
+    assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -54,7 +54,7 @@ from .guess import (
 )
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
-from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions
+from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions, silent_bodies
 from .repeats import Occasion, repeated_occasions, respective_occasions
 from .text import (
     Context,
@@ -363,7 +363,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         extra.append(head[0])
         proposals.append(head[1])
     mentions = sorted(mentions + extra, key=lambda m: m.start)
-    voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions))
+    silent, silent_proposals = silent_bodies(text, sentences, known, mentions, proposals)
+    proposals += silent_proposals  # kept below only if a claim cites one
+    voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions), silent)
     claims: list[DraftClaim] = []
     headings: list[tuple[Figure, Attribution, Context]] = []  # figures of a heading no word near gives a metric
     by_sentence: dict[int, list[Figure]] = {}

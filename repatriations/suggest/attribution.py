@@ -5,7 +5,7 @@ or the outlet itself."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -283,6 +283,7 @@ class Voice:
     last: dict[str, tuple[int, Mention]]  # kind -> (sentence index, mention)
     last_attribution: tuple[int, Attribution] | None
     own_voice: Attribution | None
+    silent: list[Mention] = field(default_factory=list)  # bodies named where they do not speak
 
 
 def opening_time() -> str:
@@ -342,7 +343,7 @@ def pronoun_carried(
                 earlier, reach = (named[-1].sentence, named[-1]), BODY_ROLE_REACH
             elif head not in lx.phrases("attribution", "generic_body_nouns"):
                 # "Russia's defence ministry put it at 1,248. The ministry said …": the speaker so called before
-                return role_carried(text, s, found, voice) or body_named_before(text, s, found)
+                return role_carried(text, s, found, voice) or body_named_before(text, s, found, voice)
             # else "The agency said": whichever body was named last, however it is named
         if found and earlier and (s.index if since is None else since) - earlier[0] <= reach:
             words = text[s.start + found.start("p") : s.start + found.end("p")]
@@ -352,16 +353,19 @@ def pronoun_carried(
     return None
 
 
-def body_named_before(text: str, s: Sentence, found: re.Match[str]) -> Attribution | None:
+def body_named_before(text: str, s: Sentence, found: re.Match[str], voice: Voice) -> Attribution | None:
     """"The repatriation was carried out by the Ministry for Reintegration … The ministry added that
-    …": a role noun for a body the article named earlier where it did not speak, and so is no
-    mention; it has the side its name gives, and no official (nobody proposes it)."""
+    …": a role noun for a body the article named earlier where it did not speak; that body, proposed
+    for curation, else the side its name gives and no official."""
     head = found.group("p").split()[-1]
+    words = text[s.start + found.start("p") : s.start + found.end("p")]
+    silent = [m for m in voice.silent if m.start < s.start and head in fold(text[m.start : m.end]).split()]
+    if silent:
+        return official_attribution(text, silent[-1], f'"{words}" refers back to "{text[silent[-1].start : silent[-1].end]}"')
     named = [m for m in BODY.finditer(text, 0, s.start) if head in fold(m.group()).split()]
     side = side_of_words(named[-1].group(), places_last=True) if named else None
     if side is None:
         return None
-    words = text[s.start + found.start("p") : s.start + found.end("p")]
     return Attribution(words, None, side, f'"{words}" refers back to "{named[-1].group().strip()}", named earlier')
 
 
@@ -567,9 +571,14 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     if voices < OWN_VOICE_MIN or not lx.pattern("attribution", "own_voice").search(fold(unquoted)):
         return None
     speech = _speech()
-    for body in sorted((m for m in mentions or [] if m.kind == "body"), key=lambda m: m.start):
+    bodies = sorted((m for m in mentions or [] if m.kind == "body"), key=lambda m: m.start)
+    # a body that signs the statement on a line of its own ("Coordination Headquarters for …" at its foot)
+    signed = [m for m in bodies if text[slice(*line_bounds(text, m.start))].strip() == text[m.start : m.end].strip()]
+    for body in signed or bodies:
         named = [m for m in mentions or [] if m.official_id == body.official_id]
-        reported = any(re.search(speech, fold(text[max(0, m.start - 60) : m.end + 60])) for m in named)
+        # "the headquarters said" reports it, in the name's own line
+        near = [(m, *line_bounds(text, m.start)) for m in named]
+        reported = any(re.search(speech, fold(text[max(a, m.start - 60) : min(b, m.end + 60)])) for m, a, b in near)
         if not reported:
             return official_attribution(text, body, 'the article is a statement in its own voice ("we", "our")')
         return None

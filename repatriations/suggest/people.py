@@ -300,10 +300,13 @@ def new_mentions(
         # "Russia's defence ministry put Monday's handover at 1,248": a verb that gives a count speaks too
         speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told|puts?|counts?|counted|gave|gives)\b", fold(body))
         title_line = is_title_line(text, sentence)
-        for found in [*_person_candidates(text, sentence), *_body_candidates(text, sentence)]:
+        bodies = list(_body_candidates(text, sentence))
+        for found in [*_person_candidates(text, sentence), *bodies]:
             start, name_start, end, name, kind = found
             if kind == "person" and title_line:
                 continue
+            if kind == "person" and any(b[0] <= start and end <= b[2] for b in bodies):
+                continue  # "… of the Temporarily Occupied Territories": words of a body's name, no person
             # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …",
             # "Shamsail Saraliev, a State Duma deputy who …"), whom a later "he said" or "Lubinets wrote" may quote
             appositive = _appositive(text, end, sentence.end)
@@ -333,6 +336,31 @@ def new_mentions(
     mentions = [replace(m, side=proposals[m.official_id].side) for m in mentions]  # a side read later holds throughout
     mentions += _later_surnames(text, sentences, proposals, busy)
     return mentions, list(proposals.values())
+
+
+def silent_bodies(
+    text: str, sentences: list[Sentence], known: Known, taken: list[Mention], proposals: list[NewOfficial]
+) -> tuple[list[Mention], list[NewOfficial]]:
+    """Bodies the article names where they do not speak ("The repatriation was carried out by the
+    Ministry for Reintegration …"): no speaker there, but the one a later "the ministry said"
+    refers back to, proposed for officials.yml only if it is cited so."""
+    found: list[Mention] = []
+    new: dict[str, NewOfficial] = {}
+    have = {p.official_id for p in proposals}
+    busy = [(m.start, m.end) for m in taken]
+    for sentence in sentences:
+        if is_top_headline(text, sentence) or is_title_line(text, sentence):
+            continue
+        for start, _, end, name, _ in _body_candidates(text, sentence):
+            oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
+            if not oid or oid in known.officials or oid in have or any(a < end and start < b for a, b in busy):
+                continue
+            side = side_of_words(text[start:end], places_last=True)
+            if side is None:
+                continue  # a body of no side the words give ("the Red Cross" is curated, or named by its side)
+            new.setdefault(oid, NewOfficial(oid, name, "body", side, None, text[start:end], None))
+            found.append(Mention(oid, start, start, end, sentence.index, "body", side, new=True))
+    return found, list(new.values())
 
 
 def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
