@@ -359,6 +359,25 @@ def test_a_statement_signed_by_a_body_on_a_line_of_its_own_is_that_bodys():
     assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
 
 
+def test_a_statement_heading_names_who_speaks_in_the_first_person():
+    claims = claims_by_value(
+        "Statement by the High Commissioner for Human Rights in the Russian Federation on the return of the fallen\n\n"
+        "Bringing home every one of our servicemen remains the first priority of my work.\n\n"
+        "In 2025, more than 1,800 Russian servicemen came home from Ukrainian captivity. I thank the families.\n"
+    )
+    assert claims[1800]["side"] == "russia"
+    column = claims_by_value("Statement by the numbers\n\nI counted 1,800 bodies on the list. My editor checked them.\n")
+    assert column[1800]["side"] == "media"  # a heading that names nobody of a side
+
+
+def test_the_organisation_refers_back_to_the_body_named_before():
+    claims = claims_by_value(
+        "The International Committee of the Red Cross said its teams had observed the handovers. "
+        "The organisation said it had now taken part in more than 50 repatriations of human remains since 2022.\n"
+    )
+    assert claims[50]["side"] == "international"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -558,11 +558,34 @@ def introduced_block_speaker(
     return None
 
 
+FIRST_PERSON_ANY = re.compile(r"(?<![\w])(?:I|my|My|me|We|we|Our|our|us|Us)\b")
+
+
+def statement_heading(text: str, mentions: list[Mention]) -> Attribution | None:
+    """"Statement by the High Commissioner for Human Rights in the Russian Federation on …" as the first
+    line, over a text in the first person: the one the heading names speaks throughout."""
+    first, _, rest = text.partition("\n")
+    heading = lx.alternation("attribution", "statement_heading")
+    found = re.match(rf"\s*(?i:{heading})\s+(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding)\s+.*)?\s*$", first)
+    unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", rest)
+    if not found or len(FIRST_PERSON_ANY.findall(unquoted)) < OWN_VOICE_MIN:
+        return None
+    who = found.group("who")
+    named = [m for m in mentions if m.start < len(first) and m.start >= found.start("who")]
+    why = f'the heading "{first.strip()[:60]}" names who speaks, in the first person'
+    if named:
+        return official_attribution(text, named[0], why)
+    side = side_of_words(who, places_last=True)
+    return Attribution(who, None, side, why) if side else None
+
+
 def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = None) -> Attribution | None:
     """An article in a body's own voice ("We remind relatives…"): that body speaks
     throughout. The body is the one its first line names; failing that, the first body
     it names that nobody reports ("the headquarters said" is an outlet reporting it),
     when "we" or "our" comes twice outside quotations and the headline."""
+    if head is None and (heading := statement_heading(text, mentions or [])):
+        return heading
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text.split("\n", 1)[-1])
     voices = len(FIRST_PERSON.findall(unquoted))
     if head is not None and (voices or head.side != "media"):  # an institute's masthead over its own analysis
