@@ -168,21 +168,18 @@ def side_count_patterns(side: str) -> tuple[str, ...]:
     )
 
 
-def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
-    """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
-    "a source in the Russian negotiating group told TASS"); with own_part_only, only one
-    in the figure's own part of the sentence (", while …")."""
-    s = figure.sentence
-    folded = fold(text[s.start : s.end])
+@cache  # built once: rebuilding these long alternations for every figure was the drafts' slowest step
+def group_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...], re.Pattern[str]], ...]:
+    """Per side: the patterns of its unnamed speakers, groups and counts, and its headline "…, says it"."""
     speech = _speech()
-    found = []
+    built = []
     for side, key in GROUP_SIDES:
         who = lx.alternation("attribution", key)
         if side != "media":
             who = f"{unnamed_speaker(side)}|{side_count(side)}|{who}"
         # "1,248 by the Russian defence ministry's" (its count, the noun left out)
         counts = (*side_count_patterns(side), rf"\bby\s+(?:the\s+)?(?P<who>{who})'s(?=[\s.,;]|$)") if side != "media" else ()
-        for pattern in (
+        patterns = (
             *counts,
             rf"(?:according to|cited by|citing)\s+(?P<who>{who})",
             # "according to figures published by Russian officials"
@@ -203,23 +200,41 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
             rf"(?P<who>{who})\s+(?:counts|counted|puts|put|tallies|tallied)\s",
             # "… exchange of war dead with Ukraine, which said it had been handed 1,000 bodies"
             rf"(?P<who>{who}),\s+(?:which|who)\s+(?:also\s+)?{speech}",
-        ):
-            for m in re.finditer(pattern, folded):
-                if not identity_aside(folded, m):
-                    found.append((side, m))
-        # "Russia sends back 1,000 Ukrainian dead, says it received 30": the subject speaks for what it says
-        said = re.match(rf"(?P<who>{who})\b[^.;:]*?,\s+(?:says|said|claims|claimed)\s+(?:it|they)\b", folded)
-        if said and s.start + said.end() <= figure.start:
-            found.append((side, said))
+        )
+        said = re.compile(rf"(?P<who>{who})\b[^.;:]*?,\s+(?:says|said|claims|claimed)\s+(?:it|they)\b")
+        built.append((side, tuple(re.compile(p) for p in patterns), said))
+    return tuple(built)
+
+
+@cache
+def russian_outlet_pattern() -> re.Pattern[str]:
+    """"told TASS", "RIA Novosti reported", "TASS, quoting an official, said": a Russian outlet speaking."""
     outlets = lx.alternation("attribution", "russian_outlets")
-    for m in re.finditer(
+    return re.compile(
         rf"(?:told|to|cited by|citing|according to|said to|quoted by)\s+(?:the\s+(?:[\w'-]+\s+){{0,3}}?)?(?P<who>{outlets})\b"
         rf"|(?P<who2>{outlets})(?:'s)?(?:\s+[\w'-]+){{0,4}}?\s+(?:reported|reports|said|says|quoted|cited|put|puts|wrote|writes"
         rf"|claimed|claims|estimated)"
         rf"|(?P<who3>{outlets}),(?:\s+[\w'-]+){{1,5}},\s+(?:reported|said|wrote|claimed)",  # "TASS, quoting an official, said"
-        folded,
-    ):
-        found.append(("russia", m))
+    )
+
+
+def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
+    """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
+    "a source in the Russian negotiating group told TASS"); with own_part_only, only one
+    in the figure's own part of the sentence (", while …")."""
+    s = figure.sentence
+    folded = fold(text[s.start : s.end])
+    found = []
+    for side, patterns, said_pattern in group_patterns():
+        for pattern in patterns:
+            for m in pattern.finditer(folded):
+                if not identity_aside(folded, m):
+                    found.append((side, m))
+        # "Russia sends back 1,000 Ukrainian dead, says it received 30": the subject speaks for what it says
+        said = said_pattern.match(folded)
+        if said and s.start + said.end() <= figure.start:
+            found.append((side, said))
+    found += [("russia", m) for m in russian_outlet_pattern().finditer(folded)]
     if not found:
         return None
     a, b = segment_bounds(text, s, figure.start)
