@@ -378,6 +378,11 @@ def test_the_organisation_refers_back_to_the_body_named_before():
     assert claims[50]["side"] == "international"
 
 
+def test_a_person_in_a_sentence_that_gives_a_count_without_speaking_is_not_proposed():
+    draft = draft_of("Oksana Petrenko puts flowers on the graves as 1,000 bodies come home.\n")
+    assert draft.new_officials == []
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -297,8 +297,9 @@ def new_mentions(
         body = text[sentence.start : sentence.end]
         if is_top_headline(text, sentence):
             continue  # a headline's capitalised words are no names
-        # "Russia's defence ministry put Monday's handover at 1,248": a verb that gives a count speaks too
-        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told|puts?|counts?|counted|gave|gives)\b", fold(body))
+        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body))
+        # "Russia's defence ministry put Monday's handover at 1,248": for a body, a verb that gives a count speaks too
+        counts = re.search(r"\b(?:puts?|counts?|counted|gave|gives)\b", fold(body))
         title_line = is_title_line(text, sentence)
         bodies = list(_body_candidates(text, sentence))
         for found in [*_person_candidates(text, sentence), *bodies]:
@@ -310,7 +311,8 @@ def new_mentions(
             # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …",
             # "Shamsail Saraliev, a State Duma deputy who …"), whom a later "he said" or "Lubinets wrote" may quote
             appositive = _appositive(text, end, sentence.end)
-            if not speaks and (kind != "person" or (start == name_start and not titled(appositive))):
+            speaking = speaks or (counts and kind == "body")
+            if not speaking and (kind != "person" or (start == name_start and not titled(appositive))):
                 continue
             if kind == "person" and outlet_staff(text, name_start):
                 continue  # "our correspondent Taras Vovk" reports; the outlet speaks
