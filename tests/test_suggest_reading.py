@@ -383,6 +383,14 @@ def test_a_person_in_a_sentence_that_gives_a_count_without_speaking_is_not_propo
     assert draft.new_officials == []
 
 
+def test_according_to_speaks_on_to_the_end_of_its_paragraph_not_into_the_next():
+    claims = claims_by_value(
+        "According to the Russian Foreign Ministry, since June Moscow has handed over more than 12,000 bodies.\n\n"
+        "Under the agreements reached in Istanbul, Russia undertook to hand over more than 6,000 bodies.\n"
+    )
+    assert claims[12000]["side"] == "russia" and claims[6000]["side"] == "media"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

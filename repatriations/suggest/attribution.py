@@ -408,10 +408,13 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
             att = voice.last_attribution[1]
             return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried to \"the source\"")
     if voice.last_attribution and s.index - voice.last_attribution[0] == 1:
-        previous = fold(text[sentences[s.index - 1].start : sentences[s.index - 1].end])
+        before = sentences[s.index - 1]
+        previous = fold(text[before.start : before.end])
         # a quotation goes on into this sentence; not one that closed in the sentence before ('…," the source said.')
         continues_quote = opening[:1] in "\"'" or enclosing_quotation(text, s.start) is not None
-        if previous.startswith("according to") or continues_quote:
+        # "According to …" speaks on to the end of its paragraph, not into the next one
+        same_paragraph = not re.search(r"\n[ \t]*\n", text[before.end : s.start])
+        if (previous.startswith("according to") and same_paragraph) or continues_quote:
             att = voice.last_attribution[1]
             return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried from the sentence before")
     return None
