@@ -391,6 +391,16 @@ def test_according_to_speaks_on_to_the_end_of_its_paragraph_not_into_the_next():
     assert claims[12000]["side"] == "russia" and claims[6000]["side"] == "media"
 
 
+def test_a_side_opening_a_later_part_of_the_sentence_speaks_only_for_that_part():
+    claims = claims_by_value(
+        "Russia and Ukraine agreed in Istanbul to exchange the remains of 6,000 soldiers each, "
+        "and Moscow says it has since handed over 12,000 bodies.\n"
+        "Ukraine received 1,000 bodies, and 26 went to Russia, Ukrainian officials said.\n"
+    )
+    assert (claims[6000]["side"], claims[12000]["side"]) == ("media", "russia")
+    assert claims[1000]["side"] == "ukraine"  # a speaker at the end speaks for every part
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

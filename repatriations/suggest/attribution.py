@@ -218,6 +218,15 @@ def russian_outlet_pattern() -> re.Pattern[str]:
     )
 
 
+def opens_a_later_part(text: str, s: Sentence, found: re.Match[str], own_end: int) -> bool:
+    """Whether the match is the subject opening a part of the sentence after the figure's own."""
+    at = s.start + found.start()
+    if at < own_end:
+        return False
+    start, _ = segment_bounds(text, s, at)
+    return at - start <= 4  # "and Moscow says …" right at the part's start (an article at most)
+
+
 def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
     """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
     "a source in the Russian negotiating group told TASS"); with own_part_only, only one
@@ -241,6 +250,9 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     own = [f for f in found if a <= s.start + f[1].start() < b]
     # "…; Kyiv counted 6,057" is Kyiv's part; across a ";" nobody speaks for another part
     found = own or ([] if ";" in text[s.start : s.end] or own_part_only else found)
+    # "… 6,000 soldiers each, and Moscow says it has since gone beyond that": a later part's own subject
+    # speaks for that part ("…, and 26 went to Russia, the headquarters said" still speaks for all)
+    found = [f for f in found if not opens_a_later_part(text, s, f[1], b)]
     if not found:
         return None
     side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
