@@ -401,6 +401,13 @@ def test_a_side_opening_a_later_part_of_the_sentence_speaks_only_for_that_part()
     assert claims[1000]["side"] == "ukraine"  # a speaker at the end speaks for every part
 
 
+def test_a_speaker_named_just_before_its_own_figure_with_the_verb_left_out_speaks_for_that_figure():
+    claims = claims_by_value(
+        "The difference sits in the last day: Kyiv logged 1,245 bodies, the Russian Defence Ministry 1,248.\n"
+    )
+    assert claims[1245]["side"] == "ukraine" and claims[1248]["side"] == "russia"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -47,11 +47,17 @@ SEMICOLON = re.compile(r";\s+")
 def speaks_for_a_later_figure(text: str, figure: Figure, mention: Mention, s: Sentence) -> bool:
     """A speaker named after the figure, past an "and", whose speech verb comes before
     another figure of the sentence."""
-    if mention.start < figure.end or not re.search(r"\band\b", text[figure.end : mention.start]):
+    if mention.start < figure.end:
         return False
+    between = text[figure.end : mention.start]
     rest = fold(text[mention.end : s.end])
-    if (gapped := re.match(r"\s+(?:at|as)\s+", rest)) and LATER_FIGURE.match(rest, gapped.end()):
-        return True  # "which Kyiv put at 1,245 and Russia's Defence Ministry at 1,248": the verb left out
+    # "which Kyiv put at 1,245 and Russia's Defence Ministry at 1,248", "Kyiv logged 1,245, the Russian
+    # Defence Ministry 1,248": the verb left out, the speaker named just before its own figure
+    if (gapped := re.match(r"\s+(?:(?:at|as)\s+)?", rest)) and LATER_FIGURE.match(rest, gapped.end()):
+        if re.search(r"\band\b", between) or re.fullmatch(r"\s*(?:bodies\s*)?,\s*(?:the\s+)?", between, re.IGNORECASE):
+            return True
+    if not re.search(r"\band\b", between):
+        return False
     verb = re.search(_speech(), rest)
     later = LATER_FIGURE.search(rest)
     return bool(verb and later and verb.start() < later.start())
