@@ -408,6 +408,16 @@ def test_a_speaker_named_just_before_its_own_figure_with_the_verb_left_out_speak
     assert claims[1245]["side"] == "ukraine" and claims[1248]["side"] == "russia"
 
 
+def test_where_parts_two_counts_and_a_semicolon_half_dates_its_own():
+    draft = draft_of(
+        "KYIV, 5 March 2026 — Moscow's Defence Ministry counted 1,248 bodies on 16 June, where Kyiv counted 1,245; "
+        "on 19 December Vladimir Medinsky put the handover at 1,000 bodies, where Kyiv counted 1,003.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert (claims[1245]["side"], claims[1003]["side"]) == ("ukraine", "ukraine")
+    assert claims[1003]["exchange_id"] == claims[1000]["exchange_id"] != claims[1245]["exchange_id"]
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -43,6 +43,9 @@ DATELINE_MAX = 40  # "MOSCOW, June 14. /TASS/.": a short dated sentence opening 
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+and\s+", re.IGNORECASE)
 
 
+SEMICOLON = re.compile(r";\s+")
+
+
 def own_segment(text: str, claim: Linkable, breaks: re.Pattern[str] = SEGMENT_BREAK) -> Sentence:
     """The part of the sentence a figure stands in, between ", and" or ";" ("In September
     the ratio was 24 for 1000, and in August 19 for 1000": two handovers, two dates), or
@@ -115,7 +118,8 @@ def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDat
     """The date a figure's own words give: its clause's, its segment's, its sentence's, or its paragraph's dateline."""
     whole = event_date(text, claim.sentence, published)
     clause, segment = own_segment(text, claim, CLAUSE_BREAK), own_segment(text, claim)
-    for part in (clause, segment, claim.sentence, dateline_before(text, claim.sentence)):
+    half = own_segment(text, claim, SEMICOLON)  # "…, where Kyiv counted 1,245; on 19 December … where Kyiv counted 1,003"
+    for part in (clause, segment, half, claim.sentence, dateline_before(text, claim.sentence)):
         if part is not None and (when := event_date(text, part, published)).words:
             same_day = (when.earliest, when.latest) == (whole.earliest, whole.latest)
             return whole if same_day else when  # the sentence's words may say it with the year

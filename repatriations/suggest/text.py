@@ -144,7 +144,8 @@ def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[
 
 SEGMENT_BREAK = re.compile(
     r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:in|on|by)\s)|\s+(?:while|whereas)\s+(?!(?:in|on|at|still|being)\s)"
-    r"|\s+(?:and|but),\s+",  # "… on 15 June and, on 16 June, 1,245 by the count of the headquarters"
+    r"|\s+(?:and|but),\s+"  # "… on 15 June and, on 16 June, 1,245 by the count of the headquarters"
+    r"|,\s+where\s+",  # "Moscow's Defence Ministry counted 1,248 on 16 June, where Kyiv counted 1,245"
     re.IGNORECASE,
 )  # "Kyiv counted 1,003 while Medinsky put it at 1,000"; not "died while in captivity"
 
