@@ -418,6 +418,15 @@ def test_where_parts_two_counts_and_a_semicolon_half_dates_its_own():
     assert claims[1003]["exchange_id"] == claims[1000]["exchange_id"] != claims[1245]["exchange_id"]
 
 
+def test_a_figure_between_a_sides_two_verbs_goes_the_way_the_first_says():
+    claims = claims_by_value(
+        "Moscow handed Kyiv 1,200 bodies on 13 June and got none back.\n"
+        "Russia handed over 1,000 bodies on Friday and received 26.\n"
+    )
+    assert claims[1200]["metric"] == claims[1000]["metric"] == "bodies_to_ukraine"
+    assert claims[26]["metric"] == "bodies_to_russia"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -103,8 +103,9 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
         party = _party(side)
         patterns += [
             # "Russia handed over 1,000 ... and received 26", "Moscow hands Kyiv 1,200, gets none back"
-            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})\b{THEN}(?:{get})")),
-            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b{THEN}(?:{give})")),
+            # the figure after the second verb: one between the two verbs goes the way the first says
+            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})\b[^#]*?{THEN}(?:{get})\b[^#.;]{{0,40}}#")),
+            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})\b[^#]*?{THEN}(?:{give})\b[^#.;]{{0,40}}#")),
             # "to Ukraine", "went to the Ukrainian side"; not "according to the Russian side", "belong to Ukrainian citizens"
             (direction, re.compile(rf"{NOT_A_RECIPIENT}(?:{to})\s+(?:{party})(?![\w-])")),
             # "bodies received by Ukraine": the receiver, after a verb of getting
