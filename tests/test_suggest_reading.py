@@ -427,6 +427,15 @@ def test_a_figure_between_a_sides_two_verbs_goes_the_way_the_first_says():
     assert claims[26]["metric"] == "bodies_to_russia"
 
 
+def test_a_recipient_named_in_the_figures_own_clause_outweighs_in_return_before_it():
+    claims = claims_by_value(
+        "Russia got back 60 bodies. In return, the deputy said, 909 bodies of Ukrainian soldiers were transferred to Kiev.\n"
+        "In return, 26 bodies went back.\n"
+    )
+    assert claims[909]["metric"] == "bodies_to_ukraine"
+    assert claims[26]["metric"] == "bodies_to_russia"
+
+
 def test_the_speakers_own_verbs_say_which_way_when_no_party_is_named():
     moscow = claims_by_value(
         "The Russian Defence Ministry said it had transferred 1,248 and received 51.\n"

@@ -218,6 +218,9 @@ def semicolon_part(context: Context) -> tuple[str, int]:
     return sentence[start : end if end != -1 else len(sentence)], at - start
 
 
+DIRECTION_REACH = 120  # characters: how far in its clause a named recipient still governs the figure
+
+
 def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
     """to_ukraine, to_russia or total, from the words nearest the figure."""
     if found := cue("other", lx.pattern("in_return"), context.clause, context.at) or in_return_just_before(context):
@@ -225,6 +228,10 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
         patterns = [(side, p) for side, p in _direction_patterns(None) if side != "total"]
         named = [c for side, p in patterns if (c := cue(side, p, context.clause, context.at))]
         nearer = [c for c in named if c.distance < found.distance]
+        # "In return, the deputy said, 909 bodies … were transferred to Kiev": the clause's own recipient
+        to = lx.pattern("to_word")
+        recipients = [c for c in named if to.match(c.words) and c.distance < DIRECTION_REACH]
+        nearer = nearer or recipients
         # "Russia had handed over 909 bodies in exchange": the party named with its verb says which way
         return min(nearer, key=lambda c: c.distance) if nearer else Cue(label, found.words, found.distance)
     if found := nationality(context):
