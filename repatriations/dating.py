@@ -28,13 +28,14 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
+_SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # spaces, or one line break: a date never crosses a blank line
 DATE = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?![\d:])(?!\s+for\s+\d)(?:,?\s+{_YEAR})?"
-    rf"|{_DAY2}(?:\s+of)?\s+{_MONTH2}(?:,?\s+{_YEAR.replace('year', 'year2')})?"
+    rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}{_SP}{_DAY}(?![\d:])(?!\s+for\s+\d)(?:,?{_SP}{_YEAR})?"
+    rf"|{_DAY2}(?:{_SP}of)?{_SP}{_MONTH2}(?:,?{_SP}{_YEAR.replace('year', 'year2')})?"
     r"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?![\w])",
     re.IGNORECASE,
 )
-MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH}(?:\s+of)?\s+{_YEAR}(?![\w])", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH}(?:{_SP}of)?{_SP}{_YEAR}(?![\w])", re.IGNORECASE)
 WEEKDAY_WORD = re.compile(r"(?<![\w])(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![\w])", re.IGNORECASE)
 LONG_MONTH = "|".join(MONTH_NAMES)
 

@@ -345,3 +345,13 @@ def test_suggest_does_not_link_the_new_article_to_the_seeds_exchange(tmp_path):
     assert [e.exchange_id for e in draft.new_exchanges] == sorted(linked)
     (dated,) = draft.datings
     assert (dated["exchange_id"], dated["reading"]) == (draft.new_exchanges[0].exchange_id, "stated")
+
+
+def test_a_written_date_may_wrap_one_line_but_never_crosses_a_blank_line():
+    wrapped = dating.date_mentions("The handover took place on 19\nAugust 2025, the headquarters said.")
+    assert [(m.day, m.month, m.year) for m in wrapped] == [(19, 8, 2025)]
+    # a headline's last figure is not the day of the dateline under it
+    headline = "Ukraine gets back bodies of 121 soldiers; Russia says it received 29\n\nMarch 29, 2024 7:18 PM GMT+1"
+    found = dating.date_mentions(headline)
+    assert [(m.day, m.month, m.year) for m in found] == [(29, 3, 2024)]
+    assert found[0].start == headline.index("March")
