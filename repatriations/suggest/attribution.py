@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING
 from ..numbers import Number
 from . import lexicon as lx
 from .people import BODY, SPEAKER_LABEL, Mention, first_question, side_of_words
-from .text import HEADLINE_LINES, Figure, Sentence, fold, line_bounds, lines_before, lines_from, segment_bounds, sentence_at
+from .text import (
+    HEADLINE_LINES,
+    SEMICOLON,
+    Figure,
+    Sentence,
+    fold,
+    line_bounds,
+    lines_before,
+    lines_from,
+    segment_bounds,
+    sentence_at,
+)
 
 if TYPE_CHECKING:  # draft.py imports this module
     from .draft import DraftClaim
@@ -41,9 +52,6 @@ def _distance(a: int, b: int, figure: Figure) -> int:
 LATER_FIGURE = re.compile(r"\d")
 PRONOUN_REACH = 3
 BODY_ROLE_REACH = 40  # "the headquarters" is the last body so named, however far back in one article
-SEMICOLON = re.compile(r";\s+")
-
-
 def speaks_for_a_later_figure(text: str, figure: Figure, mention: Mention, s: Sentence) -> bool:
     """A speaker named after the figure, past an "and", whose speech verb comes before
     another figure of the sentence."""

@@ -15,7 +15,7 @@ from .dates import Dated, EventDate, event_date, month_window
 from .guess import Guess
 from .known import Known
 from .people import SPEECH
-from .text import SEGMENT_BREAK, Sentence, fold, line_bounds, segment_bounds, unique
+from .text import SEGMENT_BREAK, SEMICOLON, Sentence, fold, line_bounds, segment_bounds, unique
 
 CLOSE = 0.005  # two figures within 0.5 % of each other are "close" (1,000 and 1,003; not 1,200 and 1,212)
 LINKED = vocabulary.with_role("exchange_figure", "exchange_part")
@@ -41,9 +41,6 @@ DATELINE_MAX = 40  # "MOSCOW, June 14. /TASS/.": a short dated sentence opening 
 
 
 CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+and\s+", re.IGNORECASE)
-
-
-SEMICOLON = re.compile(r";\s+")
 
 
 def own_segment(text: str, claim: Linkable, breaks: re.Pattern[str] = SEGMENT_BREAK) -> Sentence:

@@ -150,6 +150,9 @@ SEGMENT_BREAK = re.compile(
 )  # "Kyiv counted 1,003 while Medinsky put it at 1,000"; not "died while in captivity"
 
 
+SEMICOLON = re.compile(r";\s+")  # the one break between a sentence's halves
+
+
 def segment_bounds(text: str, sentence: Sentence, at: int, breaks: re.Pattern[str] = SEGMENT_BREAK) -> tuple[int, int]:
     """The part of the sentence around an offset, between ", and", ", while" or ";" (the
     places where a sentence goes on to another speaker or another handover)."""
