@@ -267,6 +267,11 @@ def is_title_line(text: str, sentence: Sentence) -> bool:
     return is_whole_line(text, sentence) and looks_like_headline(text[start:end])
 
 
+def proposed_id(name: str) -> str:
+    """The id proposed for a new person or body: the first five words of its name, no article."""
+    return "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
+
+
 def body_key(name: str) -> str:
     """A body's name with its side written one way ("Russia's", "Russian", "Moscow's" are Russia) and no article."""
     words = [w for w in slug_words(re.sub(r"['’]s\b", "", name)) if w not in ("the", "a")]
@@ -319,7 +324,7 @@ def new_mentions(
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
             title = text[start:name_start].strip() or appositive
-            oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
+            oid = proposed_id(name)
             if kind == "body":  # "Russia's defence ministry" and "the Russian Defence Ministry" are one body
                 oid = same_body.setdefault(body_key(name), oid)
             if not oid or oid in known.officials:
@@ -354,7 +359,7 @@ def silent_bodies(
         if is_top_headline(text, sentence) or is_title_line(text, sentence):
             continue
         for start, _, end, name, _ in _body_candidates(text, sentence):
-            oid = "-".join(slug_words(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))[:5])
+            oid = proposed_id(name)
             if not oid or oid in known.officials or oid in have or any(a < end and start < b for a, b in busy):
                 continue
             side = side_of_words(text[start:end], places_last=True)
