@@ -605,13 +605,15 @@ def introduced_block_speaker(
 FIRST_PERSON_ANY = re.compile(r"(?<![\w])(?:I|my|My|me|We|we|Our|our|us|Us)\b")
 
 
-def statement_heading(text: str, mentions: list[Mention]) -> Attribution | None:
+def statement_heading(text: str, unquoted: str, mentions: list[Mention]) -> Attribution | None:
     """"Statement by the High Commissioner for Human Rights in the Russian Federation on …" as the first
-    line, over a text in the first person: the one the heading names speaks throughout."""
-    first, _, rest = text.partition("\n")
+    line, over a text in the first person (`unquoted`: the text below it, quotations left out): the one
+    the heading names speaks throughout."""
+    first, below, _ = text.partition("\n")
+    if not below:
+        return None  # a heading needs a text under it
     heading = lx.alternation("attribution", "statement_heading")
     found = re.match(rf"\s*(?i:{heading})\s+(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding)\s+.*)?\s*$", first)
-    unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", rest)
     if not found or len(FIRST_PERSON_ANY.findall(unquoted)) < OWN_VOICE_MIN:
         return None
     who = found.group("who")
@@ -628,9 +630,9 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     throughout. The body is the one its first line names; failing that, the first body
     it names that nobody reports ("the headquarters said" is an outlet reporting it),
     when "we" or "our" comes twice outside quotations and the headline."""
-    if head is None and (heading := statement_heading(text, mentions or [])):
-        return heading
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text.split("\n", 1)[-1])
+    if head is None and (heading := statement_heading(text, unquoted, mentions or [])):
+        return heading
     voices = len(FIRST_PERSON.findall(unquoted))
     if head is not None and (voices or head.side != "media"):  # an institute's masthead over its own analysis
         why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
