@@ -221,13 +221,11 @@ def choose_exchange(event: Event, known: Known) -> tuple[str | None, str]:
         return None, f"the figures match {names}, but its date window or weekday does not fit {describe(event.date)}"
     # a tie goes to the exchange more of the article's claims give figures of ("38" said three
     # times, a stray "30" once), else it is left for a person
-    fitting.sort(key=lambda f: (f[0], support(event, known.exchange_values[f[1]])), reverse=True)
-    if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
-        tied = [e for s, e in fitting if s == fitting[0][0]]
-        backing = [support(event, known.exchange_values[e]) for e in tied]
-        if backing[0] == backing[1]:
-            return None, f"as likely {', '.join(tied)}: left for a person to decide"
-    best = fitting[0][1]
+    ranked = sorted(((s, support(event, known.exchange_values[e]), e) for s, e in fitting), key=lambda r: r[:2], reverse=True)
+    if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
+        tied = [e for s, _, e in ranked if s == ranked[0][0]]
+        return None, f"as likely {', '.join(tied)}: left for a person to decide"
+    best = ranked[0][2]
     if event.date.earliest is None and event.date.latest is None:
         return best, f"exchange {best}: the same or close figures; the article gives no date to check its window against"
     return best, f"exchange {best}: the same or close figures, and its window fits {describe(event.date)}"
