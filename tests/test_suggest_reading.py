@@ -1758,3 +1758,11 @@ def test_two_figures_only_the_speakers_own_verbs_direct_do_not_turn_each_other()
         "on Friday and 100 had been repatriated on Monday.\n"
     )
     assert (claims[1000]["metric"], claims[100]["metric"]) == ("bodies_to_ukraine", "bodies_to_ukraine")
+
+
+def test_the_two_digits_that_close_a_span_of_years_are_no_figure():
+    draft = draft_of(
+        "The scale changed in the winter of 2024-25. Russia handed over 757 bodies on Friday, the headquarters said.\n"
+    )
+    assert [c.record()["value"] for c in draft.claims] == [757]
+    assert any(u.number == "25" and "span of years" in u.reason for u in draft.unplaced)

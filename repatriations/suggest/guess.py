@@ -17,6 +17,7 @@ from .text import Context, Figure, Sentence, fold, line_bounds
 THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
 NOT_A_RECIPIENT = r"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)"
 YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_SPAN_OPENING = re.compile(r"\b(?:19|20)\d\d[-\u2013/]$")  # "the winter of 2024-25": the 25 closes a span of years
 
 
 @dataclass(frozen=True)
@@ -687,6 +688,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         )
     ):
         return "UNPLACED: a year"
+    if number.kind == "digits" and len(number.as_written) == 2 and YEAR_SPAN_OPENING.search(text[: number.start][-5:]):
+        return "UNPLACED: the end of a span of years ('2024-25')"
     if _starts("percent_after", after):
         return "UNPLACED: a percentage, not a count"
     if _ends("age_before", before) or _starts("age_after", after) or is_persons_age(text, number, before, after):
