@@ -1766,3 +1766,12 @@ def test_the_two_digits_that_close_a_span_of_years_are_no_figure():
     )
     assert [c.record()["value"] for c in draft.claims] == [757]
     assert any(u.number == "25" and "span of years" in u.reason for u in draft.unplaced)
+
+
+def test_people_injured_are_no_figure_even_when_a_military_administration_reports_them():
+    claims = claims_by_value(
+        "Russian shelling of Kherson injured four people on Friday morning, the regional military administration said.\n"
+        "Russian shelling wounded 12 Ukrainian servicemen near Pokrovsk, the General Staff said.\n"
+    )
+    assert 4 not in claims
+    assert claims[12]["metric"] == "military_wounded"
