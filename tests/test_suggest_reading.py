@@ -1775,3 +1775,12 @@ def test_people_injured_are_no_figure_even_when_a_military_administration_report
     )
     assert 4 not in claims
     assert claims[12]["metric"] == "military_wounded"
+
+
+def test_by_after_a_verb_of_disagreeing_gives_how_far_two_counts_are_apart():
+    claims = claims_by_value(
+        "Kyiv and Moscow disagree by three bodies over the June handovers.\n"
+        "Russia's figures differ twice, and both times by three bodies.\n"
+        "Russia handed over 1,000 bodies on Friday, officials said.\n"
+    )
+    assert sorted(claims) == [1000]

@@ -731,10 +731,12 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if re.search(r"\b(?:a\s+)?(?:list|register|registry|database|roster)\s+of\s+$", before):
         return "UNPLACED: counts the entries of a list, not bodies handed over"
     # "the difference of three", "the whole difference, again three bodies"
+    at = number.start
     if (
         _ends("difference_before", before)
         or re.search(r"\b(?:difference|gap|discrepancy)\b[^.;:\d]{0,20}$", before)
         or _starts("difference_after", after)
+        or (before.endswith(" by ") and lx.pattern("not_figures", "difference_verbs").search(fold(lead_before(text, at))))
     ):
         return "UNPLACED: the difference between two counts, not a figure"
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
