@@ -1784,3 +1784,14 @@ def test_by_after_a_verb_of_disagreeing_gives_how_far_two_counts_are_apart():
         "Russia handed over 1,000 bodies on Friday, officials said.\n"
     )
     assert sorted(claims) == [1000]
+
+
+def test_a_figure_a_few_words_before_for_every_is_a_ratio():
+    claims = claims_by_value(
+        "Russia handed over 1,000 bodies on Friday and received 19, officials said. "
+        "That makes roughly 50 bodies going to Ukraine for every one going to Russia.\n"
+    )
+    assert sorted(claims) == [19, 1000]
+    # a figure with a "for" of its own is no ratio's term
+    paired = claims_by_value("A thousand for 19 means that for every Russian body that goes home, 53 Ukrainian bodies cross.\n")
+    assert 1000 in paired and 53 not in paired

@@ -786,7 +786,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: part of a ratio, not a count"
     if (number.value or 0) < 10 and numbers_follow(after) and not captivity:  # "Five of the 1,000 … died in captivity" counts
         return 'UNPLACED: part of a ratio ("nine of the ten"), not a count'
-    if re.match(r"(?:\s+[\w'-]+){0,3}\s+(?:for|in|out of)\s+every\s", after):
+    # "50 bodies going to Ukraine for every one going to Russia", but not past a "for" of the figure's own
+    # ("A thousand for 19 means that for every …"); "in every" only close by ("19 in every exchange")
+    if re.match(r"(?:\s+(?!for\b)[\w'-]+){0,5}\s+(?:for|out of)\s+every\s|(?:\s+[\w'-]+){0,3}\s+in\s+every\s", after):
         return "UNPLACED: part of a ratio ('one Russian body for every 55'), not a count"
     if re.search(r"\b(?:median|average|mean)\b(?:(?!,\s)[^;])*$", fold(lead_before(text, number.start))):
         return "UNPLACED: a statistic (a median or an average), not a figure of the record"
