@@ -1795,3 +1795,12 @@ def test_a_figure_a_few_words_before_for_every_is_a_ratio():
     # a figure with a "for" of its own is no ratio's term
     paired = claims_by_value("A thousand for 19 means that for every Russian body that goes home, 53 Ukrainian bodies cross.\n")
     assert 1000 in paired and 53 not in paired
+
+
+def test_a_figure_inside_an_it_was_the_nth_time_that_clause_counts_no_handover():
+    claims = claims_by_value(
+        "Russia handed over 502 bodies on Friday, the headquarters said. "
+        "It was the fourth time since mid-October that Ukraine has received more than 500 bodies in a single repatriation.\n"
+        "It is the second time in three weeks that Ukraine has received exactly this number: on 28 March it took back 909.\n"
+    )
+    assert sorted(claims) == [502, 909]
