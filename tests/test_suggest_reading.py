@@ -1804,3 +1804,12 @@ def test_a_figure_inside_an_it_was_the_nth_time_that_clause_counts_no_handover()
         "It is the second time in three weeks that Ukraine has received exactly this number: on 28 March it took back 909.\n"
     )
     assert sorted(claims) == [502, 909]
+
+
+def test_a_part_of_a_handover_that_came_from_a_region_is_a_breakdown():
+    claims = claims_by_value(
+        "Ukraine recovered the bodies of 121 soldiers on Friday, the headquarters said. "
+        "Most of the dead, 107, had been brought back from the Donetsk region, "
+        "while 12 came from the neighbouring Luhansk region.\n"
+    )
+    assert sorted(claims) == [121]

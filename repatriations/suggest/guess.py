@@ -717,8 +717,11 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         raw_after,
     )
     held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
+    came = r"(?:\s+(?:had|have|has)\s+been|\s+were|\s+was)?\s+(?:brought(?:\s+back)?|returned|came|come|recovered|repatriated)"
     by_place = bool(
         re.match(rf",?(?:\s+[\w'-]+){{0,2}}?\s+(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b", fold(raw_after))
+        # "107, had been brought back from the Donetsk region", "12 came from the neighbouring Luhansk region"
+        or re.match(rf",?(?:\s+bodies)?{came}\s+from\s+(?:the\s+)?(?:[^\W\d][\w'-]*\s+){{1,2}}(?:{place})\b", fold(raw_after))
     ) or in_a_list_of_places(text, number, place, date_spans)
     captivity = lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 120)))
     # "two soldiers from Korostyshiv … were among the 51 fallen returned": a part of a handover's count
