@@ -1813,3 +1813,16 @@ def test_a_part_of_a_handover_that_came_from_a_region_is_a_breakdown():
         "while 12 came from the neighbouring Luhansk region.\n"
     )
     assert sorted(claims) == [121]
+
+
+def test_a_new_person_the_record_knows_takes_its_side_when_the_article_gives_none():
+    draft = draft_of(
+        "Foreign Minister Sergei Lavrov has offered totals of his own. "
+        "On 13 November he said Russia had handed over more than 9,000 bodies this year and received 143.\n"
+        "War correspondent Alexander Kots wrote on Telegram that the swap was 1000 for 30.\n"
+    )
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert {v: claims[v]["side"] for v in (9000, 143, 1000, 30)} == dict.fromkeys((9000, 143, 1000, 30), "russia")
+    lavrov = next(o for o in draft.new_officials if o.surname == "lavrov")
+    assert lavrov.side == "russia"
+    assert "known_voices" in draft.yaml()

@@ -19,7 +19,7 @@ from .dates import Dated
 from .datings import published_words
 from .guess import Guess
 from .link import NewExchange
-from .people import Mention, NewOfficial
+from .people import Mention, NewOfficial, side_note
 from .repeats import Occasion
 from .text import Figure, Sentence, clause_bounds, near_words
 
@@ -245,7 +245,7 @@ class Draft:
                 "kind": o.kind,
                 "side": o.side,
                 "role": o.role,
-                "notes": f'DRAFT: new; the article writes "{o.words}"',
+                "notes": f'DRAFT: new; the article writes "{o.words}"{side_note(o)}',
             }
             for o in self.new_officials
         ]

@@ -209,9 +209,26 @@ def side_of_words(words: str, places_last: bool = False) -> str | None:
     return next((side for side, words_of_side in order if words_of_side.search(folded)), None)
 
 
-def new_side(title: str, sentence: str) -> str:
-    """A new person's or body's side: from their title and name, else their sentence, else media."""
-    return side_of_words(title, places_last=True) or side_of_words(sentence) or "media"
+def known_voice_side(surname: str | None) -> str | None:
+    """The side of a public figure the record names ("lavrov": russia), from the lexicon's known_voices."""
+    if not surname:
+        return None
+    return next((side for side in lx.labels("known_voices") if lx.pattern("known_voices", side).fullmatch(surname)), None)
+
+
+def side_note(official: NewOfficial) -> str:
+    """A proposal's word on a side the article's own words do not give, but the record's known voices do."""
+    if official.kind != "person" or known_voice_side(official.surname) != official.side:
+        return ""
+    if side_of_words(f"{official.role or ''} {official.words}", places_last=True):
+        return ""
+    return "; the side is the record's (lexicon known_voices), not the article's words: check it"
+
+
+def new_side(title: str, sentence: str, surname: str | None = None) -> str:
+    """A new person's or body's side: from their title and name, else the record's known voices
+    (a person's surname), else their sentence, else media."""
+    return side_of_words(title, places_last=True) or known_voice_side(surname) or side_of_words(sentence) or "media"
 
 
 CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?![\w’'])")
@@ -330,14 +347,14 @@ def new_mentions(
             if not oid or oid in known.officials:
                 continue
             named = clause_before(text, sentence, start) + text[start:end]
+            surname = fold(name.split()[-1]) if kind == "person" else None
             if oid not in proposals:
-                side = new_side(f"{title or ''} {appositive or ''} {named}", body)
-                surname = fold(name.split()[-1]) if kind == "person" else None
+                side = new_side(f"{title or ''} {appositive or ''} {named}", body, surname)
                 proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
             elif proposals[oid].role is None and title:
                 # named bare first (a headline's "…: Artur Dobroserdov on …"), with a title later: the title says who
                 proposals[oid].role = title
-                proposals[oid].side = new_side(f"{title} {appositive or ''} {named}", body)
+                proposals[oid].side = new_side(f"{title} {appositive or ''} {named}", body, surname)
             mentions.append(Mention(oid, start, name_start, end, sentence.index, kind, proposals[oid].side, new=True))
             busy.append((start, end))
     mentions = [replace(m, side=proposals[m.official_id].side) for m in mentions]  # a side read later holds throughout
@@ -501,7 +518,7 @@ def labelled_people(
         if oid in known.officials:
             continue
         title = text[start : name.start()].strip() or None
-        side = new_side(f"{title or ''} {name.group()}", text[sentence.start : sentence.end])
+        side = new_side(f"{title or ''} {name.group()}", text[sentence.start : sentence.end], fold(surname))
         proposals[oid] = NewOfficial(oid, name.group(), "person", side, title, text[start : name.end()], fold(surname))
         mentions.append(Mention(oid, start, name.start(), name.end(), sentence.index, "person", side, new=True))
     return mentions, list(proposals.values())
