@@ -1826,3 +1826,12 @@ def test_a_new_person_the_record_knows_takes_its_side_when_the_article_gives_non
     lavrov = next(o for o in draft.new_officials if o.surname == "lavrov")
     assert lavrov.side == "russia"
     assert "known_voices" in draft.yaml()
+
+
+def test_the_go_between_of_a_handover_is_no_speaker():
+    claims = claims_by_value(
+        "The swap was 1,000 for 24, according to Shamsail Saraliev, a State Duma deputy. "
+        "The lawmaker said all 24 had come back to Russia through the Red Cross.\n"
+    )
+    assert claims[24]["official_id"] != "icrc" and claims[24]["side"] == "russia"
+    assert claims[24]["attributed_to"] == "The lawmaker"

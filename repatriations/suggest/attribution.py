@@ -80,9 +80,11 @@ def speaks_in_its_own_part(text: str, mention: Mention, s: Sentence) -> bool:
 # "our sums of", "a Reuters tally of": the outlet's own arithmetic ("by the count of X" is X's count)
 @cache
 def recipient_before() -> re.Pattern[str]:
-    """The words before a name that make it the one given the bodies or the words ("told" a listener)."""
+    """The words before a name that make it the one given the bodies or the words ("told" a listener),
+    or the go-between ("through the Red Cross"); a listener or a go-between never speaks."""
     listener, recipient = lx.alternation("attribution", "listener_before"), lx.alternation("attribution", "recipient_before")
-    return re.compile(rf"\b(?:(?P<listener>{listener})|{recipient})\s+(?:the\s+)?$")
+    between = lx.alternation("attribution", "intermediary_before")
+    return re.compile(rf"\b(?:(?P<listener>{listener}|{between})|{recipient})\s+(?:the\s+)?$")
 
 
 @cache
