@@ -1835,3 +1835,12 @@ def test_the_go_between_of_a_handover_is_no_speaker():
     )
     assert claims[24]["official_id"] != "icrc" and claims[24]["side"] == "russia"
     assert claims[24]["attributed_to"] == "The lawmaker"
+
+
+def test_by_his_count_refers_back_to_the_person_named_before():
+    claims = claims_by_value(
+        "Vladimir Medinsky, the Kremlin aide, wrote on Telegram on Monday that Russia had done what it promised. "
+        "By his count Russia handed over 6,060 bodies in all and received 78.\n"
+    )
+    assert (claims[6060]["official_id"], claims[78]["official_id"]) == ("medinsky", "medinsky")
+    assert claims[6060]["attributed_to"] == "his"

@@ -344,8 +344,11 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     )
     # "… which, according to the Russian side, belong to …," the Staff said": the aside names nobody's figure
     asides = (m for p in later for m in re.finditer(p, opening) if not identity_aside(opening, m))
+    nouns = lx.alternation("attribution", "count_nouns")
     return (
         re.match(rf"(?P<p>{pronoun})\b", opening)
+        # "By his count Russia handed over 6,060", "By her own figures, …": whose count it is
+        or re.match(rf"{opening_time()}?(?:by|on|in|according\s+to)\s+(?P<p>{pronoun})\s+(?:own\s+)?(?:{nouns})\b", opening)
         # "On Monday the headquarters announced …", "That evening the ministry said …"
         or re.match(rf"{opening_time()}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
         or next(asides, None)
