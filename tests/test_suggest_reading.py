@@ -1844,3 +1844,10 @@ def test_by_his_count_refers_back_to_the_person_named_before():
     )
     assert (claims[6060]["official_id"], claims[78]["official_id"]) == ("medinsky", "medinsky")
     assert claims[6060]["attributed_to"] == "his"
+
+
+def test_soldiers_named_before_an_elided_figure_make_it_the_wounded():
+    claims = claims_by_value(
+        "Ukrainian President Volodymyr Zelensky revealed that over 46,000 Ukrainian soldiers have died and some 380,000 were hurt.\n"
+    )
+    assert claims[380000]["metric"] == "military_wounded"

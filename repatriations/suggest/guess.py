@@ -819,8 +819,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
         return "UNPLACED: drones or missiles, not a figure of the record"
     if injured_nearer_than_killed(text, number) and not lx.pattern("body_nouns").search(clause):
-        # the words the figure counts ("20 servicemen"), not a "military administration" that reports it
-        counted = fold(text[number.end : number.end + 30])
+        # soldiers named before the figure ("46,000 soldiers have died and 380,000 were hurt") or the words
+        # it counts ("20 servicemen"), not a "military administration" that reports it after
+        counted = fold(lead_before(text, number.start, 60) + text[number.start : number.end + 30])
         if not lx.pattern("soldier_words").search(counted):
             return "UNPLACED: people injured in an attack, not a figure of the record"
     return None
