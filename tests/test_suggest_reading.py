@@ -1851,3 +1851,13 @@ def test_soldiers_named_before_an_elided_figure_make_it_the_wounded():
         "Ukrainian President Volodymyr Zelensky revealed that over 46,000 Ukrainian soldiers have died and some 380,000 were hurt.\n"
     )
     assert claims[380000]["metric"] == "military_wounded"
+
+
+def test_a_signed_statement_is_its_signers_even_where_a_line_reports_a_part_of_it():
+    claims = claims_by_value(
+        "Today another repatriation took place. The bodies of 1,000 people have been returned to Ukraine.\n\n"
+        'As part of the repatriation, the bodies of 38 Russian servicemen were handed over, the "I Want to Live" project reported.\n\n'
+        "We remind relatives of missing defenders to give a DNA sample. We thank the International Committee of the Red Cross.\n\n"
+        "Coordination Headquarters for the Treatment of Prisoners of War\n"
+    )
+    assert (claims[1000]["official_id"], claims[1000]["side"]) == ("ukraine-coordination-hq", "ukraine")

@@ -648,7 +648,9 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     bodies = sorted((m for m in mentions or [] if m.kind == "body"), key=lambda m: m.start)
     # a body that signs the statement on a line of its own ("Coordination Headquarters for …" at its foot)
     signed = [m for m in bodies if text[slice(*line_bounds(text, m.start))].strip() == text[m.start : m.end].strip()]
-    for body in signed or bodies:
+    if signed:  # a signature outweighs a line that reports the body ("…, the 'I Want to Live' project reported")
+        return official_attribution(text, signed[0], 'the article is a statement in its own voice ("we", "our"), signed')
+    for body in bodies:
         named = [m for m in mentions or [] if m.official_id == body.official_id]
         # "the headquarters said" reports it, in the name's own line
         near = [(m, *line_bounds(text, m.start)) for m in named]
