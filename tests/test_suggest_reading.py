@@ -1861,3 +1861,16 @@ def test_a_signed_statement_is_its_signers_even_where_a_line_reports_a_part_of_i
         "Coordination Headquarters for the Treatment of Prisoners of War\n"
     )
     assert (claims[1000]["official_id"], claims[1000]["side"]) == ("ukraine-coordination-hq", "ukraine")
+
+
+def test_a_source_line_under_a_paragraph_names_its_speaker_and_only_its():
+    text = (
+        "Ukraine gets back 1 000 bodies\n\n"
+        "On Tuesday, Ukraine received another 1 000 bodies that, according to the Russian side, belong to Ukrainian service members.\n\n"
+        "Source: Coordination Headquarters for the Treatment of Prisoners of War\n\n"
+        "In July, Ukraine also received 909 bodies.\n"
+    )
+    records = [c.record() for c in draft_of(text).claims]
+    lead = next(r for r in records if r["quote"].startswith("On Tuesday"))
+    assert (lead["official_id"], lead["side"]) == ("ukraine-coordination-hq", "ukraine")
+    assert {r["side"] for r in records if r is not lead} == {"media"}

@@ -33,7 +33,7 @@ from ..project import Project
 from ..provenance import check_claim_values, check_source
 from ..yamlfile import Mapping
 from . import lexicon as lx
-from .attribution import Attribution, Voice, attribute, credit_backward, credit_headlines, own_voice, remember
+from .attribution import Attribution, Voice, attribute, credit_backward, credit_headlines, own_voice, remember, source_line
 from .credit import guess_credit, guess_title
 from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
@@ -365,7 +365,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     silent, silent_proposals = silent_bodies(text, sentences, known, mentions, proposals)
     proposals += silent_proposals  # kept below only if a claim cites one
-    voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions), silent)
+    voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions), silent, source_line(text, mentions))
     claims: list[DraftClaim] = []
     headings: list[tuple[Figure, Attribution, Context]] = []  # figures of a heading no word near gives a metric
     by_sentence: dict[int, list[Figure]] = {}

@@ -327,6 +327,7 @@ class Voice:
     last_attribution: tuple[int, Attribution] | None
     own_voice: Attribution | None
     silent: list[Mention] = field(default_factory=list)  # bodies named where they do not speak
+    source_line: tuple[int, int, Attribution] | None = None  # "Source: …" and the paragraph above it that it sources
 
 
 def opening_time() -> str:
@@ -745,7 +746,26 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return found
     if found := introduced_block_speaker(text, figure, sentences, mentions, voice):
         return found
+    if voice.source_line and voice.source_line[0] <= figure.start < voice.source_line[1]:
+        return voice.source_line[2]
     return voice.own_voice or MEDIA
+
+
+def source_line(text: str, mentions: list[Mention]) -> tuple[int, int, Attribution] | None:
+    """A "Source: Coordination Headquarters for the Treatment of Prisoners of War" line under a
+    paragraph (as Ukrainian outlets write under their lead): the one body or person it names speaks
+    in that paragraph where no sentence names a speaker. A line of several sources ("…; Russian
+    Defence Ministry; our calculations") names no one speaker."""
+    labels = lx.alternation("attribution", "source_labels")
+    for line in re.finditer(rf"^[ \t]*(?i:{labels})[ \t]*[:\u2013\u2014-][ \t]*(?P<who>[^\n]+)$", text, re.M):
+        if re.search(r";|\band\b|&", line.group("who")):
+            continue
+        named = {m.official_id: m for m in mentions if line.start("who") <= m.start < line.end()}
+        if len(named) == 1:
+            why = f'the line "{line.group().strip()[:60]}" under the paragraph names its source'
+            end = len(text[: line.start()].rstrip())  # past any blank line: the paragraph above ends here
+            return line_bounds(text, end)[0], line.start(), official_attribution(text, next(iter(named.values())), why)
+    return None
 
 
 # "… gets none back - source", "… receives 31 — Medinsky", "…, Ombudsman Says": a headline's credit
