@@ -1874,3 +1874,11 @@ def test_a_source_line_under_a_paragraph_names_its_speaker_and_only_its():
     lead = next(r for r in records if r["quote"].startswith("On Tuesday"))
     assert (lead["official_id"], lead["side"]) == ("ukraine-coordination-hq", "ukraine")
     assert {r["side"] for r in records if r is not lead} == {"media"}
+
+
+def test_a_speaker_reporting_the_event_in_the_next_sentence_speaks_for_the_one_before():
+    claims = claims_by_value(
+        "Ukraine has received the bodies of 1 000 people who, according to the Russian side, are fallen Ukrainian defenders. "
+        "The Coordination Headquarters for the Treatment of Prisoners of War reported the repatriation on Thursday afternoon.\n"
+    )
+    assert (claims[1000]["official_id"], claims[1000]["side"]) == ("ukraine-coordination-hq", "ukraine")

@@ -830,11 +830,15 @@ def credit_backward(text: str, claims: list[DraftClaim], sentences: list[Sentenc
     """"… have been returned to Russia. This was stated by State Duma member Shamsail Saraliev.":
     the outlet's figures of the sentence before are the words of whoever the credit names."""
     credit = lx.pattern("attribution", "backward_credit")
+    has_figures = {c.figure.sentence.index for c in claims}
     for sentence in sentences[1:]:
-        if not credit.match(fold(text[sentence.start : sentence.end]).lstrip(" \"'")):
-            continue
         here = at_point(sentences, sentence.start)
-        mention = speaker_mention(text, here, mentions)
+        if credit.match(fold(text[sentence.start : sentence.end]).lstrip(" \"'")):
+            mention = speaker_mention(text, here, mentions)
+        elif sentence.index not in has_figures and (reporter := reports_the_event(text, sentence, mentions)):
+            mention = reporter
+        else:
+            continue
         found = official_attribution(text, mention, "") if mention else group_attribution(text, here)
         if found is None:
             continue
@@ -843,6 +847,16 @@ def credit_backward(text: str, claims: list[DraftClaim], sentences: list[Sentenc
         for claim in claims:
             if claim.figure.sentence.index == sentence.index - 1 and claim.attribution.side == "media":
                 claim.attribution = Attribution(found.attributed_to, found.official_id, found.side, why)
+
+
+def reports_the_event(text: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    """"The Coordination Headquarters … reported the repatriation on Thursday afternoon.": the
+    speaker that opens a sentence reporting the event just told."""
+    here = sorted((m for m in mentions if m.sentence == sentence.index), key=lambda m: m.start)
+    if not here or fold(text[sentence.start : here[0].start]).strip(" \"'") not in ("", "the"):
+        return None
+    objects = lx.alternation("attribution", "backward_credit_objects")
+    return here[0] if re.match(rf"\s+{_speech()}\s+(?:{objects})\b", fold(text[here[0].end : sentence.end])) else None
 
 
 def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None, text: str) -> None:
