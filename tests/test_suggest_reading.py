@@ -1882,3 +1882,10 @@ def test_a_speaker_reporting_the_event_in_the_next_sentence_speaks_for_the_one_b
         "The Coordination Headquarters for the Treatment of Prisoners of War reported the repatriation on Thursday afternoon.\n"
     )
     assert (claims[1000]["official_id"], claims[1000]["side"]) == ("ukraine-coordination-hq", "ukraine")
+
+
+def test_a_side_that_says_whose_the_bodies_were_is_an_aside_not_the_speaker():
+    claims = claims_by_value(
+        "Ukraine said on Thursday it had received the bodies of 1,000 people that Moscow says were Ukrainian soldiers.\n"
+    )
+    assert (claims[1000]["side"], claims[1000]["metric"]) == ("ukraine", "bodies_to_ukraine")

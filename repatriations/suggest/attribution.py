@@ -144,12 +144,15 @@ IDENTITY_ASIDE_AFTER = re.compile(
     r"^\s*,?\s*(?:may\s+|might\s+|could\s+)?(?:belong|are\s+(?:the\s+bodies\s+|those\s+)?of|were\s+those\s+of)"
 )
 
+IDENTITY_CLAIMED = re.compile(r"^\s*(?:were|are|was|is|had\s+been|have\s+been|belong(?:ed)?\s+to)\b")
+
 
 def identity_aside(folded: str, m: re.Match[str]) -> bool:
     """"1,000 bodies which, according to the Russian side, belong to Ukrainian soldiers":
-    the aside says whose the bodies are said to be, not who gives the figure."""
+    the aside says whose the bodies are said to be, not who gives the figure; so does "1,000
+    people that Moscow says were Ukrainian soldiers"."""
     if not m.group().startswith("according to"):
-        return False
+        return bool(IDENTITY_ASIDE_BEFORE.search(folded[: m.start()]) and IDENTITY_CLAIMED.match(folded[m.end() :]))
     return bool(IDENTITY_ASIDE_BEFORE.search(folded[: m.start()]) or IDENTITY_ASIDE_AFTER.match(folded[m.end() :]))
 
 
