@@ -1820,9 +1820,10 @@ def test_a_new_person_the_record_knows_takes_its_side_when_the_article_gives_non
         "Foreign Minister Sergei Lavrov has offered totals of his own. "
         "On 13 November he said Russia had handed over more than 9,000 bodies this year and received 143.\n"
         "War correspondent Alexander Kots wrote on Telegram that the swap was 1000 for 30.\n"
+        "Defence Ministry spokesman Igor Konashenkov said Ukrainian forces had lost up to 1,310 servicemen.\n"
     )
     claims = {c.record()["value"]: c.record() for c in draft.claims}
-    assert {v: claims[v]["side"] for v in (9000, 143, 1000, 30)} == dict.fromkeys((9000, 143, 1000, 30), "russia")
+    assert {v: claims[v]["side"] for v in (9000, 143, 1000, 30, 1310)} == dict.fromkeys((9000, 143, 1000, 30, 1310), "russia")
     lavrov = next(o for o in draft.new_officials if o.surname == "lavrov")
     assert lavrov.side == "russia"
     assert "known_voices" in draft.yaml()
