@@ -1890,3 +1890,13 @@ def test_a_side_that_says_whose_the_bodies_were_is_an_aside_not_the_speaker():
         "Ukraine said on Thursday it had received the bodies of 1,000 people that Moscow says were Ukrainian soldiers.\n"
     )
     assert (claims[1000]["side"], claims[1000]["metric"]) == ("ukraine", "bodies_to_ukraine")
+
+
+def test_a_body_named_again_without_its_side_is_the_one_named_with_it():
+    draft = draft_of(
+        "The difference sits in the last stage: Kyiv logged 1,245, the Russian Defence Ministry 1,248.\n"
+        "On 16 June the Defence Ministry said a further 2,239 bodies were ready to be handed over.\n"
+    )
+    ready = next(c.record() for c in draft.claims if c.record()["value"] == 2239)
+    assert (ready["official_id"], ready["side"]) == ("russian-defence-ministry", "russia")
+    assert "defence-ministry" not in {o.official_id for o in draft.new_officials}

@@ -54,7 +54,16 @@ from .guess import (
 )
 from .known import Known, known_from
 from .link import LINKED, Linkable, assign_exchanges, named_agreement
-from .people import Mention, NewOfficial, known_mentions, labelled_people, masthead, new_mentions, silent_bodies
+from .people import (
+    Mention,
+    NewOfficial,
+    known_mentions,
+    labelled_people,
+    masthead,
+    namesakes_take_side,
+    new_mentions,
+    silent_bodies,
+)
 from .repeats import Occasion, repeated_occasions, respective_occasions
 from .text import (
     Context,
@@ -365,6 +374,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     silent, silent_proposals = silent_bodies(text, sentences, known, mentions, proposals)
     proposals += silent_proposals  # kept below only if a claim cites one
+    mentions, proposals = namesakes_take_side(mentions, proposals)
     voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions), silent, source_line(text, mentions))
     claims: list[DraftClaim] = []
     headings: list[tuple[Figure, Attribution, Context]] = []  # figures of a heading no word near gives a metric

@@ -387,6 +387,23 @@ def silent_bodies(
     return found, list(new.values())
 
 
+def namesakes_take_side(mentions: list[Mention], proposals: list[NewOfficial]) -> tuple[list[Mention], list[NewOfficial]]:
+    """"the Russian Defence Ministry 1,248 … On 16 June the Defence Ministry said": a new body named
+    without its side is the one of the same name the article named with a side, when only one side's fits."""
+    sided = [p for p in proposals if p.kind == "body" and p.side != "media"]
+    merged: dict[str, NewOfficial] = {}
+    for bare in (p for p in proposals if p.kind == "body" and p.side == "media"):
+        fits = [q for q in sided if body_key(q.name).endswith(" " + body_key(bare.name))]
+        if fits and len({q.side for q in fits}) == 1:
+            merged[bare.official_id] = fits[0]
+    mentions = [
+        replace(m, official_id=merged[m.official_id].official_id, side=merged[m.official_id].side)
+        if m.new and m.official_id in merged else m
+        for m in mentions
+    ]
+    return mentions, [p for p in proposals if p.official_id not in merged]
+
+
 def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
     """Runs of capitalised words whose last two or three, past any title ("Foreign Minister"), read as a name."""
     for run in CAPITALISED_RUN.finditer(text, sentence.start, sentence.end):
