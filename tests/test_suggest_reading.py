@@ -1900,3 +1900,12 @@ def test_a_body_named_again_without_its_side_is_the_one_named_with_it():
     ready = next(c.record() for c in draft.claims if c.record()["value"] == 2239)
     assert (ready["official_id"], ready["side"]) == ("russian-defence-ministry", "russia")
     assert "defence-ministry" not in {o.official_id for o in draft.new_officials}
+
+
+def test_a_sentence_in_the_tense_of_the_speech_reported_before_goes_on_reporting_it():
+    claims = claims_by_value(
+        "Russia handed over 1,000 bodies on Friday, Ukraine's headquarters said.\n"
+        "Medinsky said the exchange had been carried out under the agreements reached in Istanbul. "
+        "In return, Russia had received the bodies of 26 of its servicemen, who would be buried at home.\n"
+    )
+    assert (claims[26]["official_id"], claims[26]["side"]) == ("medinsky", "russia")

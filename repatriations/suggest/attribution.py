@@ -452,7 +452,22 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
         if (previous.startswith("according to") and same_paragraph) or continues_quote:
             att = voice.last_attribution[1]
             return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried from the sentence before")
+        if same_paragraph and goes_on_reporting(previous, opening[: figure.start - s.start]):
+            att = voice.last_attribution[1]
+            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, whose reported speech goes on")
     return None
+
+
+BACKSHIFTED = re.compile(r"\b(?:had|would)\s+(?:been\s+|not\s+|also\s+|already\s+)?[a-z]+")
+
+
+def goes_on_reporting(previous: str, lead: str) -> bool:
+    """"Medinsky said the exchange had been carried out … In return, Russia had received 26": a sentence
+    whose verb keeps the tense of the speech reported just before (had, would) goes on reporting it."""
+    return bool(REPORTED.search(previous) and BACKSHIFTED.search(lead))
+
+
+REPORTED = re.compile(rf"\b{_speech()}\s+(?:that\s+)?(?:[\w'-]+\s+){{1,4}}?(?:had|would)\b")
 
 
 def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
@@ -862,9 +877,19 @@ def reports_the_event(text: str, sentence: Sentence, mentions: list[Mention]) ->
     return here[0] if re.match(rf"\s+{_speech()}\s+(?:{objects})\b", fold(text[here[0].end : sentence.end])) else None
 
 
+def reported_speech(text: str, sentence: Sentence, mentions: list[Mention]) -> Attribution | None:
+    """"Medinsky said the exchange had been carried out …": a sentence without a figure reporting a
+    speaker's words in the past of the past, which the next sentence may go on with."""
+    named = [m for m in mentions if m.sentence == sentence.index]
+    folded = fold(text[sentence.start : sentence.end])
+    if not named or not REPORTED.search(folded):
+        return None
+    return official_attribution(text, named[0], f'attributed to "{text[named[0].name_start : named[0].end]}"')
+
+
 def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None, text: str) -> None:
     if attribution is None:  # a sentence without figures
-        attribution = according_to_opening(text, sentence, mentions)
+        attribution = according_to_opening(text, sentence, mentions) or reported_speech(text, sentence, mentions)
     for m in mentions:
         if m.sentence == sentence.index:
             voice.last[m.kind] = (sentence.index, m)
