@@ -1909,3 +1909,11 @@ def test_a_sentence_in_the_tense_of_the_speech_reported_before_goes_on_reporting
         "In return, Russia had received the bodies of 26 of its servicemen, who would be buried at home.\n"
     )
     assert (claims[26]["official_id"], claims[26]["side"]) == ("medinsky", "russia")
+
+
+def test_the_figure_came_from_names_the_speaker_of_the_sentence_before():
+    claims = claims_by_value(
+        "Russia received 30 bodies of its own soldiers in return. "
+        "The figure came from an unnamed source quoted by Russian state media.\n"
+    )
+    assert claims[30]["side"] == "russia"
