@@ -1917,3 +1917,14 @@ def test_the_figure_came_from_names_the_speaker_of_the_sentence_before():
         "The figure came from an unnamed source quoted by Russian state media.\n"
     )
     assert claims[30]["side"] == "russia"
+
+
+def test_a_deals_terms_for_each_side_read_per_side_however_they_are_put():
+    claims = claims_by_value(
+        "Russia and Ukraine agreed during direct talks in Istanbul in June to return 6,000 bodies each.\n"
+    )
+    assert claims[6000]["metric"] == "agreed_bodies_per_side"
+    claims = claims_by_value("Under the deal reached in Istanbul on 2 June, each side was to hand over 6,000 bodies of fallen soldiers.\n")
+    assert claims[6000]["metric"] == "agreed_bodies_per_side"
+    claims = claims_by_value("Some early wire reports put the terms at up to 6,000 bodies from each side.\n")
+    assert claims[6000]["metric"] == "agreed_bodies_per_side"

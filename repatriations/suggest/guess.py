@@ -353,7 +353,9 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
     same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer
     if same_pair:  # "6,000 for 6,000": no handover on record was even, it is how a deal is put
         return Guess("agreed_bodies_per_side", '"N for N": the terms of a deal, per side')
-    if agreed and each and (not running or sums_only):
+    # "agreed … in June to return 6,000 bodies each": a month dates the deal, it makes no running total of it
+    dated_deal = running is not None and re.fullmatch(r"in\s+\w+", running.words.lower()) is not None
+    if agreed and each and (not running or sums_only or dated_deal):
         return Guess("agreed_bodies_per_side", f'"{shown(each.group())}" under a deal')
     # "Under the agreements reached in Istanbul, Russia is to transfer 6,000": the deal may be named in another clause
     # the deal's words must govern the figure: before it, or just after ("1,000, as agreed"), not in a later relative clause
