@@ -1928,3 +1928,11 @@ def test_a_deals_terms_for_each_side_read_per_side_however_they_are_put():
     assert claims[6000]["metric"] == "agreed_bodies_per_side"
     claims = claims_by_value("Some early wire reports put the terms at up to 6,000 bodies from each side.\n")
     assert claims[6000]["metric"] == "agreed_bodies_per_side"
+
+
+def test_an_aside_between_a_party_and_its_verb_keeps_the_direction():
+    claims = claims_by_value(
+        "Since June, Ukraine has received 12,060 bodies by its own count. "
+        "Over the same period Russia, going by its own announcements, has received 201.\n"
+    )
+    assert claims[201]["metric"] == "cumulative_bodies_to_russia"

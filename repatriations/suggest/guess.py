@@ -88,6 +88,9 @@ def not_a_speaker_by() -> str:
     return "".join(rf"(?<!{re.escape(v)} )" for v in sorted(verbs))
 
 
+ASIDE = r"(?:,[^,#.;]{1,60},)?"  # "Russia, by the count of Kremlin aide Vladimir Medinsky, received": between subject and verb
+
+
 @cache  # the same dozen patterns serve every figure of every article; only the speaker's side varies
 def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[str]]]:
     to, frm = lx.alternation("to_word"), lx.alternation("from_word")
@@ -113,8 +116,9 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (direction, re.compile(rf"(?:{get})\s+by\s+(?:{party})(?![\w-])")),
             # "from Russia", "by Moscow"; not "by Kyiv's count", which says whose figure it is
             (other, re.compile(rf"(?<!received )(?<!recovered ){not_a_speaker_by()}(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
-            (direction, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{get})")),  # "Kyiv received"
-            (other, re.compile(rf"(?<![\w'])(?:{party}){aux}\s+(?:{give})")),  # "Russia handed over"
+            # "Kyiv received", "Russia, by its own account, received"
+            (direction, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{aux}\s+(?:{get})")),
+            (other, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{aux}\s+(?:{give})")),  # "Russia handed over"
         ]
     if speaker_side in ("ukraine", "russia"):
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
