@@ -1936,3 +1936,11 @@ def test_an_aside_between_a_party_and_its_verb_keeps_the_direction():
         "Over the same period Russia, going by its own announcements, has received 201.\n"
     )
     assert claims[201]["metric"] == "cumulative_bodies_to_russia"
+
+
+def test_over_those_days_points_back_to_a_series_and_makes_a_running_total():
+    claims = claims_by_value(
+        "By 16 June five handovers had taken place, and the headquarters counted 6,057 in all. "
+        "Russia, by its own account, received 78 bodies over those days.\n"
+    )
+    assert claims[78]["metric"] == "cumulative_bodies_to_russia"
