@@ -1944,3 +1944,9 @@ def test_over_those_days_points_back_to_a_series_and_makes_a_running_total():
         "Russia, by its own account, received 78 bodies over those days.\n"
     )
     assert claims[78]["metric"] == "cumulative_bodies_to_russia"
+
+
+def test_and_before_a_curated_name_is_no_part_of_its_title():
+    claims = claims_by_value("A similar gap appeared in June, when Kyiv counted 6,057 bodies for the whole series and Medinsky 6,060.\n")
+    assert (claims[6057]["side"], claims[6057]["official_id"]) == ("ukraine", None)
+    assert (claims[6060]["official_id"], claims[6060]["attributed_to"]) == ("medinsky", "Medinsky")

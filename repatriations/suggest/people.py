@@ -143,6 +143,9 @@ def non_overlapping(hits: list[tuple[int, int, float, str]]) -> list[tuple[int, 
     return sorted(chosen)
 
 
+JOINING_WORDS = frozenset({"and", "or", "but", "while", "whereas", "than"})
+
+
 def title_start(text: str, sentence: Sentence, name_start: int, words: set[str]) -> int:
     """Extend a person's name leftwards over a title ("Moscow's chief negotiator Vladimir Medinsky")."""
     start = name_start
@@ -151,6 +154,8 @@ def title_start(text: str, sentence: Sentence, name_start: int, words: set[str])
         if text[word.end() : start].strip():
             break
         folded = fold(word.group())
+        if folded in JOINING_WORDS:
+            break  # "… and Medinsky 6,060": the "and" of a curated title ("negotiator and Kremlin aide") joins no title here
         if folded in words or folded in title_words or (word.group()[:1].isupper() and folded not in TITLE_STOP):
             start = word.start()
         else:
