@@ -1950,3 +1950,11 @@ def test_and_before_a_curated_name_is_no_part_of_its_title():
     claims = claims_by_value("A similar gap appeared in June, when Kyiv counted 6,057 bodies for the whole series and Medinsky 6,060.\n")
     assert (claims[6057]["side"], claims[6057]["official_id"]) == ("ukraine", None)
     assert (claims[6060]["official_id"], claims[6060]["attributed_to"]) == ("medinsky", "Medinsky")
+
+
+def test_a_speaker_in_a_comparison_after_the_figure_gives_the_other_count():
+    claims = claims_by_value(
+        "Ukraine said Friday it had received the bodies of 1,003 soldiers from Russia, "
+        "three more than Moscow's top negotiator said he had handed over.\n"
+    )
+    assert claims[1003]["side"] == "ukraine"

@@ -263,6 +263,10 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
         if said and s.start + said.end() <= figure.start:
             found.append((side, said))
     found += [("russia", m) for m in russian_outlet_pattern().finditer(folded)]
+    # "1,003 soldiers …, three more than Moscow's top negotiator said he had handed over": a speaker in a
+    # comparison after the figure gives the other count, not this one
+    at = figure.start - s.start
+    found = [f for f in found if not (f[1].start() >= at and re.search(r"\bthan\b", folded[at : f[1].end()]))]
     if not found:
         return None
     a, b = segment_bounds(text, s, figure.start)
