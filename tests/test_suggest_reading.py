@@ -1958,3 +1958,18 @@ def test_a_speaker_in_a_comparison_after_the_figure_gives_the_other_count():
         "three more than Moscow's top negotiator said he had handed over.\n"
     )
     assert claims[1003]["side"] == "ukraine"
+
+
+def test_a_backward_credit_speaks_for_the_sentences_before_it_in_its_paragraph():
+    claims = claims_by_value(
+        "Russia has handed over 1 000 bodies which, according to the Russian side, belong to Ukrainian soldiers. "
+        "Among them are five defenders who died in Russian captivity. "
+        "This was reported by the Coordination Headquarters for the Treatment of Prisoners of War on Tuesday.\n"
+    )
+    assert {claims[v]["official_id"] for v in (1000, 5)} == {"ukraine-coordination-hq"}
+    # "said it had …" reports no event: its "it" opens a clause of its own
+    claims = claims_by_value(
+        "The first handover after the June series came on July 17: 1,000 bodies to Ukraine. "
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said it had nothing to do with the deal.\n"
+    )
+    assert claims[1000]["side"] == "media"

@@ -865,10 +865,27 @@ def credit_backward(text: str, claims: list[DraftClaim], sentences: list[Sentenc
         if found is None:
             continue
         words = " ".join(text[sentence.start : sentence.end].split())[:60]
-        why = f'"{words}" names the speaker of the sentence before'
+        why = f'"{words}" names the speaker of the sentences before it in its paragraph'
+        credited = credited_before(text, sentences, sentence, claims)
         for claim in claims:
-            if claim.figure.sentence.index == sentence.index - 1 and claim.attribution.side == "media":
+            if claim.figure.sentence.index in credited:
                 claim.attribution = Attribution(found.attributed_to, found.official_id, found.side, why)
+
+
+def credited_before(text: str, sentences: list[Sentence], credit: Sentence, claims: list[DraftClaim]) -> set[int]:
+    """The sentences a backward credit speaks for: those before it in its paragraph ("Russia has handed over
+    1 000 bodies … Among them are five … This was reported by the headquarters"), back to one with a speaker."""
+    spoken = {c.figure.sentence.index for c in claims if c.attribution.side != "media"}
+    outlet = {c.figure.sentence.index for c in claims if c.attribution.side == "media"}
+    credited: set[int] = set()
+    for n, before in enumerate(reversed(sentences[: credit.index])):
+        if before.index in spoken or (n > 0 and NEW_PARAGRAPH.search(text[before.end : credit.start])):
+            break  # the sentence just before is credited even across a paragraph break, no further one
+        credited |= {before.index} & outlet
+    return credited
+
+
+NEW_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def reports_the_event(text: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
@@ -878,7 +895,10 @@ def reports_the_event(text: str, sentence: Sentence, mentions: list[Mention]) ->
     if not here or fold(text[sentence.start : here[0].start]).strip(" \"'") not in ("", "the"):
         return None
     objects = lx.alternation("attribution", "backward_credit_objects")
-    return here[0] if re.match(rf"\s+{_speech()}\s+(?:{objects})\b", fold(text[here[0].end : sentence.end])) else None
+    # "reported it on Telegram", not "said it had nothing to do with them": a pronoun object ends its clause
+    clause_goes_on = r"(?!\s+(?:had|has|have|was|were|is|are|would|will|did|could|may|might)\b)"
+    reporting = re.match(rf"\s+{_speech()}\s+(?:{objects})\b{clause_goes_on}", fold(text[here[0].end : sentence.end]))
+    return here[0] if reporting else None
 
 
 def reported_speech(text: str, sentence: Sentence, mentions: list[Mention]) -> Attribution | None:
