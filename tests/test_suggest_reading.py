@@ -1973,3 +1973,11 @@ def test_a_backward_credit_speaks_for_the_sentences_before_it_in_its_paragraph()
         "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said it had nothing to do with the deal.\n"
     )
     assert claims[1000]["side"] == "media"
+
+
+def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
+    claims = claims_by_value(
+        "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "
+        "By September 2023, the ministry's total was 1,832.\n"
+    )
+    assert (claims[1832]["official_id"], claims[1832]["side"]) == (claims[869]["official_id"], "ukraine")

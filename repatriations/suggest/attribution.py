@@ -357,6 +357,8 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
         re.match(rf"(?P<p>{pronoun})\b", opening)
         # "By his count Russia handed over 6,060", "By her own figures, …": whose count it is
         or re.match(rf"{opening_time()}?(?:by|on|in|according\s+to)\s+(?P<p>{pronoun})\s+(?:own\s+)?(?:{nouns})\b", opening)
+        # "By September 2023, the ministry's total was 1,832", "The agency's running tally stood at …"
+        or re.match(rf"{opening_time()}?(?P<p>{pronoun})['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b", opening)
         # "On Monday the headquarters announced …", "That evening the ministry said …"
         or re.match(rf"{opening_time()}(?P<p>{pronoun})\b(?=\s+{speech})", opening)
         or next(asides, None)
