@@ -1981,3 +1981,4 @@ def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
         "By September 2023, the ministry's total was 1,832.\n"
     )
     assert (claims[1832]["official_id"], claims[1832]["side"]) == (claims[869]["official_id"], "ukraine")
+    assert claims[1832]["metric"] == "cumulative_bodies_to_ukraine"
