@@ -1982,3 +1982,18 @@ def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     )
     assert (claims[1832]["official_id"], claims[1832]["side"]) == (claims[869]["official_id"], "ukraine")
     assert claims[1832]["metric"] == "cumulative_bodies_to_ukraine"
+
+
+def test_a_speaker_whose_appositive_stands_before_the_verb_outweighs_the_party_in_the_clause():
+    claims = claims_by_value(
+        "Russia's Ministry of Defence has received the bodies of 80 Russian servicemen killed in the special military "
+        "operation zone, State Duma deputy Shamsail Saraliev, a member of the parliamentary coordination group on the "
+        "operation, said on Monday.\n"
+    )
+    assert claims[80]["attributed_to"] == "State Duma deputy Shamsail Saraliev"
+    # ", who told RBC that …": an appositive holding the verb is no title before it
+    claims = claims_by_value(
+        "The exact figure, 89, came from State Duma deputy Shamsail Saraliev, who told RBC that the bodies had been "
+        "handed to Russia's Defence Ministry.\n"
+    )
+    assert claims[89]["attributed_to"] == "State Duma deputy Shamsail Saraliev"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import BODY, SPEAKER_LABEL, Mention, first_question, side_of_words
+from .people import BODY, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
 from .text import (
     HEADLINE_LINES,
     SEMICOLON,
@@ -119,7 +119,9 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     here = [m for m in here if not speaks_for_a_later_figure(text, figure, m, s)]
     if not here:
         return None
-    speaking = [m for m in here if any(abs(v0 - m.end) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
+    # "State Duma deputy Shamsail Saraliev, a member of the … group on the operation, said": the verb follows the appositive
+    ends = {id(m): appositive_end(text, m, s.end) for m in here}
+    speaking = [m for m in here if any(abs(v0 - ends[id(m)]) <= 60 or abs(m.start - v1) <= 60 for v0, v1 in verbs)]
     # "… handed to Moscow", "told Desna Post": the one given the bodies or the words, not the speaker
     recipients, told = [], []
     for m in here:
@@ -135,8 +137,18 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     if not pool:
         return None
     if speaking and verbs:
-        return min(pool, key=lambda m: min(min(abs(v0 - m.end), abs(m.start - v1)) for v0, v1 in verbs))
+        return min(pool, key=lambda m: min(min(abs(v0 - ends[id(m)]), abs(m.start - v1)) for v0, v1 in verbs))
     return min(pool, key=lambda m: _distance(m.start, m.end, figure))
+
+
+def appositive_end(text: str, mention: Mention, limit: int) -> int:
+    """Where a person's appositive (", a member of the parliamentary coordination group,") ends, else the name's end."""
+    if mention.kind != "person" or not (role := appositive_role(text, mention.end, limit)):
+        return mention.end
+    if re.search(_speech(), fold(role)):
+        return mention.end  # ", who told RBC that …": the verb is inside it
+    close = re.match(r",\s*", text[mention.end + text[mention.end : limit].find(role) + len(role) : limit])
+    return mention.end + text[mention.end : limit].find(role) + len(role) + (close.end() if close else 0)
 
 
 IDENTITY_ASIDE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s*,?\s*$")

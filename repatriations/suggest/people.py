@@ -337,7 +337,7 @@ def new_mentions(
                 continue  # "… of the Temporarily Occupied Territories": words of a body's name, no person
             # without a speech verb, only a person with a title ("Commissioner … Dmytro Lubinets has called …",
             # "Shamsail Saraliev, a State Duma deputy who …"), whom a later "he said" or "Lubinets wrote" may quote
-            appositive = _appositive(text, end, sentence.end)
+            appositive = appositive_role(text, end, sentence.end)
             speaking = speaks or (counts and kind == "body")
             if not speaking and (kind != "person" or (start == name_start and not titled(appositive))):
                 continue
@@ -485,7 +485,7 @@ def interviewee(
             oid = "-".join(slug_words(name)[:5])
             if oid in known.officials:
                 continue
-            title = text[start:name_start].strip() or _appositive(text, end, sentence.end)
+            title = text[start:name_start].strip() or appositive_role(text, end, sentence.end)
             side = side_of_words(f"{title or ''} {text[sentence.start : sentence.end]}") or "media"
             proposal = NewOfficial(oid, name, "person", side, title, text[start:end], fold(name.split()[-1]))
             return Mention(oid, start, name_start, end, sentence.index, "person", side, new=True), proposal
@@ -596,7 +596,7 @@ def masthead(
     return Mention(oid, first.start, first.start, first.end, first.index, "body", side, new=True), proposal
 
 
-def _appositive(text: str, end: int, limit: int) -> str | None:
+def appositive_role(text: str, end: int, limit: int) -> str | None:
     """', an aide to Putin who serves as chief negotiator,' after a name: the role in the article's words."""
     m = re.match(r",\s+((?:a|an|the|who|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])  # ", who speaks for …"
     return m.group(1).strip() if m else None
