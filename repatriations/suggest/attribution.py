@@ -127,7 +127,7 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
     for m in here:
         if counts_of(text, m):
             continue  # "by Medinsky's account", "by Saraliev's count": whose figures they are
-        if given := recipient_before().search(fold(text[max(s.start, m.start - 12) : m.start])):
+        if given := recipient_before().search(fold(text[max(s.start, m.start - 40) : m.start])):
             recipients.append(m)
             told += [m] if given.group("listener") else []
     # "on our sums of the Coordination Headquarters' figures": the outlet adds them up, the body does not speak
