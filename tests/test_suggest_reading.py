@@ -2008,3 +2008,13 @@ def test_a_go_between_named_in_several_words_is_no_speaker():
         "with the participation of the International Committee of the Red Cross.\n"
     )
     assert claims[80]["side"] == "russia"
+
+
+def test_a_role_noun_after_an_and_speaks_for_its_own_later_figure_only():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War announced the first stage on 11 June. "
+        "By 16 June five handovers of bodies had taken place, of 1,212 bodies, then 1,200, 1,200 and 1,200, and finally 1,245, "
+        "and the headquarters counted 6,057 bodies in all.\n"
+    )
+    assert claims[6057]["official_id"] == "ukraine-coordination-hq"
+    assert {claims[v]["side"] for v in (1212, 1200, 1245)} == {"media"}

@@ -377,6 +377,14 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     )
 
 
+def speaks_for_its_own_figure(opening: str, found: re.Match[str], at: int) -> bool:
+    """A role noun or pronoun after the figure, past an "and", whose speech verb comes before a figure of its own."""
+    if found.start("p") < at or not re.search(r"\band\s+$", opening[at : found.start("p")]):
+        return False
+    verb = re.match(rf"\s+{_speech()}", opening[found.end("p") :])
+    return bool(verb and LATER_FIGURE.search(opening, found.end("p") + verb.end()))
+
+
 def pronoun_carried(
     text: str,
     figure: Figure,
@@ -391,6 +399,8 @@ def pronoun_carried(
     opening = fold(text[s.start : s.end])
     for kind, key in (("person", "pronoun_person"), ("body", "pronoun_body")):
         found = pronoun_at(opening, lx.alternation("attribution", key))
+        if found and speaks_for_its_own_figure(opening, found, figure.start - s.start):
+            found = None  # "…, and finally 1,245, and the headquarters counted 6,057 in all": its own figure only
         earlier = voice.last.get(kind)
         if since is None and (quotation := enclosing_quotation(text, s.start + 1)):
             since = sentence_at(sentences, quotation[0] + 1).index  # count from where the quotation opens
