@@ -2018,3 +2018,8 @@ def test_a_role_noun_after_an_and_speaks_for_its_own_later_figure_only():
     )
     assert claims[6057]["official_id"] == "ukraine-coordination-hq"
     assert {claims[v]["side"] for v in (1212, 1200, 1245)} == {"media"}
+
+
+def test_a_bare_figure_a_verb_of_handing_over_or_counting_governs_counts_bodies():
+    claims = claims_by_value("The headquarters counted 1,200.\n")
+    assert claims[1200]["metric"] == "bodies_to_ukraine"

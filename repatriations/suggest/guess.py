@@ -525,10 +525,23 @@ def elided_bodies(
         return None
     # "The headquarters counted 1,200.", "On 31 May, 212.": a bare figure in a paragraph about bodies
     if not (after_body_figure or _has("body_nouns", context.sentence) or _has("body_nouns", fold(before))
-            or _has("body_nouns", context.paragraph)):
+            or _has("body_nouns", context.paragraph) or handed_or_counted(context)):
         return None
     guess = bodies_metric(context, figure, direction_of(context, speaker_side, "to_ukraine"))
     return replace(guess, why=f"{guess.why}; counts bodies, the noun its words leave out")
+
+
+@cache
+def _governing_verb() -> re.Pattern[str]:
+    give, get = lx.alternation("give_verbs"), lx.alternation("receive_verbs")
+    hedges = "|".join(lx.alternation("qualifiers", q) for q in lx.labels("qualifiers"))
+    return re.compile(rf"(?:{give}|{get}|\bcount(?:ed|s)?|\bbrought|\btook\s+back)\s+(?:(?:another|a\s+further|{hedges})\s+)?$")
+
+
+def handed_or_counted(context: Context) -> bool:
+    """"Russia has received 290", "The headquarters counted 1,200.": a bare figure a verb of handing
+    over, getting or counting governs counts bodies, whatever the paragraph's words."""
+    return _governing_verb().search(context.clause[: context.at]) is not None
 
 
 def guess_qualifier(text: str, figure: Figure) -> Guess:
