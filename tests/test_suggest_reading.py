@@ -2023,3 +2023,12 @@ def test_a_role_noun_after_an_and_speaks_for_its_own_later_figure_only():
 def test_a_bare_figure_a_verb_of_handing_over_or_counting_governs_counts_bodies():
     claims = claims_by_value("The headquarters counted 1,200.\n")
     assert claims[1200]["metric"] == "bodies_to_ukraine"
+
+
+def test_the_figure_an_earlier_edition_gave_is_no_figure_of_the_record():
+    claims = claims_by_value(
+        "Russia handed over 1,000 bodies on July 17, the headquarters said.\n\n"
+        "CORRECTION: An earlier edition of this article gave the number of bodies Russia handed over on July 17 as 1,200. "
+        "The correct figure is 1,000.\n"
+    )
+    assert 1200 not in claims
