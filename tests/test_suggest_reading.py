@@ -2032,3 +2032,8 @@ def test_the_figure_an_earlier_edition_gave_is_no_figure_of_the_record():
         "The correct figure is 1,000.\n"
     )
     assert 1200 not in claims
+
+
+def test_a_count_so_many_higher_than_another_is_the_gap_between_them():
+    claims = claims_by_value("Moscow's count of the bodies it handed over is three higher than Kyiv's, which was 6,057.\n")
+    assert 3 not in claims
