@@ -2037,3 +2037,11 @@ def test_the_figure_an_earlier_edition_gave_is_no_figure_of_the_record():
 def test_a_count_so_many_higher_than_another_is_the_gap_between_them():
     claims = claims_by_value("Moscow's count of the bodies it handed over is three higher than Kyiv's, which was 6,057.\n")
     assert 3 not in claims
+
+
+def test_one_persons_remains_tell_of_a_case_and_count_nothing():
+    claims = claims_by_value(
+        "Russia handed over 1,000 bodies on Thursday. Identification is slow: "
+        "one person's remains can arrive spread over several packages.\n"
+    )
+    assert sorted(claims) == [1000]
