@@ -2045,3 +2045,11 @@ def test_one_persons_remains_tell_of_a_case_and_count_nothing():
         "one person's remains can arrive spread over several packages.\n"
     )
     assert sorted(claims) == [1000]
+
+
+def test_bodies_handed_over_from_morgues_are_a_part_of_the_handover():
+    claims = claims_by_value(
+        "Ukraine received the bodies of 757 fallen defenders on Friday, the headquarters said. "
+        "Another 34 bodies were handed over from morgues on the territory of the Russian Federation.\n"
+    )
+    assert sorted(claims) == [757]
