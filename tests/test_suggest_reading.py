@@ -2053,3 +2053,12 @@ def test_bodies_handed_over_from_morgues_are_a_part_of_the_handover():
         "Another 34 bodies were handed over from morgues on the territory of the Russian Federation.\n"
     )
     assert sorted(claims) == [757]
+
+
+def test_last_month_dates_a_recalled_handover_to_the_month_before_the_article():
+    draft = draft_of(
+        "KYIV, December 19, 2025 (AFP) - Ukraine said Friday it had received the bodies of 1,003 soldiers from Russia.\n\n"
+        "Last month, Kyiv said it received 1,000 bodies and Russia 30.\n"
+    )
+    november = [c.record() for c in draft.claims if c.record()["value"] in (1000, 30)]
+    assert {r["exchange_id"] for r in november} == {"ex-2025-11-1000-for-30"}

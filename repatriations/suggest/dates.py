@@ -156,10 +156,24 @@ def month_window(words: str, published: Dated | None) -> EventDate | None:
     it (dating.stated_window with its year, else dating.relative_window against the article's date)."""
     m = MONTH_ONLY.search(words)
     if not m:
-        return None
+        return last_period(words, published)
     window = dating.stated_window(m.group())
     if window is None and published is not None:
         window = dating.relative_window(m.group(), dating.Window(published.date, published.date))
+    if window is None or window.earliest is None or window.latest is None:
+        return None
+    return EventDate(window.earliest, window.latest, None, m.group())
+
+
+LAST_PERIOD = re.compile(r"\blast\s+(?:month|week)\b", re.IGNORECASE)
+
+
+def last_period(words: str, published: Dated | None) -> EventDate | None:
+    """"Last month, Kyiv said it received 1,000": the month (or week) before the article's date, as the build reads it."""
+    m = LAST_PERIOD.search(words)
+    if not m or published is None:
+        return None
+    window = dating.relative_window(m.group(), dating.Window(published.date, published.date))
     if window is None or window.earliest is None or window.latest is None:
         return None
     return EventDate(window.earliest, window.latest, None, m.group())
