@@ -2062,3 +2062,11 @@ def test_last_month_dates_a_recalled_handover_to_the_month_before_the_article():
     )
     november = [c.record() for c in draft.claims if c.record()["value"] in (1000, 30)]
     assert {r["exchange_id"] for r in november} == {"ex-2025-11-1000-for-30"}
+
+
+def test_bodies_still_to_follow_are_planned():
+    claims = claims_by_value(
+        "Lieutenant General Alexander Zorin said on 7 June that a first convoy of 1,212 bodies was waiting at the "
+        "exchange area, with three trains and a road convoy of 1,200 each to follow.\n"
+    )
+    assert claims[1200]["metric"] == "planned_bodies_to_ukraine"
