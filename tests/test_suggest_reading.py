@@ -2070,3 +2070,11 @@ def test_bodies_still_to_follow_are_planned():
         "exchange area, with three trains and a road convoy of 1,200 each to follow.\n"
     )
     assert claims[1200]["metric"] == "planned_bodies_to_ukraine"
+
+
+def test_according_to_the_statement_is_the_words_of_the_body_named_just_before():
+    claims = claims_by_value(
+        "Russia's Ministry of Defence reported on Monday the completion of the transfer. "
+        "According to the statement, 1,248 bodies were handed over to the Ukrainian side.\n"
+    )
+    assert (claims[1248]["side"], claims[1248]["attributed_to"]) == ("russia", "the statement")

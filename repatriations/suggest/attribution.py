@@ -428,7 +428,22 @@ def pronoun_carried(
             why = f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
             att = official_attribution(text, earlier[1], why)
             return Attribution(words, att.official_id, att.side, att.why)
-    return None
+    return document_carried(text, s, opening, voice)
+
+
+def document_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attribution | None:
+    """"Russia's Ministry of Defence reported … According to the statement, 1,248 bodies were handed
+    over": the statement is the words of whoever was named last, a sentence or two before."""
+    documents = lx.alternation("attribution", "statement_nouns")
+    found = re.match(rf"{opening_time()}?according\s+to\s+(?P<p>(?:the|this|that|its|his|her)\s+(?:{documents}))\b", opening)
+    named = [last for last in voice.last.values() if s.index - last[0] <= PRONOUN_REACH]
+    if not found or not named:
+        return None
+    _, mention = max(named, key=lambda last: (last[0], last[1].start))
+    words = text[s.start + found.start("p") : s.start + found.end("p")]
+    why = f'"{words}" is that of "{text[mention.name_start : mention.end]}", named just before'
+    att = official_attribution(text, mention, why)
+    return Attribution(words, att.official_id, att.side, att.why)
 
 
 def body_named_before(text: str, s: Sentence, found: re.Match[str], voice: Voice) -> Attribution | None:
