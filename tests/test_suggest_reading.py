@@ -2078,3 +2078,8 @@ def test_according_to_the_statement_is_the_words_of_the_body_named_just_before()
         "According to the statement, 1,248 bodies were handed over to the Ukrainian side.\n"
     )
     assert (claims[1248]["side"], claims[1248]["attributed_to"]) == ("russia", "the statement")
+
+
+def test_a_party_that_says_it_received_keeps_the_direction():
+    claims = claims_by_value("Russia said it had received the remains of 78 of its soldiers.\n")
+    assert claims[78]["metric"] == "bodies_to_russia"

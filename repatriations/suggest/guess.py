@@ -89,6 +89,8 @@ def not_a_speaker_by() -> str:
 
 
 ASIDE = r"(?:,[^,#.;]{1,60},)?"  # "Russia, by the count of Kremlin aide Vladimir Medinsky, received": between subject and verb
+# "Russia said it had received 78": the party speaks of itself, and the verb after "it" is still its own
+SAYS_IT = r"(?:\s+(?:said|says|say|reported|reports|announced|confirmed|claimed|claims)(?:\s+that)?\s+(?:it|they))?"
 
 
 @cache  # the same dozen patterns serve every figure of every article; only the speaker's side varies
@@ -117,8 +119,8 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             # "from Russia", "by Moscow"; not "by Kyiv's count", which says whose figure it is
             (other, re.compile(rf"(?<!received )(?<!recovered ){not_a_speaker_by()}(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
             # "Kyiv received", "Russia, by its own account, received"
-            (direction, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{aux}\s+(?:{get})")),
-            (other, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{aux}\s+(?:{give})")),  # "Russia handed over"
+            (direction, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{SAYS_IT}{aux}\s+(?:{get})")),
+            (other, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{SAYS_IT}{aux}\s+(?:{give})")),  # "Russia handed over"
         ]
     if speaker_side in ("ukraine", "russia"):
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
