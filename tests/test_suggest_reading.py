@@ -2083,3 +2083,12 @@ def test_according_to_the_statement_is_the_words_of_the_body_named_just_before()
 def test_a_party_that_says_it_received_keeps_the_direction():
     claims = claims_by_value("Russia said it had received the remains of 78 of its soldiers.\n")
     assert claims[78]["metric"] == "bodies_to_russia"
+
+
+def test_russian_outlets_speak_for_russia_but_not_for_the_one_they_quote():
+    claims = claims_by_value("The previous swap, in December, saw Russia receive 26 bodies, according to Russian outlets.\n")
+    assert claims[26]["side"] == "russia"
+    claims = claims_by_value(
+        "Medinsky put that handover at 1,000 bodies at the time, and some Russian outlets quoted him as saying 1,003 bodies.\n"
+    )
+    assert claims[1003]["official_id"] == "medinsky"

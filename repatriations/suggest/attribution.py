@@ -258,6 +258,9 @@ def opens_a_later_part(text: str, s: Sentence, found: re.Match[str], own_end: in
     return at - start <= 4  # "and Moscow says …" right at the part's start (an article at most)
 
 
+QUOTED_HIM = re.compile(r"\b(?:quoted|quote|quotes|cited|cite|cites)\s+(?:him|her|them)\b")
+
+
 def group_attribution(text: str, figure: Figure, own_part_only: bool = False) -> Attribution | None:
     """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
     "a source in the Russian negotiating group told TASS"); with own_part_only, only one
@@ -279,6 +282,8 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     # comparison after the figure gives the other count, not this one
     at = figure.start - s.start
     found = [f for f in found if not (f[1].start() >= at and re.search(r"\bthan\b", folded[at : f[1].end()]))]
+    # "some Russian outlets quoted him as saying 1,003": the outlets carry the words of the one they quote
+    found = [f for f in found if not QUOTED_HIM.search(folded[f[1].start() : f[1].end() + 20])]
     if not found:
         return None
     a, b = segment_bounds(text, s, figure.start)
