@@ -2092,3 +2092,11 @@ def test_russian_outlets_speak_for_russia_but_not_for_the_one_they_quote():
         "Medinsky put that handover at 1,000 bodies at the time, and some Russian outlets quoted him as saying 1,003 bodies.\n"
     )
     assert claims[1003]["official_id"] == "medinsky"
+
+
+def test_reminded_is_a_verb_of_speech():
+    claims = claims_by_value(
+        "The bodies of 121 fallen Ukrainian defenders were returned to Ukraine today, the Coordination Staff for the Treatment of Prisoners of War reported. "
+        "On 15 March, 100 bodies were returned to Ukraine, the Staff reminded.\n"
+    )
+    assert claims[100]["official_id"] == "ukraine-coordination-hq"
