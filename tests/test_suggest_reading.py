@@ -2100,3 +2100,8 @@ def test_reminded_is_a_verb_of_speech():
         "On 15 March, 100 bodies were returned to Ukraine, the Staff reminded.\n"
     )
     assert claims[100]["official_id"] == "ukraine-coordination-hq"
+
+
+def test_what_it_received_after_a_partys_count_goes_to_that_party():
+    claims = claims_by_value("Russia's own count of what it received was 19 bodies in July.\n")
+    assert claims[19]["metric"] == "bodies_to_russia"

@@ -118,6 +118,9 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (direction, re.compile(rf"(?:{get})\s+by\s+(?:{party})(?![\w-])")),
             # "from Russia", "by Moscow"; not "by Kyiv's count", which says whose figure it is
             (other, re.compile(rf"(?<!received )(?<!recovered ){not_a_speaker_by()}(?:{frm})\s+(?:{party})(?![\w-])(?!'s\b)")),
+            # "Russia's own counts of what it received were 19 in July …": "it" is the party named just before
+            (direction, re.compile(rf"(?<![\w'])(?:{party})['’]s\b[^#.;]{{0,40}}?\b(?:it|they)(?:\s+had)?\s+(?:{get})")),
+            (other, re.compile(rf"(?<![\w'])(?:{party})['’]s\b[^#.;]{{0,40}}?\b(?:it|they)(?:\s+had)?\s+(?:{give})")),
             # "Kyiv received", "Russia, by its own account, received"
             (direction, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{SAYS_IT}{aux}\s+(?:{get})")),
             (other, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{SAYS_IT}{aux}\s+(?:{give})")),  # "Russia handed over"
