@@ -2105,3 +2105,11 @@ def test_reminded_is_a_verb_of_speech():
 def test_what_it_received_after_a_partys_count_goes_to_that_party():
     claims = claims_by_value("Russia's own count of what it received was 19 bodies in July.\n")
     assert claims[19]["metric"] == "bodies_to_russia"
+
+
+def test_an_outlet_that_quoted_him_as_saying_gives_his_words():
+    claims = claims_by_value(
+        "Vladimir Medinsky, the Kremlin aide, spoke after the exchange. "
+        "Reuters quoted him as saying that Russia had handed over 1,000 bodies.\n"
+    )
+    assert (claims[1000]["official_id"], claims[1000]["side"]) == ("medinsky", "russia")

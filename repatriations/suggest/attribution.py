@@ -364,7 +364,7 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     recalled", "…, the lawmaker told RBC" (the match's group "p" is the pronoun)."""
     speech = _speech()
     later = (
-        rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|[\s.,;]*$|[,:;])",
+        rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|\s+as\s+saying\b|[\s.,;]*$|[,:;])",
         rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}",
     )
     # "… which, according to the Russian side, belong to …," the Staff said": the aside names nobody's figure
