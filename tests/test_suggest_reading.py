@@ -2113,3 +2113,13 @@ def test_an_outlet_that_quoted_him_as_saying_gives_his_words():
         "Reuters quoted him as saying that Russia had handed over 1,000 bodies.\n"
     )
     assert (claims[1000]["official_id"], claims[1000]["side"]) == ("medinsky", "russia")
+
+
+def test_the_statement_says_is_the_body_named_last():
+    claims = claims_by_value(
+        "Another 1 000 bodies have been returned to Ukraine. This was reported by the Coordinating Headquarters for the "
+        "Treatment of Prisoners of War on Telegram, a Derzhinform correspondent reports.\n\n"
+        '"Today, the repatriation measures were carried out, as a result of which 1000 bodies were returned to Ukraine," '
+        "the statement says.\n"
+    )
+    assert claims[1000]["official_id"] == "ukraine-coordination-hq"
