@@ -2123,3 +2123,11 @@ def test_the_statement_says_is_the_body_named_last():
         "the statement says.\n"
     )
     assert claims[1000]["official_id"] == "ukraine-coordination-hq"
+
+
+def test_a_comma_ends_the_clause_of_a_recurrence():
+    claims = claims_by_value(
+        "On 16 February 2024, the only time in that series that Russia received more than it gave, "
+        "58 bodies went to Ukraine and 61 to Russia, by Saraliev's count.\n"
+    )
+    assert {58, 61} <= set(claims)

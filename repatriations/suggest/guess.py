@@ -759,7 +759,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
     recurrence = lx.alternation("not_figures", "recurrence_clause")
-    if re.search(rf"\b(?:{recurrence})\b[^.;:]*\bthat\b[^;:]*$", fold(lead_before(text, number.start, 160))):
+    if re.search(rf"\b(?:{recurrence})\b[^.;:]*\bthat\b[^,;:]*$", fold(lead_before(text, number.start, 160))):
         return "UNPLACED: says how often a size recurred ('the fourth time that more than 500 …'), not a count"
     if re.search(r"\b(?:a\s+)?(?:list|register|registry|database|roster)\s+of\s+$", before):
         return "UNPLACED: counts the entries of a list, not bodies handed over"
