@@ -147,8 +147,9 @@ def appositive_end(text: str, mention: Mention, limit: int) -> int:
         return mention.end
     if re.search(_speech(), fold(role)):
         return mention.end  # ", who told RBC that …": the verb is inside it
-    close = re.match(r",\s*", text[mention.end + text[mention.end : limit].find(role) + len(role) : limit])
-    return mention.end + text[mention.end : limit].find(role) + len(role) + (close.end() if close else 0)
+    role_end = mention.end + text[mention.end : limit].find(role) + len(role)
+    close = re.match(r",\s*", text[role_end:limit])
+    return role_end + (close.end() if close else 0)
 
 
 IDENTITY_ASIDE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s*,?\s*$")

@@ -683,6 +683,12 @@ def words_after(key: str, words: int = 5) -> re.Pattern[str]:
     return re.compile(rf"(?:\s+[\w'-]+){{0,{words}}}?\s+(?:{lx.alternation('not_figures', key)})")
 
 
+def disagree_by(text: str, number: Number, before: str) -> bool:
+    """"Kyiv and Moscow disagree by three bodies": "by" after a verb of disagreeing gives a gap."""
+    verbs = lx.pattern("not_figures", "difference_verbs")
+    return before.endswith(" by ") and verbs.search(fold(lead_before(text, number.start))) is not None
+
+
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
@@ -764,12 +770,11 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if re.search(r"\b(?:a\s+)?(?:list|register|registry|database|roster)\s+of\s+$", before):
         return "UNPLACED: counts the entries of a list, not bodies handed over"
     # "the difference of three", "the whole difference, again three bodies"
-    at = number.start
     if (
         _ends("difference_before", before)
         or re.search(r"\b(?:difference|gap|discrepancy)\b[^.;:\d]{0,20}$", before)
         or _starts("difference_after", after)
-        or (before.endswith(" by ") and lx.pattern("not_figures", "difference_verbs").search(fold(lead_before(text, at))))
+        or disagree_by(text, number, before)
     ):
         return "UNPLACED: the difference between two counts, not a figure"
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
