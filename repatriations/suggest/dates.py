@@ -152,11 +152,12 @@ MONTH_ONLY = re.compile(
 
 
 def month_window(words: str, published: Dated | None) -> EventDate | None:
-    """"in November (of the previous year)": the whole month, read the way the build reads
-    it (dating.stated_window with its year, else dating.relative_window against the article's date)."""
-    m = MONTH_ONLY.search(words)
+    """"in November (of the previous year)", "last month": the whole month (or week), read the way
+    the build reads it (dating.stated_window with its year, else dating.relative_window against the
+    article's date)."""
+    m = MONTH_ONLY.search(words) or LAST_PERIOD.search(words)
     if not m:
-        return last_period(words, published)
+        return None
     window = dating.stated_window(m.group())
     if window is None and published is not None:
         window = dating.relative_window(m.group(), dating.Window(published.date, published.date))
@@ -165,18 +166,7 @@ def month_window(words: str, published: Dated | None) -> EventDate | None:
     return EventDate(window.earliest, window.latest, None, m.group())
 
 
-LAST_PERIOD = re.compile(r"\blast\s+(?:month|week)\b", re.IGNORECASE)
-
-
-def last_period(words: str, published: Dated | None) -> EventDate | None:
-    """"Last month, Kyiv said it received 1,000": the month (or week) before the article's date, as the build reads it."""
-    m = LAST_PERIOD.search(words)
-    if not m or published is None:
-        return None
-    window = dating.relative_window(m.group(), dating.Window(published.date, published.date))
-    if window is None or window.earliest is None or window.latest is None:
-        return None
-    return EventDate(window.earliest, window.latest, None, m.group())
+LAST_PERIOD = re.compile(r"\blast\s+(?:month|week)\b", re.IGNORECASE)  # "Last month, Kyiv said it received 1,000"
 
 
 def event_date(text: str, sentence: Sentence, published: Dated | None) -> EventDate:
