@@ -1975,6 +1975,18 @@ def test_a_backward_credit_speaks_for_the_sentences_before_it_in_its_paragraph()
     assert claims[1000]["side"] == "media"
 
 
+def test_a_backward_credit_opening_its_paragraph_speaks_for_the_whole_lead_before_it():
+    lead = (
+        "Ukraine has received 1 000 bodies of fallen soldiers from Russia. Five of them died in Russian captivity.\n\n"
+    )
+    credit = "This was reported on Telegram by the Coordination Headquarters for the Treatment of Prisoners of War.\n"
+    records = [c.record() for c in draft_of(lead + credit).claims]
+    assert [(r["value"], r.get("official_id")) for r in records] == [(1000, "ukraine-coordination-hq"), (5, "ukraine-coordination-hq")]
+    # a byline removed between a standfirst and the credit parts them: the standfirst stays the outlet's
+    records = [c.record() for c in draft_of(lead + "By Olena Kovalenko | Published 19.08.2025 14:32\n\n" + credit).claims]
+    assert [(r["value"], r["side"]) for r in records] == [(1000, "media"), (5, "ukraine")]
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -405,7 +405,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
         remember(voice, sentence, mentions, attribution, text)
     claims = sorted(claims + echoed_headings(norm, headings, claims, unplaced), key=lambda c: c.figure.start)
     credit_headlines(text, claims)
-    credit_backward(text, claims, sentences, mentions)
+    credit_backward(norm, claims, sentences, mentions)
     totals_of_parts(claims)
     listed_go_the_same_way(text, claims)
     too_large_for_one_handover(text, claims, known.largest_handover)

@@ -26,6 +26,7 @@ from .text import (
 )
 
 if TYPE_CHECKING:  # draft.py imports this module
+    from ..normalise import Normalised
     from .draft import DraftClaim
 
 
@@ -893,9 +894,10 @@ def according_to_opening(text: str, sentence: Sentence, mentions: list[Mention])
     return official_attribution(text, named[0], f'attributed to "{text[named[0].name_start : named[0].end]}"') if named else None
 
 
-def credit_backward(text: str, claims: list[DraftClaim], sentences: list[Sentence], mentions: list[Mention]) -> None:
+def credit_backward(norm: Normalised, claims: list[DraftClaim], sentences: list[Sentence], mentions: list[Mention]) -> None:
     """"… have been returned to Russia. This was stated by State Duma member Shamsail Saraliev.":
     the outlet's figures of the sentence before are the words of whoever the credit names."""
+    text = norm.text
     credit = lx.pattern("attribution", "backward_credit")
     has_figures = {c.figure.sentence.index for c in claims}
     for sentence in sentences[1:]:
@@ -911,22 +913,27 @@ def credit_backward(text: str, claims: list[DraftClaim], sentences: list[Sentenc
             continue
         words = " ".join(text[sentence.start : sentence.end].split())[:60]
         why = f'"{words}" names the speaker of the sentences before it in its paragraph'
-        credited = credited_before(text, sentences, sentence, claims)
+        credited = credited_before(norm, sentences, sentence, claims)
         for claim in claims:
             if claim.figure.sentence.index in credited:
                 claim.attribution = Attribution(found.attributed_to, found.official_id, found.side, why)
 
 
-def credited_before(text: str, sentences: list[Sentence], credit: Sentence, claims: list[DraftClaim]) -> set[int]:
+def credited_before(norm: Normalised, sentences: list[Sentence], credit: Sentence, claims: list[DraftClaim]) -> set[int]:
     """The sentences a backward credit speaks for: those before it in its paragraph ("Russia has handed over
-    1 000 bodies … Among them are five … This was reported by the headquarters"), back to one with a speaker."""
+    1 000 bodies … Among them are five … This was reported by the headquarters"), back to one with a speaker.
+    A credit that opens a paragraph of its own speaks for the paragraph before it (an agency's lead, then
+    "This was reported on Telegram by …"), unless a line was removed between them (a byline under a standfirst)."""
     spoken = {c.figure.sentence.index for c in claims if c.attribution.side != "media"}
     outlet = {c.figure.sentence.index for c in claims if c.attribution.side == "media"}
     credited: set[int] = set()
     for n, before in enumerate(reversed(sentences[: credit.index])):
-        if before.index in spoken or (n > 0 and NEW_PARAGRAPH.search(text[before.end : credit.start])):
-            break  # the sentence just before is credited even across a paragraph break, no further one
+        after = sentences[before.index + 1]
+        if before.index in spoken or (n > 0 and NEW_PARAGRAPH.search(norm.text[before.end : after.start])):
+            break  # back across the break just before the credit, if any, but not across another
         credited |= {before.index} & outlet
+        if n == 0 and norm.removed_at(norm.raw_offset(before.end), norm.raw_offset(credit.start)):
+            break
     return credited
 
 
