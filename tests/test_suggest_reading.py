@@ -1987,6 +1987,25 @@ def test_a_backward_credit_opening_its_paragraph_speaks_for_the_whole_lead_befor
     assert [(r["value"], r["side"]) for r in records] == [(1000, "media"), (5, "ukraine")]
 
 
+def test_an_unnamed_source_of_a_sentence_without_figures_is_who_the_source_recalled_is():
+    claims = claims_by_value(
+        "A source in the Russian negotiating group told TASS that Kyiv had not handed over a single body in return. "
+        "Russia had received 27 bodies of its servicemen on Wednesday, the source recalled.\n"
+    )
+    assert claims[27]["side"] == "russia"
+
+
+def test_he_after_an_unnamed_source_is_that_source():
+    claims = claims_by_value(
+        "In total, 3,612 bodies have been handed over to the Ukrainian side, a source in the Russian negotiating group "
+        "told TASS. So far Kiev has returned only 27 bodies of Russian servicemen, he added.\n"
+    )
+    assert claims[27]["side"] == "russia"
+    # "he" after an outlet's own sentence finds nobody to refer to
+    claims = claims_by_value("Ukraine received 1,000 bodies. Russia got 27 back, he added.\n")
+    assert claims[27]["side"] == "media"
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

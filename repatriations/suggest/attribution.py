@@ -47,7 +47,12 @@ def _speech() -> str:
 
 
 def _distance(a: int, b: int, figure: Figure) -> int:
-    return min(abs(a - figure.end), abs(figure.start - b))
+    return span_distance(a, b, figure.start, figure.end)
+
+
+def span_distance(a: int, b: int, start: int, end: int) -> int:
+    """How far the words a..b stand from the words start..end, before or after them."""
+    return min(abs(a - end), abs(start - b))
 
 
 LATER_FIGURE = re.compile(r"\d")
@@ -267,7 +272,12 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     """An unnamed speaker, a group or an outlet of one side ("according to Russian media",
     "a source in the Russian negotiating group told TASS"); with own_part_only, only one
     in the figure's own part of the sentence (", while …")."""
-    s = figure.sentence
+    return group_speaker(text, figure.sentence, (figure.start, figure.end), own_part_only)
+
+
+def group_speaker(text: str, s: Sentence, words: tuple[int, int], own_part_only: bool = False) -> Attribution | None:
+    """The unnamed speaker, group or outlet that speaks for the words at text[words[0]:words[1]] of sentence s."""
+    start, end = words
     folded = fold(text[s.start : s.end])
     found = []
     for side, patterns, said_pattern in group_patterns():
@@ -277,18 +287,18 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
                     found.append((side, m))
         # "Russia sends back 1,000 Ukrainian dead, says it received 30": the subject speaks for what it says
         said = said_pattern.match(folded)
-        if said and s.start + said.end() <= figure.start:
+        if said and s.start + said.end() <= start:
             found.append((side, said))
     found += [("russia", m) for m in russian_outlet_pattern().finditer(folded)]
     # "1,003 soldiers …, three more than Moscow's top negotiator said he had handed over": a speaker in a
     # comparison after the figure gives the other count, not this one
-    at = figure.start - s.start
+    at = start - s.start
     found = [f for f in found if not (f[1].start() >= at and re.search(r"\bthan\b", folded[at : f[1].end()]))]
     # "some Russian outlets quoted him as saying 1,003": the outlets carry the words of the one they quote
     found = [f for f in found if not QUOTED_HIM.search(folded[f[1].start() : f[1].end() + 20])]
     if not found:
         return None
-    a, b = segment_bounds(text, s, figure.start)
+    a, b = segment_bounds(text, s, start)
     own = [f for f in found if a <= s.start + f[1].start() < b]
     # "…; Kyiv counted 6,057" is Kyiv's part; across a ";" nobody speaks for another part
     found = own or ([] if ";" in text[s.start : s.end] or own_part_only else found)
@@ -297,7 +307,7 @@ def group_attribution(text: str, figure: Figure, own_part_only: bool = False) ->
     found = [f for f in found if not opens_a_later_part(text, s, f[1], b)]
     if not found:
         return None
-    side, best = min(found, key=lambda f: _distance(s.start + f[1].start(), s.start + f[1].end(), figure))
+    side, best = min(found, key=lambda f: span_distance(s.start + f[1].start(), s.start + f[1].end(), start, end))
     group = next(g for g in ("who", "who2", "who3") if best.groupdict().get(g))
     who = text[s.start + best.start(group) : s.start + best.end(group)]
     return Attribution(who, None, side, f'attributed from "{best.group().strip()}"')
@@ -435,7 +445,21 @@ def pronoun_carried(
             why = f'"{words}" refers back to "{text[earlier[1].name_start : earlier[1].end]}"'
             att = official_attribution(text, earlier[1], why)
             return Attribution(words, att.official_id, att.side, att.why)
-    return document_carried(text, s, opening, voice)
+    return document_carried(text, s, opening, voice) or unnamed_person_carried(text, s, opening, voice)
+
+
+def unnamed_person_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attribution | None:
+    """"…, the source noted. So far Kiev has returned only 27 bodies, he added.": "he" or "she" for an
+    unnamed speaker of a sentence shortly before, whom no name records."""
+    found = pronoun_at(opening, "he|she")
+    if not found or not voice.last_attribution or s.index - voice.last_attribution[0] > PRONOUN_REACH:
+        return None
+    att = voice.last_attribution[1]
+    singular = {noun.removesuffix("s") for noun in lx.phrases("attribution", "unnamed_nouns")}
+    if att.official_id or att.side == "media" or not singular & set(fold(att.attributed_to or "").split()):
+        return None
+    words = text[s.start + found.start("p") : s.start + found.end("p")]
+    return Attribution(words, None, att.side, f'"{words}" refers back to "{att.attributed_to}"')
 
 
 def document_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attribution | None:
@@ -963,9 +987,21 @@ def reported_speech(text: str, sentence: Sentence, mentions: list[Mention]) -> A
     return official_attribution(text, named[0], f'attributed to "{text[named[0].name_start : named[0].end]}"')
 
 
+def group_speaking(text: str, sentence: Sentence, mentions: list[Mention]) -> Attribution | None:
+    """"A source in the Russian negotiating group told TASS that Kyiv had returned none.": a sentence
+    without a figure whose unnamed speaker "the source" or a quotation in the next sentence goes on with."""
+    if any(m.sentence == sentence.index for m in mentions):
+        return None  # a named speaker is remembered as a mention
+    return group_speaker(text, sentence, (sentence.end, sentence.end))
+
+
 def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribution: Attribution | None, text: str) -> None:
     if attribution is None:  # a sentence without figures
-        attribution = according_to_opening(text, sentence, mentions) or reported_speech(text, sentence, mentions)
+        attribution = (
+            according_to_opening(text, sentence, mentions)
+            or reported_speech(text, sentence, mentions)
+            or group_speaking(text, sentence, mentions)
+        )
     for m in mentions:
         if m.sentence == sentence.index:
             voice.last[m.kind] = (sentence.index, m)
