@@ -2006,6 +2006,17 @@ def test_he_after_an_unnamed_source_is_that_source():
     assert claims[27]["side"] == "media"
 
 
+def test_a_speaker_in_a_headline_speaks_for_its_own_comma_part_and_on_until_a_new_subject():
+    def sides(headline: str) -> dict[int, str]:
+        return {v: c["side"] for v, c in claims_by_value(headline + "\n\nThe bodies came back on Friday.\n").items()}
+
+    assert sides("Ukraine recovers 121 soldiers' bodies, Russia says 29 sent back") == {121: "media", 29: "russia"}
+    assert sides("Ukraine says 1,000 soldiers' bodies returned, Russia gets 30") == {1000: "ukraine", 30: "media"}
+    assert sides('Moscow says last stage done with 1,248 bodies, 2,239 more "ready"') == {1248: "russia", 2239: "russia"}
+    assert sides("Russia sends back 1,000 Ukrainian dead, says it received 30") == {1000: "media", 30: "russia"}
+    assert sides("Russia returns 1,000 bodies of Ukrainian soldiers, Kyiv says") == {1000: "ukraine"}
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

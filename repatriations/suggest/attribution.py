@@ -18,6 +18,7 @@ from .text import (
     Figure,
     Sentence,
     fold,
+    is_whole_line,
     line_bounds,
     lines_before,
     lines_from,
@@ -265,6 +266,28 @@ def opens_a_later_part(text: str, s: Sentence, found: re.Match[str], own_end: in
     return at - start <= 4  # "and Moscow says …" right at the part's start (an article at most)
 
 
+def is_headline(text: str, s: Sentence) -> bool:
+    """A line of its own among the first, without a full stop."""
+    return s.line < HEADLINE_LINES and is_whole_line(text, s) and not text[s.start : s.end].rstrip().endswith(".")
+
+
+def speaks_across_headline(line: str, found: re.Match[str], at: int) -> bool:
+    """In a headline's comma parts, a speaker speaks on into later parts until one opens with a subject of
+    its own ("Ukraine says 1,000 returned, Russia gets 30"), not back into earlier ones ("Ukraine recovers
+    121 bodies, Russia says 29 sent back"), save as a trailing credit ("…, Kyiv says on Telegram")."""
+    breaks = [m.end() for m in HEADLINE_COMMA.finditer(line)]
+    def part(offset: int) -> int:
+        return sum(b <= offset for b in breaks)
+    speaker, figure = part(found.end() - 1), part(at)
+    if speaker < figure:
+        return not any(line[b : b + 1].isupper() for b in breaks[speaker:figure])
+    after = line[found.end() :]
+    return speaker == figure or (speaker == len(breaks) and not re.search(r"\d", after) and len(after.split()) <= 3)
+
+
+HEADLINE_COMMA = re.compile(r",\s+")
+
+
 QUOTED_HIM = re.compile(r"\b(?:quoted|quote|quotes|cited|cite|cites)\s+(?:him|her|them)\b")
 
 
@@ -305,6 +328,8 @@ def group_speaker(text: str, s: Sentence, words: tuple[int, int], own_part_only:
     # "… 6,000 soldiers each, and Moscow says it has since gone beyond that": a later part's own subject
     # speaks for that part ("…, and 26 went to Russia, the headquarters said" still speaks for all)
     found = [f for f in found if not opens_a_later_part(text, s, f[1], b)]
+    if is_headline(text, s):
+        found = [f for f in found if speaks_across_headline(text[s.start : s.end], f[1], start - s.start)]
     if not found:
         return None
     side, best = min(found, key=lambda f: span_distance(s.start + f[1].start(), s.start + f[1].end(), start, end))
