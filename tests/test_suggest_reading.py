@@ -2017,6 +2017,24 @@ def test_a_speaker_in_a_headline_speaks_for_its_own_comma_part_and_on_until_a_ne
     assert sides("Russia returns 1,000 bodies of Ukrainian soldiers, Kyiv says") == {1000: "ukraine"}
 
 
+def test_a_sum_opening_the_sentence_is_the_outlets_in_its_later_parts_too():
+    claims = claims_by_value(
+        "By our tally of the figures Russian officials gave, Moscow has received 512 bodies since January, "
+        "while Ukraine has received more than 18,000 over the same period.\n"
+    )
+    assert (claims[512]["side"], claims[18000]["side"]) == ("media", "media")
+    claims = claims_by_value(
+        "By this publication's count, which adds up the Coordination Headquarters' announcements, "
+        "14,060 bodies have come back to Ukraine since 11 June.\n"
+    )
+    assert claims[14060]["side"] == "media"
+    # a later part with a speaker of its own is that speaker's
+    claims = claims_by_value(
+        "By our count, Russia has handed over 12,000 bodies since June, while Medinsky put the number at 11,000.\n"
+    )
+    assert (claims[12000]["side"], claims[11000]["side"]) == ("media", "russia")
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -812,10 +812,23 @@ def own_arithmetic(text: str, figure: Figure, mentions: list[Mention]) -> Attrib
         lx.pattern("attribution", "own_arithmetic").search(fold(text[a:b]))
         or outlet_reading().search(fold(text[figure.sentence.start : figure.sentence.end]))
         or outlet_tally(text, a, b, mentions)
+        or sum_opening_the_sentence(text, figure, mentions, (a, b))
     )
     if not found or enclosing_quotation(text, figure.start) or SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0]):
         return None  # a speaker's own "by our count" ("A: By our count Ukraine has received 14,060")
     return Attribution(None, None, "media", f'the outlet\'s own sum ("{found.group()}")')
+
+
+def sum_opening_the_sentence(text: str, figure: Figure, mentions: list[Mention], part: tuple[int, int]) -> re.Match[str] | None:
+    """"By our tally of the figures Russian officials gave, Moscow has received 512 …, while Ukraine has received
+    more than 18,000": a sum opening the sentence speaks for its later parts too, save one with a speaker of its own."""
+    s = figure.sentence
+    opening = re.match(r"[\s\"'“‘]*", text[s.start : s.end])
+    found = lx.pattern("attribution", "own_arithmetic").match(fold(text[s.start : s.end]), opening.end() if opening else 0)
+    a, b = part
+    if not found or any(a <= m.start < b for m in mentions) or group_attribution(text, figure, own_part_only=True):
+        return None
+    return found
 
 
 def named_in_statement(
