@@ -1617,6 +1617,18 @@ def test_a_local_count_among_a_handovers_count_is_a_part_not_a_figure():
     assert sorted(c.value for c in draft.claims) == [5, 51, 1000]
 
 
+def test_the_other_sides_dead_found_among_those_received_are_not_figures():
+    draft = draft_of(
+        "On 23 June Ukraine sent three bodies back to Russia; officials said at least 20 such cases had been found, "
+        "17 of them still being examined.\n"
+        "Zelensky said the bodies of at least 20 Russian soldiers had turned up in the recent exchanges.\n"
+        "The Interior Ministry was still examining 17.\n"
+        "Russia returned 1,000 bodies on Thursday.\n"
+    )
+    assert sorted(c.value for c in draft.claims) == [3, 1000]
+    assert "found among those received" in " ".join(n.reason for n in draft.unplaced if n.number == "17")
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

@@ -805,6 +805,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     identified_before = lx.alternation("not_figures", "identified_before")
     if identified_after or re.search(rf"\b(?:{identified_before})\s+(?:(?:{qualifier})\s+)?$", before):
         return "UNPLACED: counts identifications, which the record does not measure"
+    if _starts("cases_after", after) or words_after("found_among_after").match(after) or _ends("found_among_before", before):
+        return "UNPLACED: counts the other side's dead found among those received ('at least 20 such cases'), not a handover"
     sentence_rest = fold(text[number.end : number.end + 150]).split(". ")[0]
     if lx.pattern("not_figures", "correct_after").search(sentence_rest):
         return "UNPLACED: the figure a correction replaces ('We said 91; the correct figure is 19'), not a figure of the record"
