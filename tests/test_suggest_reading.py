@@ -1629,6 +1629,16 @@ def test_the_other_sides_dead_found_among_those_received_are_not_figures():
     assert "found among those received" in " ".join(n.reason for n in draft.unplaced if n.number == "17")
 
 
+def test_an_age_limit_a_gap_in_bodies_and_by_the_hundred_are_not_figures():
+    draft = draft_of(
+        "The deal covered prisoners who were seriously wounded or younger than 25.\n"
+        "The three-body gap between the two totals lies in Monday's figure.\n"
+        "The dead come back by the hundred.\n"
+        "Russia returned 1,000 bodies on Thursday.\n"
+    )
+    assert [c.value for c in draft.claims] == [1000]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"
