@@ -1639,6 +1639,15 @@ def test_an_age_limit_a_gap_in_bodies_and_by_the_hundred_are_not_figures():
     assert [c.value for c in draft.claims] == [1000]
 
 
+def test_an_area_code_in_brackets_and_a_resolution_number_are_not_figures():
+    draft = draft_of(
+        "Relatives can contact the regional headquarters by phone 8 (4712) 55-21-09.\n"
+        "The headquarters was set up under a cabinet resolution, No 257, to deal with the dead.\n"
+        "Russia returned 1,000 bodies on Thursday.\n"
+    )
+    assert [c.value for c in draft.claims] == [1000]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

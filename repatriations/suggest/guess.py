@@ -628,8 +628,14 @@ PHONE_GROUPS = re.compile(r"\d{1,4}(?:-\d{1,4}){2,}")  # "2-14-56"
 
 
 def in_phone_groups(text: str, number: Number) -> bool:
-    """Whether the number is one group of a number written in three groups or more ("2-14-56")."""
-    return covers((m.span() for m in PHONE_GROUPS.finditer(text, max(0, number.start - 10), number.end + 10)), number)
+    """Whether the number is one group of a number written in three groups or more ("2-14-56"), or an
+    area code in brackets before its groups ("8 (4712) 55-21-09")."""
+    window = max(0, number.start - 10), number.end + 10
+    spans = [m.span() for pattern in (PHONE_GROUPS, PHONE_AREA) for m in pattern.finditer(text, *window)]
+    return covers(spans, number)
+
+
+PHONE_AREA = re.compile(r"\(\d{2,5}\)\s*\d{1,4}(?:-\d{1,4})+")
 
 
 AMONG_A_COUNT = re.compile(r"[^.;:\d]{0,100}?\bamong\s+(?:the\s+|those\s+)?(?:(?:more|fewer)\s+than\s+|over\s+|some\s+)?\d")
@@ -784,8 +790,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a phone number ('+380 44 …')"
     if before.endswith("[") and after.startswith("]"):
         return "UNPLACED: a footnote mark ('[2]'), not a figure"
-    if _ends("label_before", before):
-        return "UNPLACED: a label or serial number (an issue, a number in a series)"
+    if _ends("label_before", before) or re.search(r"\bNo\.?\s*$", text[max(0, number.start - 4) : number.start]):
+        return "UNPLACED: a label or serial number (an issue, a number in a series, 'resolution No 257')"
     phone = lx.alternation("not_figures", "phone_before")
     if (
         re.search(rf"\b(?:{phone})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$|\b(?:call|dial|ring)\s+$", before)
