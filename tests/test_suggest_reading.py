@@ -1641,7 +1641,7 @@ def test_an_age_limit_a_gap_in_bodies_and_by_the_hundred_are_not_figures():
 
 def test_an_area_code_in_brackets_and_a_resolution_number_are_not_figures():
     draft = draft_of(
-        "Relatives can contact the regional headquarters by phone 8 (4712) 55-21-09.\n"
+        "Relatives looking for the bodies of soldiers can call the headquarters by phone 8 (4712) 55-21-09.\n"
         "The headquarters was set up under a cabinet resolution, No 257, to deal with the dead.\n"
         "Russia returned 1,000 bodies on Thursday.\n"
     )
