@@ -1648,6 +1648,13 @@ def test_an_area_code_in_brackets_and_a_resolution_number_are_not_figures():
     assert [c.value for c in draft.claims] == [1000]
 
 
+def test_a_verb_of_another_clause_after_a_figure_is_no_noun_it_counts():
+    claims = claims_by_value("Kremlin aide Medinsky gives a figure of 1,000 and says Russia received 26\n")
+    assert (claims[1000]["metric"], claims[26]["metric"]) == ("bodies_to_ukraine", "bodies_to_russia")
+    # while "12 labs and" still counts labs
+    assert [c.value for c in draft_of("The bodies go to 12 labs and three morgues.\n").claims] == []
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

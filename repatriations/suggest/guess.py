@@ -869,6 +869,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
 
 NEXT_WORDS = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 PLURAL = re.compile(r"[a-z][a-z-]+[^s\W]s")
+CLAUSE_WORDS = ("and", "or", "but", "while", "whereas")
 
 
 def counts_other_nouns(after: str) -> bool:
@@ -887,6 +888,8 @@ def counts_other_nouns(after: str) -> bool:
     for word in (w for w in found.groups() if w):
         if is_known(word) or word in lx.phrases("other_counted", "not_plurals"):
             return False
+        if word in CLAUSE_WORDS:
+            return False  # "1,000 and says Russia received 26": the next word is a verb of another clause
         if PLURAL.fullmatch(word):
             return True
     return False
