@@ -1655,6 +1655,15 @@ def test_a_verb_of_another_clause_after_a_figure_is_no_noun_it_counts():
     assert [c.value for c in draft_of("The bodies go to 12 labs and three morgues.\n").claims] == []
 
 
+def test_a_bare_figure_followed_by_home_back_or_one_way_counts_bodies():
+    def metrics(text: str) -> dict[int, str]:
+        return {v: c["metric"] for v, c in claims_by_value("Russia returned 1,000 bodies on Thursday.\n\n" + text).items()}
+
+    assert metrics("The first stage, on Wednesday, brought 1,212 home.\n")[1212] == "bodies_to_ukraine"
+    assert metrics("In January it was 909 one way and 38 the other.\n") == {1000: "bodies_to_ukraine", 909: "bodies_to_ukraine", 38: "bodies_to_russia"}
+    assert metrics("Umerov says 4,812 home this week\n")[4812] == "cumulative_bodies_to_ukraine"
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"
