@@ -1663,7 +1663,7 @@ def test_a_bare_figure_followed_by_home_back_or_one_way_counts_bodies():
     assert metrics("In January it was 909 one way and 38 the other.\n") == {1000: "bodies_to_ukraine", 909: "bodies_to_ukraine", 38: "bodies_to_russia"}
     assert metrics("Umerov says 4,812 home this week\n")[4812] == "cumulative_bodies_to_ukraine"
     # "would follow", "would be brought": bodies not yet handed over
-    assert metrics("Zorin said that more than 6,000 would follow in all.\n")[6000] == "planned_bodies_to_ukraine"
+    assert metrics("Zorin said that more than 6,000 would be brought in all.\n")[6000] == "planned_bodies_to_ukraine"
 
 
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
