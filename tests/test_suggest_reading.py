@@ -2084,6 +2084,19 @@ def test_a_sum_opening_the_sentence_is_the_outlets_in_its_later_parts_too():
     assert (claims[12000]["side"], claims[11000]["side"]) == ("media", "russia")
 
 
+def test_a_new_persons_surname_in_another_spelling_is_the_same_person():
+    claims = claims_by_value(
+        "Russia received 34 bodies, State Duma deputy Shamsail Saraliyev told the Russian outlet RBC.\n\n"
+        "On 16 February Ukraine received 58 bodies and Russia 61, according to Saraliev.\n"
+    )
+    assert claims[61]["official_id"] == claims[34]["official_id"] and claims[61]["side"] == "russia"
+    # "Forces" is no spelling of a proposed "Air Force", nor "Kotenko" of "Kovalenko"
+    from repatriations.suggest.people import spelled_like
+
+    assert spelled_like("Medynsky's", "Medinsky") and not spelled_like("Forces", "Force")
+    assert not spelled_like("Kovalenko", "Kotenko")
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -104,12 +104,20 @@ def fuzzy_hit(text: str, folded: str, variant: str, sentence: Sentence) -> tuple
 def surname_hits(text: str, sentence: Sentence, known: Known) -> Iterator[tuple[int, int, float, str]]:
     """A capitalised word spelled like a curated person's surname ("Medynsky")."""
     for word in CAPITALISED.finditer(text, sentence.start, sentence.end):
-        w = fold(word.group()).rstrip("'’s")
-        if len(w) < 5 or w in NOT_NAMES:
-            continue
         for official_id, surname in known.surnames.items():
-            if w != surname and fuzz.ratio(w, surname) >= SURNAME_CUTOFF:
+            if fold(word.group()).rstrip("'’s") != surname and spelled_like(word.group(), surname):
                 yield word.start(), word.end(), 90.0, official_id
+
+
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def spelled_like(word: str, surname: str) -> bool:
+    """A capitalised word that is the surname in another spelling ("Saraliev" for "Saraliyev")."""
+    w, name = POSSESSIVE.sub("", fold(word)), fold(surname)
+    # the same first and last letter: "Forces" is no spelling of "Force"
+    same_ends = w[:1] == name[:1] and w[-1:] == name[-1:]
+    return len(w) >= 5 and w not in NOT_NAMES and same_ends and fuzz.ratio(w, name) >= SURNAME_CUTOFF
 
 
 def alias_hits(folded: str, offset: int) -> Iterator[tuple[int, int, float, str]]:
@@ -614,11 +622,12 @@ def _later_surnames(
     for proposal in proposals.values():
         if not proposal.surname:
             continue
+        surname = proposal.name.split()[-1]
         for sentence in sentences:
-            for m in re.finditer(
-                rf"(?<![\w’']){re.escape(proposal.name.split()[-1])}(?![\w’'])", text[sentence.start : sentence.end]
-            ):
-                a, b = sentence.start + m.start(), sentence.start + m.end()
+            for m in CAPITALISED.finditer(text, sentence.start, sentence.end):
+                a, b = m.span()
+                if m.group() != surname and not spelled_like(m.group(), surname):
+                    continue  # the surname as the proposal spells it, or in another spelling ("Saraliev", "Saraliyev")
                 if not any(x < b and a < y for x, y in busy):
                     found.append(Mention(proposal.official_id, a, a, b, sentence.index, "person", proposal.side, new=True))
                     busy.append((a, b))
