@@ -1666,6 +1666,14 @@ def test_a_bare_figure_followed_by_home_back_or_one_way_counts_bodies():
     assert metrics("Zorin said that more than 6,000 would be brought in all.\n")[6000] == "planned_bodies_to_ukraine"
 
 
+def test_a_name_in_the_outlets_masthead_is_no_person():
+    draft = draft_of(
+        "KURYER DELOVOY | English edition | Politics\n\n"
+        "Deputy Shamsail Saraliev confirmed the figures to Kuryer Delovoy. Russia received 30 bodies, he said.\n"
+    )
+    assert "Kuryer Delovoy" not in [p.name for p in draft.new_officials]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

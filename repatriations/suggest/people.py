@@ -349,8 +349,8 @@ def new_mentions(
             speaking = speaks or (counts and kind == "body")
             if not speaking and (kind != "person" or (start == name_start and not titled(appositive))):
                 continue
-            if kind == "person" and outlet_staff(text, name_start):
-                continue  # "our correspondent Taras Vovk" reports; the outlet speaks
+            if kind == "person" and (outlet_staff(text, name_start) or names_the_outlet(text, name)):
+                continue  # "our correspondent Taras Vovk" reports, "told Kuryer Delovoy" under its masthead: the outlet
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
             title = text[start:name_start].strip() or appositive
@@ -498,6 +498,13 @@ def interviewee(
             proposal = NewOfficial(oid, name, "person", side, title, text[start:end], fold(name.split()[-1]))
             return Mention(oid, start, name_start, end, sentence.index, "person", side, new=True), proposal
     return None
+
+
+def names_the_outlet(text: str, name: str) -> bool:
+    """Whether the name is the outlet's own, as its masthead in capitals on the first line gives it
+    ("KURYER DELOVOY | English edition")."""
+    first = text.split("\n", 1)[0].split("|", 1)[0]
+    return first.isupper() and fold(name) in fold(first)
 
 
 def outlet_staff(text: str, name_start: int) -> bool:
