@@ -1674,6 +1674,16 @@ def test_a_name_in_the_outlets_masthead_is_no_person():
     assert "Kuryer Delovoy" not in [p.name for p in draft.new_officials]
 
 
+def test_ukraine_returning_the_bodies_of_soldiers_brings_its_own_dead_home():
+    def metric(text: str, value: int) -> str:
+        return claims_by_value(text + "\n")[value]["metric"]
+
+    assert metric("On October 23, Ukraine returned the bodies of 1,000 fallen soldiers.", 1000) == "bodies_to_ukraine"
+    assert metric("Ukraine returned the bodies of 30 Russian soldiers.", 30) == "bodies_to_russia"
+    assert metric("Ukraine returned the bodies of 30 soldiers to Russia.", 30) == "bodies_to_russia"
+    assert metric("Russia handed over 1,000 bodies. In return, Ukraine returned the bodies of 26 soldiers.", 26) == "bodies_to_russia"
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

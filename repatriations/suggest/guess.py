@@ -125,6 +125,16 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             (direction, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{SAYS_IT}{aux}\s+(?:{get})")),
             (other, re.compile(rf"(?<![\w'])(?:{party}){ASIDE}{SAYS_IT}{aux}\s+(?:{give})")),  # "Russia handed over"
         ]
+    # "Ukraine has returned the bodies of 1,000 fallen soldiers" (Ukrinform's "returns", its own dead brought
+    # home): no recipient after it, no Russian dead and no "in return", unlike "Ukraine returned 30 bodies to Russia"
+    russian = lx.alternation("russian_dead")
+    patterns.append((
+        "to_ukraine" + HOME,
+        re.compile(
+            rf"(?<![\w'])(?:{_party('ukraine')}){aux}\s+(?:returned|repatriated)\s+(?:home\s+)?the\s+(?:bodies|remains)\s+of\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?#(?!\s+(?:{russian})\b)(?![^.;]*\b(?:to|back\s+to)\s+(?:{_party('russia')}))"
+        ),
+    ))
     if speaker_side in ("ukraine", "russia"):
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
         other = "to_russia" if own == "to_ukraine" else "to_ukraine"
@@ -148,6 +158,7 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
 
 
 BARE = ":bare"  # a cue read from the speaker's own verb, weaker than any naming a party
+HOME = ":home"  # a homecoming read from the verb alone, which an "in return" overrules
 BARE_PENALTY = 500
 
 
@@ -162,7 +173,7 @@ def verb_distance(found: Cue) -> int:
 def unbare(found: Cue) -> Cue:
     if found.label.endswith(BARE):
         return Cue(found.label.removesuffix(BARE), found.words, found.distance + BARE_PENALTY)
-    return found
+    return Cue(found.label.removesuffix(HOME), found.words, found.distance)
 
 
 def nationality(context: Context) -> Cue | None:
@@ -231,11 +242,20 @@ def semicolon_part(context: Context) -> tuple[str, int]:
 DIRECTION_REACH = 120  # characters: how far in its clause a named recipient still governs the figure
 
 
+def clause_cues(context: Context, speaker_side: str | None) -> list[Cue]:
+    """The direction cues of the figure's clause; a homecoming read from the verb alone not where the
+    sentence says "in return" ("In return, Ukraine returned the bodies of 26 soldiers" went to Russia)."""
+    found = [c for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
+    if lx.pattern("in_return").search(context.sentence[: context.sentence_at]):
+        found = [c for c in found if not c.label.endswith(HOME)]
+    return found
+
+
 def direction_of(context: Context, speaker_side: str | None, main: str | None) -> Cue | None:
     """to_ukraine, to_russia or total, from the words nearest the figure."""
     if found := cue("other", lx.pattern("in_return"), context.clause, context.at) or in_return_just_before(context):
         label = "to_russia" if main != "to_russia" else "to_ukraine"
-        patterns = [(side, p) for side, p in _direction_patterns(None) if side != "total"]
+        patterns = [(side, p) for side, p in _direction_patterns(None) if side in ("to_ukraine", "to_russia")]
         named = [c for side, p in patterns if (c := cue(side, p, context.clause, context.at))]
         nearer = [c for c in named if c.distance < found.distance]
         # "In return, the deputy said, 909 bodies … were transferred to Kiev": the clause's own recipient
@@ -248,7 +268,7 @@ def direction_of(context: Context, speaker_side: str | None, main: str | None) -
         return found
     if found := gapped_verb(context):
         return found
-    candidates = [unbare(c) for label, p in _direction_patterns(speaker_side) if (c := cue(label, p, context.clause, context.at))]
+    candidates = [unbare(c) for c in clause_cues(context, speaker_side)]
     if not candidates:  # the sentence's main verb may sit outside the figure's clause, but not across a ";"
         part, at = semicolon_part(context)
         candidates = [
