@@ -2052,6 +2052,9 @@ def test_a_backward_credit_opening_its_paragraph_speaks_for_the_whole_lead_befor
     # a byline removed between a standfirst and the credit parts them: the standfirst stays the outlet's
     records = [c.record() for c in draft_of(lead + "By Olena Kovalenko | Published 19.08.2025 14:32\n\n" + credit).claims]
     assert [(r["value"], r["side"]) for r in records] == [(1000, "media"), (5, "ukraine")]
+    # a headline just above the credit stays the outlet's
+    records = [c.record() for c in draft_of("Bodies of 1 000 fallen defenders returned\n\n" + credit).claims]
+    assert [(r["value"], r["side"]) for r in records] == [(1000, "media")]
 
 
 def test_an_unnamed_source_of_a_sentence_without_figures_is_who_the_source_recalled_is():

@@ -993,6 +993,8 @@ def credited_before(norm: Normalised, sentences: list[Sentence], credit: Sentenc
         after = sentences[before.index + 1]
         if before.index in spoken or (n > 0 and NEW_PARAGRAPH.search(norm.text[before.end : after.start])):
             break  # back across the break just before the credit, if any, but not across another
+        if is_headline(norm.text, before):
+            break  # a headline is the outlet's, whatever credit follows it
         credited |= {before.index} & outlet
         if n == 0 and norm.removed_at(norm.raw_offset(before.end), norm.raw_offset(credit.start)):
             break
