@@ -2118,6 +2118,14 @@ def test_a_new_persons_surname_in_another_spelling_is_the_same_person():
     assert not spelled_like("Kovalenko", "Kotenko")
 
 
+def test_the_statement_reads_is_the_words_of_the_body_named_before():
+    claims = claims_by_value(
+        "The Coordination Headquarters for the Treatment of Prisoners of War reported the repatriation on Telegram.\n\n"
+        '"Today 1,000 bodies were returned to Ukraine," the statement reads.\n'
+    )
+    assert claims[1000]["official_id"] == "ukraine-coordination-hq"
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "
