@@ -2126,6 +2126,15 @@ def test_the_statement_reads_is_the_words_of_the_body_named_before():
     assert claims[1000]["official_id"] == "ukraine-coordination-hq"
 
 
+def test_a_source_line_naming_the_headquarters_on_telegram_sources_the_paragraph_above():
+    claims = claims_by_value(
+        "Ukraine has received the bodies of 1,000 people whom Russia describes as fallen Ukrainian soldiers.\n\n"
+        "Source: Coordination Headquarters for the Treatment of Prisoners of War on Telegram\n\n"
+        "Details: The Headquarters said the repatriation had taken place on Thursday.\n"
+    )
+    assert claims[1000]["official_id"] == "ukraine-coordination-hq"
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -890,7 +890,8 @@ def source_line(text: str, mentions: list[Mention]) -> tuple[int, int, Attributi
     for line in re.finditer(rf"^[ \t]*(?i:{labels})[ \t]*[:\u2013\u2014-][ \t]*(?P<who>[^\n]+)$", text, re.M):
         if re.search(r";|\band\b|&", line.group("who")):
             continue
-        named = {m.official_id: m for m in mentions if line.start("who") <= m.start < line.end()}
+        # a name among the line's words (a fuzzy match may take in the label: "Source: Coordination Headquarters")
+        named = {m.official_id: m for m in mentions if line.start("who") < m.end and m.start < line.end()}
         if len(named) == 1:
             why = f'the line "{line.group().strip()[:60]}" under the paragraph names its source'
             end = len(text[: line.start()].rstrip())  # past any blank line: the paragraph above ends here
