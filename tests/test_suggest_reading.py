@@ -2135,6 +2135,22 @@ def test_a_source_line_naming_the_headquarters_on_telegram_sources_the_paragraph
     assert claims[1000]["official_id"] == "ukraine-coordination-hq"
 
 
+def test_a_persons_name_over_a_post_in_the_first_person_is_its_speaker_throughout():
+    post = (
+        "\n29 January 2026, 14:12\n\n"
+        "Today Russia handed over to Ukraine 1,000 bodies of Ukrainian servicemen.\n\n"
+        "In return, the Ukrainian side transferred to us the bodies of 38 of our fallen soldiers. We expect the same.\n"
+    )
+    claims = claims_by_value("Vladimir Medinsky" + post)
+    assert {(c["official_id"], c["side"]) for c in claims.values()} == {("medinsky", "russia")}
+    draft = draft_of("Alexander Khinshtein | Acting Governor of the Kursk Region | Telegram" + post)
+    assert {c.attribution.attributed_to for c in draft.claims} == {"Alexander Khinshtein"}
+    assert [(p.name, p.side) for p in draft.new_officials] == [("Alexander Khinshtein", "russia")]
+    # a desk's name over the outlet's own "we" is no person
+    draft = draft_of("Data Desk | Analysis" + post)
+    assert {c.attribution.side for c in draft.claims} == {"media"} and draft.new_officials == []
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

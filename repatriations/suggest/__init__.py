@@ -57,6 +57,7 @@ from .link import LINKED, Linkable, assign_exchanges, named_agreement
 from .people import (
     Mention,
     NewOfficial,
+    author_line,
     known_mentions,
     labelled_people,
     masthead,
@@ -367,7 +368,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     labelled, labelled_proposals = labelled_people(text, sentences, known, mentions + extra)
     extra += labelled
     proposals += labelled_proposals
-    head = masthead(text, sentences, known, mentions + extra)
+    head = masthead(text, sentences, known, mentions + extra) or author_line(text, sentences, known, mentions + extra)
     if head and head[1] is not None:
         extra.append(head[0])
         proposals.append(head[1])

@@ -757,6 +757,8 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     if head is None and (heading := statement_heading(text, unquoted, mentions or [])):
         return heading
     voices = len(FIRST_PERSON.findall(unquoted))
+    if head is not None and head.kind == "person" and voices < OWN_VOICE_MIN:
+        head = None  # a person's name over the text speaks only where the text speaks as "we"
     if head is not None and (voices or head.side != "media"):  # an institute's masthead over its own analysis
         why = 'the article is the statement of the body its first line names, in its own voice ("we", "our")'
         return official_attribution(text, head, why)

@@ -611,6 +611,41 @@ def masthead(
     return Mention(oid, first.start, first.start, first.end, first.index, "body", side, new=True), proposal
 
 
+def author_line(
+    text: str, sentences: list[Sentence], known: Known, mentions: list[Mention]
+) -> tuple[Mention, NewOfficial | None] | None:
+    """The person whose name alone opens the article's first line, over their own post or statement
+    ("Vladimir Medinsky" / "Alexander Khinshtein | Acting Governor of the Kursk Region | Telegram"):
+    a curated person, or one proposed with the line's title. Whether they speak throughout is for
+    own_voice to say, from the first person of the text below."""
+    if not sentences or sentences[0].line != 0:
+        return None
+    first = sentences[0]
+    line_start, line_end = line_bounds(text, first.start)
+    parts = [p.strip() for p in text[line_start:line_end].split("|")]
+    name = parts[0]
+    at = text.find(name, line_start)
+    for m in mentions:
+        fills = m.end - m.name_start >= MASTHEAD_SHARE * len(name)
+        if m.kind == "person" and at <= m.name_start and m.end <= at + len(name) and fills:
+            return m, None
+    # a new person only under a title that names one ("| Acting Governor of the Kursk Region |"), so that
+    # an outlet's or a desk's name ("FACT CHECK", "Rossiyskaya Gazeta") is never read as a person's
+    title = parts[1] if len(parts) > 1 else None
+    titles = set(lx.phrases("person_titles"))
+    if name.isupper() or not _is_name(name) or not 2 <= len(name.split()) <= 3:
+        return None
+    if not title or not titles & set(fold(title).split()):
+        return None
+    oid = proposed_id(name)
+    if not oid or oid in known.officials:
+        return None
+    surname = fold(name.split()[-1])
+    side = new_side(title or "", text[first.start : first.end], surname)
+    proposal = NewOfficial(oid, name, "person", side, title, name, surname)
+    return Mention(oid, at, at, at + len(name), first.index, "person", side, new=True), proposal
+
+
 def appositive_role(text: str, end: int, limit: int) -> str | None:
     """', an aide to Putin who serves as chief negotiator,' after a name: the role in the article's words."""
     m = re.match(r",\s+((?:a|an|the|who|head of|Russia's|Ukraine's)\b[^,.;]{3,90})", text[end:limit])  # ", who speaks for …"
