@@ -2151,6 +2151,18 @@ def test_a_persons_name_over_a_post_in_the_first_person_is_its_speaker_throughou
     assert {c.attribution.side for c in draft.claims} == {"media"} and draft.new_officials == []
 
 
+def test_a_speaker_whose_part_ends_in_a_colon_speaks_for_the_list_it_opens():
+    claims = claims_by_value(
+        "Russia received 34 bodies, State Duma deputy Shamsail Saraliev told RIA Novosti.\n\n"
+        "Saraliev recalled the earlier exchanges of the year: in January, Ukraine received 757 bodies and Russia 49; "
+        "in February, the figures were 757 and 45; in April, Kiev received 909 bodies, and 41 were transferred to Moscow.\n"
+    )
+    assert {claims[v]["side"] for v in (49, 45, 909, 41)} == {"russia"}
+    # without the colon each part after a ";" is its own
+    claims = claims_by_value("Kyiv counted 1,245 bodies, the headquarters said; Russia put the last batch at 1,248.\n")
+    assert claims[1248]["side"] != "ukraine"
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

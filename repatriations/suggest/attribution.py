@@ -107,6 +107,13 @@ def counts_of(text: str, mention: Mention) -> bool:
     return re.match(rf"['’]s\s+(?:own\s+)?(?:{nouns}|account)\b", text[mention.end : mention.end + 30], re.I) is not None
 
 
+def opens_a_list(text: str, mention: Mention, s: Sentence, part_start: int) -> bool:
+    """"Saraliev also recalled the previous exchanges: in January, …; in February, …": a speaker whose
+    part ends in a colon speaks for every part of the list it opens, up to the figure's."""
+    _, own_end = segment_bounds(text, s, mention.start, SEMICOLON)
+    return mention.end <= part_start and ":" in text[mention.end : own_end]
+
+
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
     """The official of the figure's sentence closest to a speech verb, else closest to the figure."""
     s = figure.sentence
@@ -121,7 +128,7 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
         here, verbs = own, own_verbs
     elif ";" in text[s.start : s.end]:  # "Kyiv counts 1,245; Russia's Defence Ministry says …": not across the ";"
         c, d = segment_bounds(text, s, figure.start, SEMICOLON)
-        here = [m for m in here if c <= m.start < d or not speaks_in_its_own_part(text, m, s)]
+        here = [m for m in here if c <= m.start < d or not speaks_in_its_own_part(text, m, s) or opens_a_list(text, m, s, c)]
     # "… Kyiv counted 1,245 bodies and Russia's Defence Ministry said it had handed over 1,248": it speaks for the later one
     here = [m for m in here if not speaks_for_a_later_figure(text, figure, m, s)]
     if not here:
