@@ -2163,6 +2163,21 @@ def test_a_speaker_whose_part_ends_in_a_colon_speaks_for_the_list_it_opens():
     assert claims[1248]["side"] != "ukraine"
 
 
+def test_a_speaker_named_right_next_to_the_figure_is_its_speaker():
+    claims = claims_by_value(
+        "Russia returned 1,000 bodies on Thursday.\n\n"
+        "On June 16 came a final batch of bodies, 1,245 by Kyiv's count, 1,248 according to the Russian Defence Ministry.\n"
+    )
+    assert claims[1245]["side"] == "ukraine"
+    # the verb that gave the figure before is left out: "Medinsky 6,060", "Moscow 1,000"
+    claims = claims_by_value("The Coordination Headquarters counted 6,057 bodies, Medinsky 6,060.\n")
+    assert (claims[6057]["official_id"], claims[6060]["official_id"]) == ("ukraine-coordination-hq", "medinsky")
+    assert claims_by_value("Kyiv counts 1,003 bodies, Moscow 1,000\n\nThe bodies came back.\n")[1000]["side"] == "russia"
+    # but not the receiver of a verb of getting: "Ukraine received 8,057 bodies, and Russia 116"
+    claims = claims_by_value("By the BBC's count, Ukraine has received 8,057 bodies since the talks, and Russia 116.\n")
+    assert claims[116]["side"] == "media"
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -840,6 +840,54 @@ def sum_opening_the_sentence(text: str, figure: Figure, mentions: list[Mention],
     return found
 
 
+def group_side(words: str) -> str | None:
+    """The side a group's name gives ("Kyiv", "the Russian side", "Moscow's negotiators"), or None."""
+    folded = fold(words).strip()
+    for side, key in GROUP_SIDES[:2]:
+        if re.fullmatch(f"(?:{lx.alternation('attribution', key)})", folded):
+            return side
+    return None
+
+
+def speaker_named_as(text: str, start: int, end: int, mentions: list[Mention], why: str) -> Attribution | None:
+    """The speaker the words text[start:end] name: a curated or proposed official, else a side's group."""
+    named = [m for m in mentions if start <= m.name_start and m.end <= end]
+    if named:
+        return official_attribution(text, named[-1], why)
+    side = group_side(text[start:end])
+    return Attribution(text[start:end], None, side, why) if side else None
+
+
+WHOSE_COUNT = re.compile(
+    r"(?:\s+bodies)?,?\s+(?:by|on|according\s+to)\s+(?:the\s+)?(?P<who>[A-Z][\w’' -]{1,60}?)['’]s?\s+"
+    r"(?:own\s+)?(?:count|figures?|tally|numbers|account)\b"
+)
+
+
+def whose_count_follows(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """"a final batch, 1,245 by Kyiv's count, 1,248 according to the Russian Defence Ministry": whose count
+    comes right after the figure, that figure is theirs, whoever else the sentence names."""
+    found = WHOSE_COUNT.match(text, figure.end, figure.sentence.end)
+    if not found:
+        return None
+    return speaker_named_as(text, found.start("who"), found.end("who"), mentions, f'"{found.group().strip()}" follows the figure')
+
+
+def gapped_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """"the Coordination Headquarters counted 6,057 bodies, Medinsky 6,060", "Kyiv counts 1,003 bodies, Moscow
+    1,000": a name right before the figure after a comma, the verb of the part before left out, speaks for it."""
+    s = figure.sentence
+    found = re.search(r",\s+(?:and\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+$", text[s.start : figure.start])
+    if not found:
+        return None
+    # the verb left out is the one that gave the figure before: "counted 6,057", not "received 8,057, and Russia 116"
+    before = fold(text[s.start : s.start + found.start()])
+    if not re.search(rf"\b(?:{_speech()}|count(?:s|ed)?)\s+(?:[\w-]+\s+)?[\d,. ]*\d[\d,. ]*(?:\s+bodies)?$", before):
+        return None
+    who = (s.start + found.start("who"), s.start + found.end("who"))
+    return speaker_named_as(text, *who, mentions, f'"{found.group("who")}" before the figure, the verb left out')
+
+
 def named_in_statement(
     text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice
 ) -> Attribution | None:
@@ -860,6 +908,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return named_in_statement(text, figure, sentences, mentions, voice) or voice.own_voice
     if sums := own_arithmetic(text, figure, mentions):
         return sums
+    if found := whose_count_follows(text, figure, mentions) or gapped_speaker(text, figure, mentions):
+        return found
     if mention := speaker_mention(text, figure, mentions):
         a, b = segment_bounds(text, figure.sentence, figure.start)
         if not a <= mention.start < b:
