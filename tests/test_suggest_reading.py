@@ -1684,6 +1684,14 @@ def test_ukraine_returning_the_bodies_of_soldiers_brings_its_own_dead_home():
     assert metric("Russia handed over 1,000 bodies. In return, Ukraine returned the bodies of 26 soldiers.", 26) == "bodies_to_russia"
 
 
+def test_a_list_of_days_after_its_month_is_dates():
+    draft = draft_of("Ukraine received 1,212 bodies on June 11 and 1,200 on each of the next handovers, on June 13, 14 and 15.\n")
+    assert [c.value for c in draft.claims] == [1212, 1200, 1200, 1200]
+    assert [c.occasion.day for c in draft.claims[1:] if c.occasion] == [13, 14, 15]
+    # "June 13, 1,200 bodies": a day, then a figure
+    assert [c.value for c in draft_of("On June 13, 1,200 bodies came back.\n").claims] == [1200]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

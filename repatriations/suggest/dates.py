@@ -36,6 +36,12 @@ DAY_LIST = re.compile(
 )  # "13, 14 and 15 June", "11-16 June"
 
 
+_DAY = r"[0-3]?\d(?!\d|[,.]\d)"  # a day, not the start of "1,200" or "2025"
+MONTH_DAY_LIST = re.compile(
+    rf"(?<![\w]){_MONTH}\s+{_DAY}(?:,\s*{_DAY})*(?:,?\s+(?:and|or|to)\s+|\s*[-–]\s*){_DAY}", re.IGNORECASE
+)  # "June 13, 14 and 15", "June 13-15" (the month first, as American style writes it)
+
+
 LIST_DATE = re.compile(rf"(?<![\w,.]){_MONTH}\s+(?P<day>[0-3]?\d):(?!\d)", re.IGNORECASE)  # "June 23: …", "Feb. 14: 757 / 45"
 
 
@@ -51,6 +57,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in date_mentions(text)]
     spans += [(m.start(), m.end() - 1) for m in LIST_DATE.finditer(text)]
     spans += [(m.start(), m.end()) for m in DAY_LIST.finditer(text)]
+    spans += [(m.start(), m.end()) for m in MONTH_DAY_LIST.finditer(text)]
     return spans + [(m.start(), m.end()) for m in MONTH_YEAR.finditer(text)]
 
 

@@ -15,9 +15,10 @@ from .dates import Dated, EventDate, month_window
 from .text import Figure, fold
 
 _MONTH = "|".join(MONTH_NAMES)
-# "13, 14 and 15 June", "the 13th, 14th and 15th" (the month from the sentence)
+# "13, 14 and 15 June", "June 13, 14 and 15", "the 13th, 14th and 15th" (the month from the sentence)
 DAYS = re.compile(
-    r"(?<![\w,.])(?:the\s+)?(?P<days>[0-3]?\d(?:st|nd|rd|th)?(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?)+)"
+    rf"(?<![\w,.])(?:(?P<month_before>{_MONTH})\s+)?(?:the\s+)?"
+    r"(?P<days>[0-3]?\d(?:st|nd|rd|th)?(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?)+)"
     rf"(?:\s+(?:of\s+)?(?P<month>{_MONTH}))?(?![\w])",
     re.IGNORECASE,
 )
@@ -54,7 +55,7 @@ def occasions_in(words: str, offset_month: int | None = None) -> list[Occasion]:
     """The handovers a stretch of text names, in order: days (single or listed) and months."""
     found: list[tuple[int, int, Occasion]] = []
     for listed in DAYS.finditer(words):  # before single days: "15 June" is the last of "13, 14 and 15 June"
-        month_word = listed.group("month")
+        month_word = listed.group("month") or listed.group("month_before")
         month = MONTHS[month_word.lower()] if month_word else offset_month
         if month is None:
             continue
