@@ -1688,6 +1688,9 @@ def test_a_list_of_days_after_its_month_is_dates():
     draft = draft_of("Ukraine received 1,212 bodies on June 11 and 1,200 on each of the next handovers, on June 13, 14 and 15.\n")
     assert [c.value for c in draft.claims] == [1212, 1200, 1200, 1200]
     assert [c.occasion.day for c in draft.claims[1:] if c.occasion] == [13, 14, 15]
+    # a count of the handovers between the figure and its days does not part them
+    draft = draft_of("Ukraine received 1,200 bodies on each of the following three handovers, on June 13, 14 and 15.\n")
+    assert [c.occasion.day for c in draft.claims if c.value == 1200 and c.occasion] == [13, 14, 15]
     # "June 13, 1,200 bodies": a day, then a figure
     assert [c.value for c in draft_of("On June 13, 1,200 bodies came back.\n").claims] == [1200]
 

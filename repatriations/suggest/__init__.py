@@ -441,6 +441,12 @@ def respectively_dated(text: str, claims: list[DraftClaim]) -> dict[int, Occasio
     return dated
 
 
+def counts_handovers(text: str, figure: Figure) -> bool:
+    """Whether the figure counts handovers ("three handovers", "five stages"), by the noun after it."""
+    nouns = "|".join(re.escape(p.removeprefix("# ")) for p in lx.phrases("count_of_handovers"))
+    return re.match(rf"\s+(?:following\s+|more\s+|further\s+)?(?:{nouns})\b", text[figure.end : figure.end + 40]) is not None
+
+
 def one_claim_per_occasion(text: str, claims: list[DraftClaim], by_sentence: dict[int, list[Figure]]) -> list[DraftClaim]:
     """A handover figure that counts several handovers ("1,200 on each of 13, 14 and 15
     June") becomes one claim per handover, each dated by its own day or month."""
@@ -452,6 +458,8 @@ def one_claim_per_occasion(text: str, claims: list[DraftClaim], by_sentence: dic
             out.append(replace(claim, occasion=respective[id(claim)]))
             continue
         same = by_sentence.get(figure.sentence.index, [])  # placed or not: "… 1,212 on 11 June and 1,200 …"
+        # but not a count of the handovers themselves: "1,200 on each of the following three handovers, on June 13, …"
+        same = [f for f in same if f is figure or not counts_handovers(text, f)]
         previous_end = max((f.end for f in same if f.end <= figure.start), default=figure.sentence.start)
         next_start = min((f.start for f in same if f.start >= figure.end), default=figure.sentence.end)
         occasions = repeated_occasions(text, figure, previous_end, next_start) if claim.metric.value in LINKED else []
