@@ -1695,6 +1695,11 @@ def test_a_list_of_days_after_its_month_is_dates():
     assert [c.value for c in draft_of("On June 13, 1,200 bodies came back.\n").claims] == [1200]
 
 
+def test_people_injured_right_after_the_figure_are_not_figures():
+    draft = draft_of("Russia returned 1,000 bodies.\n\nGuided bomb strike on Kostiantynivka: one dead, four injured\n")
+    assert 4 not in [c.value for c in draft.claims]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

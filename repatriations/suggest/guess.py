@@ -878,12 +878,15 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     clause = fold(own_sentence_window(text, number.start, number.end, 60))
     if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
         return "UNPLACED: drones or missiles, not a figure of the record"
-    if injured_nearer_than_killed(text, number) and not lx.pattern("body_nouns").search(clause):
-        # soldiers named before the figure ("46,000 soldiers have died and 380,000 were hurt") or the words
-        # it counts ("20 servicemen"), not a "military administration" that reports it after
-        counted = fold(lead_before(text, number.start, 60) + text[number.start : number.end + 30])
-        if not lx.pattern("soldier_words").search(counted):
-            return "UNPLACED: people injured in an attack, not a figure of the record"
+    # soldiers named before the figure ("46,000 soldiers have died and 380,000 were hurt") or the words
+    # it counts ("20 servicemen"), not a "military administration" that reports it after
+    counted = fold(lead_before(text, number.start, 60) + text[number.start : number.end + 30])
+    soldiers = lx.pattern("soldier_words").search(counted)
+    injured_after = re.match(r"\s+(?:(?:people|others|civilians|residents)\s+)?(?:were\s+)?(?:injured|hurt)\b", after)
+    if not soldiers and (  # "one dead, four injured": right after the figure, whatever body words the sentence has
+        injured_after or (injured_nearer_than_killed(text, number) and not lx.pattern("body_nouns").search(clause))
+    ):
+        return "UNPLACED: people injured in an attack, not a figure of the record"
     return None
 
 
