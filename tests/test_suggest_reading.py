@@ -1700,6 +1700,16 @@ def test_people_injured_right_after_the_figure_are_not_figures():
     assert 4 not in [c.value for c in draft.claims]
 
 
+def test_a_size_of_handover_a_sites_name_and_the_two_count_nothing():
+    draft = draft_of(
+        "Regional news site 62.ua said the headquarters had received 1 000 bodies.\n"
+        "It was another of the thousand-body handovers, after the five 1,000-body swaps since June.\n"
+        "Saraliyev said Russia had received 55 bodies. The Moscow Times added the two: 132 in all.\n"
+        "By late June 20 Russians had been found among the dead.\n"
+    )
+    assert [c.value for c in draft.claims if c.value in (62, 1000, 2, 20)] == [1000]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

@@ -831,6 +831,12 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     identified_before = lx.alternation("not_figures", "identified_before")
     if identified_after or re.search(rf"\b(?:{identified_before})\s+(?:(?:{qualifier})\s+)?$", before):
         return "UNPLACED: counts identifications, which the record does not measure"
+    if re.match(r"-bod(?:y|ies)\s", after):
+        return "UNPLACED: names a kind of handover by its size ('thousand-body handovers'), it counts none"
+    if re.match(r"\.(?:ua|ru|by|com|net|org)\b", after):
+        return "UNPLACED: part of a site's name ('62.ua'), not a figure"
+    if number.value == 2 and re.search(r"\bthe\s+$", before) and re.match(r"\s*[:;,.]", after):
+        return "UNPLACED: 'the two' refers back to figures already given, it counts nothing"
     if _starts("cases_after", after) or words_after("found_among_after").match(after) or _ends("found_among_before", before):
         return "UNPLACED: counts the other side's dead found among those received ('at least 20 such cases'), not a handover"
     sentence_rest = fold(text[number.end : number.end + 150]).split(". ")[0]
