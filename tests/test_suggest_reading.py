@@ -1710,6 +1710,16 @@ def test_a_size_of_handover_a_sites_name_and_the_two_count_nothing():
     assert [c.value for c in draft.claims if c.value in (62, 1000, 2, 20)] == [1000]
 
 
+def test_regions_named_without_region_are_a_breakdowns_parts_but_not_a_whole_told_by_its_parts():
+    draft = draft_of(
+        "The December batch included 403 bodies from the Donetsk region, 57 from Zaporizhzhia, "
+        "12 from Luhansk and 31 from Russian morgues.\n"
+        "The project said that 41 bodies of Russian soldiers, most of them found in the Pokrovsk and Bakhmut "
+        "districts and in the Kharkiv region, had been handed over.\n"
+    )
+    assert [c.value for c in draft.claims] == [41]
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

@@ -678,12 +678,14 @@ def in_a_list_of_places(text: str, number: Number, place: str, date_spans: list[
     """"Most of them, 221, fell in the Donetsk sector. Another 25 came from the Zaporizhzhia
     sector and 4 from the Luhansk sector": a figure a few words before a place, in a paragraph
     that names several, is one part of a breakdown."""
-    named_place = rf"(?:from|in|on)\s+(?:the\s+)?[\w'-]+\s+(?:{place})\b"
+    regions = lx.alternation("not_figures", "region_names")
+    named_place = rf"(?:from|in|on)\s+(?:the\s+)?(?:[\w'-]+\s+(?:{place})\b|(?:{regions})(?![\w-]))"
     line_start, line_end = line_bounds(text, number.start)
     rest = fold(dates_as_words(text, number.end, line_end, date_spans))
     # words, no other figure, between ("Of the 563, 320 were returned from …": the place is the 320's)
-    if not re.match(rf"(?:,?\s+[^\W\d][\w'-]*){{0,{PLACE_LIST_REACH}}}?\s+{named_place}", rest):
-        return False
+    found = re.match(rf"(?:,?\s+[^\W\d][\w'-]*){{0,{PLACE_LIST_REACH}}}?\s+{named_place}", rest)
+    if not found or re.search(r"\b(?:most|many|all|some|several|half|nearly\s+all)\s+of\s+(?:them|whom)\b", found.group()):
+        return False  # "41 bodies …, most of them found in the Pokrovsk …": the whole, its parts told after it
     return len(set(re.findall(named_place, fold(text[line_start:line_end])))) >= PLACE_LIST_MIN
 
 
