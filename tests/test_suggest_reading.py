@@ -1720,6 +1720,17 @@ def test_regions_named_without_region_are_a_breakdowns_parts_but_not_a_whole_tol
     assert [c.value for c in draft.claims] == [41]
 
 
+def test_the_dead_of_a_drone_attack_on_a_town_are_civilian_deaths_even_one():
+    def metrics(text: str) -> dict[int, str]:
+        return {v: c["metric"] for v, c in claims_by_value("Russia returned 1,000 bodies.\n\n" + text + "\n").items()}
+
+    assert metrics("Drone attack on Kharkiv: one killed, seven injured")[1] == "civilian_deaths"
+    assert metrics("Kharkiv Mayor Ihor Terekhov said one person was killed and 14 were injured.")[1] == "civilian_deaths"
+    assert metrics("Two people were killed in a Russian missile strike on Kherson, the governor said.")[2] == "civilian_deaths"
+    # drones shot down stay furniture, and "one bag" no figure
+    assert set(metrics("Russia launched 49 drones, 37 were shot down. One bag may hold several people.")) == {1000}
+
+
 def test_the_lines_under_a_more_on_this_story_heading_are_links():
     draft = draft_of(
         "Russia returned 1,000 bodies on Tuesday and received 19, officials said.\n\n"

@@ -304,7 +304,11 @@ def casualty_metric(context: Context) -> Guess | None:
     best = min(found, key=lambda c: (c.distance, -len(c.words)))  # "killed and wounded" over "killed"
     if best.label != "deaths":
         return Guess(best.label, f'from "{best.words}"')
-    if _has("civilian_words", context.clause) and not _has("soldier_words", context.clause):
+    # "One killed in Russian drone attack on Kharkiv": the dead of a strike on a town, unless soldiers are named
+    attack = lx.pattern("not_figures", "drones").search(context.sentence) or re.search(
+        r"\b(?:attacks?|strikes?|shelling)\b", context.sentence
+    )
+    if (_has("civilian_words", context.clause) or attack) and not _has("soldier_words", context.clause):
         return Guess("civilian_deaths", f'from "{best.words}" about people, not soldiers')
     return Guess("military_deaths", f'from "{best.words}"')
 
@@ -762,7 +766,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     # "one person's remains can arrive spread over several packages": a case told, not a count
     if number.value == 1 and re.match(r"\s+[a-z]+['’]s\s", after):
         return "UNPLACED: 'one person's …' tells of a case, it counts nothing"
-    if number.kind == "words" and number.value == 1 and not re.match(
+    # "one person was killed", "One killed in a drone attack", "killing one person": one death, a figure
+    if number.kind == "words" and number.value == 1 and not counts_the_dead(before, after) and not re.match(
         rf"\s+(?:[\w'-]+\s+)?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after
     ):
         return "UNPLACED: 'one' used as a pronoun or article (\"the previous one\", \"one bag\"), not a figure"
@@ -884,7 +889,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if _starts_word("counting_words", after) and not repeated and not handovers:
         return "UNPLACED: counts something other than people or bodies"
     clause = fold(own_sentence_window(text, number.start, number.end, 60))
-    if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause):
+    killed = counts_the_dead(before, after)  # "one killed in a drone attack", "killing one person"
+    if lx.pattern("not_figures", "drones").search(clause) and not lx.pattern("body_nouns").search(clause) and not killed:
         return "UNPLACED: drones or missiles, not a figure of the record"
     # soldiers named before the figure ("46,000 soldiers have died and 380,000 were hurt") or the words
     # it counts ("20 servicemen"), not a "military administration" that reports it after
@@ -972,6 +978,16 @@ def numbers_follow(after: str) -> bool:
     """Whether " of the ten …" goes on with a number (of any kind)."""
     word = re.match(r"\s+of\s+the\s+(\S+)", after)
     return bool(word and numbers_in(word.group(1)))
+
+
+PEOPLE = r"(?:people|persons?|civilians?|wom[ae]n|m[ae]n|child(?:ren)?|residents?)"
+DEAD_AFTER = re.compile(rf"\s+(?:{PEOPLE}\s+)?(?:were\s+|was\s+)?(?:killed|dead|died)\b")
+
+
+def counts_the_dead(before: str, after: str) -> bool:
+    """"one person was killed", "two dead", "killing one person": the figure counts people killed."""
+    killing = re.search(r"\b(?:killing|killed)\s+$", before) and re.match(rf"\s+{PEOPLE}\b", after)
+    return bool(DEAD_AFTER.match(after) or killing)
 
 
 def injured_nearer_than_killed(text: str, number: Number) -> bool:
