@@ -1682,6 +1682,8 @@ def test_ukraine_returning_the_bodies_of_soldiers_brings_its_own_dead_home():
     assert metric("Ukraine returned the bodies of 30 Russian soldiers.", 30) == "bodies_to_russia"
     assert metric("Ukraine returned the bodies of 30 soldiers to Russia.", 30) == "bodies_to_russia"
     assert metric("Russia handed over 1,000 bodies. In return, Ukraine returned the bodies of 26 soldiers.", 26) == "bodies_to_russia"
+    # both parties as the subject: both directions
+    assert metric("Russia and Ukraine have repatriated the bodies of 1,029 combatants killed in action.", 1029) == "bodies_total"
 
 
 def test_a_list_of_days_after_its_month_is_dates():

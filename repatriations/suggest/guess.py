@@ -131,8 +131,8 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
     patterns.append((
         "to_ukraine" + HOME,
         re.compile(
-            rf"(?<![\w'])(?:{_party('ukraine')}){aux}\s+(?:returned|repatriated)\s+(?:home\s+)?the\s+(?:bodies|remains)\s+of\s+"
-            rf"(?:[\w-]+\s+){{0,2}}?#(?!\s+(?:{russian})\b)(?![^.;]*\b(?:to|back\s+to)\s+(?:{_party('russia')}))"
+            rf"(?<![\w'])(?<!and )(?:{_party('ukraine')}){aux}\s+(?:returned|repatriated)\s+(?:home\s+)?"  # not "… and Ukraine"
+            rf"the\s+(?:bodies|remains)\s+of\s+(?:[\w-]+\s+){{0,2}}?#(?!\s+(?:{russian})\b)(?![^.;]*\b(?:to|back\s+to)\s+(?:{_party('russia')}))"
         ),
     ))
     if speaker_side in ("ukraine", "russia"):
