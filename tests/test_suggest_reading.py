@@ -2227,6 +2227,19 @@ def test_a_speaker_named_right_next_to_the_figure_is_its_speaker():
     assert claims[116]["side"] == "media"
 
 
+def test_it_is_the_second_repatriation_points_at_no_speaker():
+    claims = claims_by_value(
+        "On Friday Ukraine received the bodies of 909 soldiers, the Coordination Headquarters said. "
+        "It is the largest return so far this year, after 757 on 24 January.\n"
+    )
+    assert (claims[909]["side"], claims[757]["side"]) == ("ukraine", "media")
+    # while "It said" is the headquarters again
+    claims = claims_by_value(
+        "The Coordination Headquarters reported the repatriation on Friday. It said 909 bodies had come home.\n"
+    )
+    assert claims[909]["official_id"] == "ukraine-coordination-hq"
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -415,7 +415,8 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     asides = (m for p in later for m in re.finditer(p, opening) if not identity_aside(opening, m))
     nouns = lx.alternation("attribution", "count_nouns")
     return (
-        re.match(rf"(?P<p>{pronoun})\b", opening)
+        # "It is the second repatriation this week, after 1,212 …": an "it" that points at nothing
+        re.match(rf"(?P<p>{pronoun})\b(?!\s+(?:is|was|'s|’s)\s+(?:the|a|an|its|not|also|now|only|still)\b)", opening)
         # "By his count Russia handed over 6,060", "By her own figures, …": whose count it is
         or re.match(rf"{opening_time()}?(?:by|on|in|according\s+to)\s+(?P<p>{pronoun})\s+(?:own\s+)?(?:{nouns})\b", opening)
         # "By September 2023, the ministry's total was 1,832", "The agency's running tally stood at …"
