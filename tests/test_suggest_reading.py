@@ -2240,6 +2240,11 @@ def test_it_is_the_second_repatriation_points_at_no_speaker():
     assert claims[909]["official_id"] == "ukraine-coordination-hq"
 
 
+def test_and_russia_said_after_a_figure_speaks_for_the_later_figure():
+    claims = claims_by_value("On December 19 Ukraine said it received 1,003 bodies and Russia said it received 26.\n")
+    assert (claims[1003]["side"], claims[26]["side"]) == ("ukraine", "russia")
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -335,6 +335,9 @@ def group_speaker(text: str, s: Sentence, words: tuple[int, int], own_part_only:
     # "… 6,000 soldiers each, and Moscow says it has since gone beyond that": a later part's own subject
     # speaks for that part ("…, and 26 went to Russia, the headquarters said" still speaks for all)
     found = [f for f in found if not opens_a_later_part(text, s, f[1], b)]
+    # "Ukraine said it received 1,003 bodies and Russia said it received 26": "and Russia said" speaks for the later figure
+    found = [f for f in found if not (f[1].start() >= at and re.search(r"\band\s+$", folded[: f[1].start()])
+                                      and re.search(r"\d", folded[f[1].end() :]))]
     if is_headline(text, s):
         found = [f for f in found if speaks_across_headline(text[s.start : s.end], f[1], start - s.start)]
     if not found:
