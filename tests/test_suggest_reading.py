@@ -2245,6 +2245,16 @@ def test_and_russia_said_after_a_figure_speaks_for_the_later_figure():
     assert (claims[1003]["side"], claims[26]["side"]) == ("ukraine", "russia")
 
 
+def test_a_list_under_main_points_of_the_statement_is_the_statement_of_the_body_named_before():
+    claims = claims_by_value(
+        "The Russian Defence Ministry said on 16 June that it had completed the transfer of the bodies.\n\n"
+        "Main points of the statement:\n\n"
+        "- On Monday, 1,248 bodies of Ukrainian servicemen were handed over to the Ukrainian side. "
+        "In return, Russia received the bodies of 51 Russian servicemen.\n"
+    )
+    assert {claims[v]["side"] for v in (1248, 51)} == {"russia"}
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -513,6 +513,17 @@ def document_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attr
     return Attribution(words, att.official_id, att.side, att.why)
 
 
+def statement_of_last_named(text: str, s: Sentence, voice: Voice, heading: str) -> Attribution | None:
+    """"The Russian Defence Ministry said on 16 June … / Main points of the statement:": a list under a
+    heading that names only a statement is the words of whoever was named just before it."""
+    named = [last for last in voice.last.values() if s.index - last[0] <= PRONOUN_REACH]
+    if not named:
+        return None
+    _, mention = max(named, key=lambda last: (last[0], last[1].start))
+    why = f'the list under "{heading[:40]}" is the statement of "{text[mention.name_start : mention.end]}", named just before'
+    return official_attribution(text, mention, why)
+
+
 def body_named_before(text: str, s: Sentence, found: re.Match[str], voice: Voice) -> Attribution | None:
     """"The repatriation was carried out by the Ministry for Reintegration … The ministry added that
     …": a role noun for a body the article named earlier where it did not speak; that body, proposed
@@ -719,7 +730,9 @@ def introduced_block_speaker(
         stripped = line.strip()
         if paragraphs and offset >= paragraphs[0] - 1:
             continue  # a paragraph of the same quotation
-        if stripped.endswith(":") and re.search(_speech(), fold(stripped)):
+        documents = lx.alternation("attribution", "statement_nouns")
+        statement = re.search(rf"\b(?:{documents})\b", fold(stripped))  # "Main points of the statement:"
+        if stripped.endswith(":") and (re.search(_speech(), fold(stripped)) or statement):
             colon = offset + line.rstrip().rfind(":")
             try:
                 here = at_point(sentences, colon - 1)
@@ -730,7 +743,8 @@ def introduced_block_speaker(
             if mention := speaker_mention(text, here, mentions) or speaker_mention(text, opening, mentions):
                 named = text[mention.name_start : mention.end]
                 return official_attribution(text, mention, f'the post or list "{named}" introduces')
-            return group_attribution(text, here) or pronoun_carried(text, here, sentences, voice, mentions=mentions)
+            found = group_attribution(text, here) or pronoun_carried(text, here, sentences, voice, mentions=mentions)
+            return found or (statement_of_last_named(text, here.sentence, voice, stripped) if statement else None)
         if stripped and not BLOCK_LINE.match(line) and not stripped.endswith(('"', "”")):
             return None  # a paragraph of prose: the block, if any, ended here
     return None
