@@ -2255,6 +2255,12 @@ def test_a_list_under_main_points_of_the_statement_is_the_statement_of_the_body_
     assert {claims[v]["side"] for v in (1248, 51)} == {"russia"}
 
 
+def test_the_headquarters_described_by_what_it_does_is_the_headquarters():
+    for speaker in ("the Ukrainian state agency that deals with prisoners of war", "Ukraine's agency in charge of prisoners of war"):
+        claims = claims_by_value(f"Ukraine received the bodies of 757 of its soldiers from Russia on Friday, {speaker} said.\n")
+        assert claims[757]["official_id"] == "ukraine-coordination-hq", speaker
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "
