@@ -2261,6 +2261,11 @@ def test_the_headquarters_described_by_what_it_does_is_the_headquarters():
         assert claims[757]["official_id"] == "ukraine-coordination-hq", speaker
 
 
+def test_an_official_and_other_officials_are_a_group_of_the_officials_side():
+    claims = claims_by_value("Russia received 19 bodies in July, according to Medinsky and other Russian officials.\n")
+    assert (claims[19]["side"], claims[19].get("official_id")) == ("russia", None)
+
+
 def test_the_ministrys_total_refers_back_to_the_ministry_named_before():
     claims = claims_by_value(
         "The Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine said in March that 869 bodies had come home. "

@@ -387,7 +387,14 @@ def unnamed_role_attribution(text: str, figure: Figure) -> Attribution | None:
 
 
 def official_attribution(text: str, mention: Mention, why: str) -> Attribution:
+    # "Medinsky and other Russian officials": a group the official is one of speaks, on the official's side
+    group = AND_OTHERS.match(text, mention.end)
+    if group:
+        return Attribution(text[mention.start : group.end()], None, mention.side, f"{why}, one of a group")
     return Attribution(text[mention.start : mention.end], mention.official_id, mention.side, why)
+
+
+AND_OTHERS = re.compile(r"\s+and\s+other\s+(?:[\w-]+\s+){0,2}?(?:officials|ministers|lawmakers|deputies|negotiators|sources)\b")
 
 
 @dataclass
