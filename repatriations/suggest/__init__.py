@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -443,8 +444,14 @@ def respectively_dated(text: str, claims: list[DraftClaim]) -> dict[int, Occasio
 
 def counts_handovers(text: str, figure: Figure) -> bool:
     """Whether the figure counts handovers ("three handovers", "five stages"), by the noun after it."""
+    return handover_nouns_after().match(text, figure.end, figure.end + 40) is not None
+
+
+@cache  # asked for every figure of a sentence with a repeated figure
+def handover_nouns_after() -> re.Pattern[str]:
+    """The nouns of count_of_handovers ("# handovers", "# stages"), right after a figure."""
     nouns = "|".join(re.escape(p.removeprefix("# ")) for p in lx.phrases("count_of_handovers"))
-    return re.match(rf"\s+(?:following\s+|more\s+|further\s+)?(?:{nouns})\b", text[figure.end : figure.end + 40]) is not None
+    return re.compile(rf"\s+(?:following\s+|more\s+|further\s+)?(?:{nouns})\b")
 
 
 def one_claim_per_occasion(text: str, claims: list[DraftClaim], by_sentence: dict[int, list[Figure]]) -> list[DraftClaim]:

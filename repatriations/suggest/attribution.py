@@ -505,15 +505,20 @@ def unnamed_person_carried(text: str, s: Sentence, opening: str, voice: Voice) -
     return Attribution(words, None, att.side, f'"{words}" refers back to "{att.attributed_to}"')
 
 
+def last_named(voice: Voice, s: Sentence) -> Mention | None:
+    """The person or body named last, a sentence or two before s (PRONOUN_REACH)."""
+    named = [last for last in voice.last.values() if s.index - last[0] <= PRONOUN_REACH]
+    return max(named, key=lambda last: (last[0], last[1].start))[1] if named else None
+
+
 def document_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attribution | None:
     """"Russia's Ministry of Defence reported … According to the statement, 1,248 bodies were handed
     over": the statement is the words of whoever was named last, a sentence or two before."""
     documents = lx.alternation("attribution", "statement_nouns")
     found = re.match(rf"{opening_time()}?according\s+to\s+(?P<p>(?:the|this|that|its|his|her)\s+(?:{documents}))\b", opening)
-    named = [last for last in voice.last.values() if s.index - last[0] <= PRONOUN_REACH]
-    if not found or not named:
+    mention = last_named(voice, s)
+    if not found or mention is None:
         return None
-    _, mention = max(named, key=lambda last: (last[0], last[1].start))
     words = text[s.start + found.start("p") : s.start + found.end("p")]
     why = f'"{words}" is that of "{text[mention.name_start : mention.end]}", named just before'
     att = official_attribution(text, mention, why)
@@ -523,10 +528,9 @@ def document_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attr
 def statement_of_last_named(text: str, s: Sentence, voice: Voice, heading: str) -> Attribution | None:
     """"The Russian Defence Ministry said on 16 June … / Main points of the statement:": a list under a
     heading that names only a statement is the words of whoever was named just before it."""
-    named = [last for last in voice.last.values() if s.index - last[0] <= PRONOUN_REACH]
-    if not named:
+    mention = last_named(voice, s)
+    if mention is None:
         return None
-    _, mention = max(named, key=lambda last: (last[0], last[1].start))
     why = f'the list under "{heading[:40]}" is the statement of "{text[mention.name_start : mention.end]}", named just before'
     return official_attribution(text, mention, why)
 
@@ -626,10 +630,8 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
 
 def group_label(label: str) -> Attribution | None:
     """A label that names one side's group or body ("Russian Defence Ministry: 1,248 handed over")."""
-    for side, key in GROUP_SIDES:
-        if side != "media" and re.fullmatch(f"(?:{lx.alternation('attribution', key)})", fold(label)):
-            return Attribution(label, None, side, f'the line\'s label "{label}:" names one side')
-    return None
+    side = group_side(label)
+    return Attribution(label, None, side, f'the line\'s label "{label}:" names one side') if side else None
 
 
 def enclosing_quotation(text: str, at: int) -> tuple[int, int] | None:
@@ -868,8 +870,8 @@ def sum_opening_the_sentence(text: str, figure: Figure, mentions: list[Mention],
 def group_side(words: str) -> str | None:
     """The side a group's name gives ("Kyiv", "the Russian side", "Moscow's negotiators"), or None."""
     folded = fold(words).strip()
-    for side, key in GROUP_SIDES[:2]:
-        if re.fullmatch(f"(?:{lx.alternation('attribution', key)})", folded):
+    for side, key in GROUP_SIDES:
+        if side != "media" and re.fullmatch(f"(?:{lx.alternation('attribution', key)})", folded):
             return side
     return None
 

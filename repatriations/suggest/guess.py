@@ -173,7 +173,9 @@ def verb_distance(found: Cue) -> int:
 def unbare(found: Cue) -> Cue:
     if found.label.endswith(BARE):
         return Cue(found.label.removesuffix(BARE), found.words, found.distance + BARE_PENALTY)
-    return Cue(found.label.removesuffix(HOME), found.words, found.distance)
+    if found.label.endswith(HOME):
+        return Cue(found.label.removesuffix(HOME), found.words, found.distance)
+    return found
 
 
 def nationality(context: Context) -> Cue | None:
