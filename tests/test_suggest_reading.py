@@ -126,6 +126,19 @@ def test_a_body_speaks_in_its_own_voice_only_under_its_own_name():
     assert (analysis[14060]["side"], analysis[14060]["official_id"]) == ("media", None)
 
 
+def test_the_other_side_speaking_inside_a_bodys_own_statement_keeps_its_figure():
+    claims = claims_by_value(
+        "Coordination Headquarters for the Treatment of Prisoners of War\n16 June 2025\n\n"
+        "Today another 1,245 bodies were returned to Ukraine. "
+        "According to the Russian side, they are the bodies of Ukrainian citizens.\n\n"
+        "We note that the Russian side gives a different total, 6,060 bodies. "
+        "The Russian side states that it received 51 bodies. "
+        "We remind relatives to give DNA samples.\n"
+    )
+    assert {v: claims[v]["side"] for v in (1245, 6060, 51)} == {1245: "ukraine", 6060: "russia", 51: "russia"}
+    assert claims[1245]["official_id"] == "ukraine-coordination-hq" and claims[6060]["official_id"] is None
+
+
 def test_a_masthead_over_a_statement_without_we_is_its_speaker_and_capitals_are_read_as_a_name():
     draft = draft_of(
         "MINISTRY FOR REINTEGRATION OF THE TEMPORARILY OCCUPIED TERRITORIES OF UKRAINE\n"

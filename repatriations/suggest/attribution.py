@@ -209,8 +209,9 @@ def side_count_patterns(side: str) -> tuple[str, ...]:
         rf"(?<!of )(?P<who>{count})(?:\s+(?:for|of|over|in)(?:\s+[\w']+){{1,4}}?)?"
         rf"\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
         rf"(?:^|\n)(?P<who>{count})\s*:",  # "Kyiv's count: 1,245 today, 6,057 in all"
-        # "Moscow gives its count as 1,000"
+        # "Moscow gives its count as 1,000", "the Russian side gives a different total, 6,060"
         rf"(?P<who>{who})\s+(?:gives|gave|puts|put|sets|set)\s+its\s+(?:own\s+)?(?:{nouns})\s+(?:as|at)\b",
+        rf"(?P<who>{who})\s+(?:gives|gave)\s+an?\s+(?:different|higher|lower|other)\s+(?:{nouns})\b",
     )
 
 
@@ -927,7 +928,22 @@ def named_in_statement(
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     found = pronoun_carried(text, figure, sentences, voice, mentions=mentions)  # "On 12 July, he said, …"
     own = voice.own_voice.official_id if voice.own_voice else None
-    return found if found and found.official_id != own else None
+    if found and found.official_id != own:
+        return found
+    return other_side_speaking(text, figure, voice)
+
+
+def other_side_speaking(text: str, figure: Figure, voice: Voice) -> Attribution | None:
+    """"The Russian side states that it handed over 6,060 bodies" in the headquarters' own statement:
+    the other side, the subject of the verb that gives the figure, speaks for it. Not "1,000 bodies,
+    which the Russian side says are …", which the body still says."""
+    group = group_attribution(text, figure, own_part_only=True)
+    if not group or not group.attributed_to or not voice.own_voice or group.side in (voice.own_voice.side, "media"):
+        return None
+    before = fold(text[figure.sentence.start : figure.start])
+    who = re.escape(fold(group.attributed_to))
+    subject = re.search(rf"(?<!which ){who}(?:\s+[\w'-]+){{0,2}}?\s+(?:{_speech()}|gives|gave)\b", before)
+    return group if subject else None
 
 
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
