@@ -2433,3 +2433,12 @@ def test_a_comma_ends_the_clause_of_a_recurrence():
         "58 bodies went to Ukraine and 61 to Russia, by Saraliev's count.\n"
     )
     assert {58, 61} <= set(claims)
+
+
+def test_a_speaker_named_with_a_possessive_count_speaks_for_the_figure():
+    claims = claims_by_value(
+        "Moscow's figures come from State Duma deputy Shamsail Saraliev, who gives them to RBC.\n\n"
+        "Kyiv got back 58 bodies. Russia, by Saraliev's count, received 61.\n"
+    )
+    assert (claims[61]["side"], claims[61]["official_id"]) == ("russia", "shamsail-saraliev")
+    assert claims[58]["official_id"] is None

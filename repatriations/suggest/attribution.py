@@ -104,7 +104,9 @@ def summed_of() -> re.Pattern[str]:
 def counts_of(text: str, mention: Mention) -> bool:
     """Whether the name is followed by its count or account ("Saraliev's count", "Medinsky's own figures")."""
     nouns = lx.alternation("attribution", "count_nouns")
-    return re.match(rf"['’]s\s+(?:own\s+)?(?:{nouns}|account)\b", text[mention.end : mention.end + 30], re.I) is not None
+    # a mention may end with its own possessive ("Saraliev's"): read the count noun from the "'s"
+    at = mention.end - 2 if re.search(r"['’]s$", text[mention.start : mention.end]) else mention.end
+    return re.match(rf"['’]s\s+(?:own\s+)?(?:{nouns}|account)\b", text[at : at + 30], re.I) is not None
 
 
 def opens_a_list(text: str, mention: Mention, s: Sentence, part_start: int) -> bool:
