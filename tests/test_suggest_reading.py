@@ -2442,3 +2442,18 @@ def test_a_speaker_named_with_a_possessive_count_speaks_for_the_figure():
     )
     assert (claims[61]["side"], claims[61]["official_id"]) == ("russia", "shamsail-saraliev")
     assert claims[58]["official_id"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        ("That puts Kyiv's June total at 6,057 bodies returned and Moscow's at 6,060.", {6057: "ukraine", 6060: "russia"}),
+        ("Moscow's June figure of 6,060 bodies handed over is three more than Kyiv's.", {6060: "russia"}),
+        ("On Moscow's figures Russia received only 78 bodies in June, 51 of them on the last day.", {78: "russia", 51: "russia"}),
+        # whoever puts a side's total at a figure gives it
+        ("AFP, citing public figures, put Kyiv's total at 15,000 bodies returned in November.", {15000: "media"}),
+    ],
+)
+def test_a_sides_own_figure_of_or_at_a_number_is_that_sides(sentence: str, sides: dict[int, str]):
+    claims = claims_by_value(sentence + "\n")
+    assert {v: claims[v]["side"] for v in sides} == sides

@@ -204,9 +204,16 @@ def side_count(side: str) -> str:
 def side_count_patterns(side: str) -> tuple[str, ...]:
     count = side_count(side)
     nouns = lx.alternation("attribution", "count_nouns")
-    who = f"{lx.alternation('attribution', f'{side}_groups')}|{lx.alternation('attribution', f'{side}_adjectives')}"
+    adjective = lx.alternation("attribution", f"{side}_adjectives")
+    who = f"{lx.alternation('attribution', f'{side}_groups')}|{adjective}"
     return (
-        rf"(?:according to|cited by|citing|by|going by|judging by)\s+(?P<who>{count})",  # "by Kyiv's count"
+        # "by Kyiv's count", "on Moscow's figures"
+        rf"(?:according to|cited by|citing|by|going by|judging by|on)\s+(?P<who>{count})",
+        # "Moscow's June figure of 6 060", "that puts Kyiv's June total at 6,057 and Moscow's at 6,060";
+        # not "AFP put Kyiv's total at 15,000", the words of whoever puts it
+        rf"(?<!of )(?P<who>{count})\s+of\s+(?=\d)",
+        rf"\b(?:that|this|which|it)\s+(?:puts?|brings?|takes?)\s+(?P<who>{count})\s+(?:at|to)\s+(?=\d)",
+        rf"\d(?:\s+[a-z]+){{0,2}}\s+and\s+(?P<who>{adjective})\s+(?:at|as)\s+(?=\d)",
         # "Moscow's figure was 6,060", "Moscow's total for the same stages was 6,060"; not "our sum of Moscow's figures stood at"
         rf"(?<!of )(?P<who>{count})(?:\s+(?:for|of|over|in)(?:\s+[\w']+){{1,4}}?)?"
         rf"\s+(?:was|is|were|are|stood|stands|came to|comes to|reached)\b",
