@@ -2457,3 +2457,12 @@ def test_a_speaker_named_with_a_possessive_count_speaks_for_the_figure():
 def test_a_sides_own_figure_of_or_at_a_number_is_that_sides(sentence: str, sides: dict[int, str]):
     claims = claims_by_value(sentence + "\n")
     assert {v: claims[v]["side"] for v in sides} == sides
+
+
+def test_a_body_named_bare_takes_the_side_the_article_gives_it_elsewhere():
+    draft = draft_of(
+        "Russian Defence Ministry: 1,248 bodies handed over on Monday, 51 received\n\n"
+        "MOSCOW, June 16. Russia handed over the bodies of 1,248 Ukrainian soldiers on Monday, the Defence Ministry said.\n"
+    )
+    assert [(o.name, o.side) for o in draft.new_officials] == [("Russian Defence Ministry", "russia")]
+    assert {(c.record()["side"], c.record()["official_id"]) for c in draft.claims} == {("russia", "russian-defence-ministry")}

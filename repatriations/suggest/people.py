@@ -244,6 +244,25 @@ def new_side(title: str, sentence: str, surname: str | None = None) -> str:
     return side_of_words(title, places_last=True) or known_voice_side(surname) or side_of_words(sentence) or "media"
 
 
+def body_side(text: str, name: str, words: str, sentence: str) -> str:
+    """A new body's side: from the words that name it, else from the side the article gives the same
+    body elsewhere ("the Defence Ministry said" under a headline's "Russian Defence Ministry: …"),
+    else from its sentence."""
+    return side_of_words(words, places_last=True) or side_named_elsewhere(text, name) or new_side("", sentence)
+
+
+def side_named_elsewhere(text: str, name: str) -> str | None:
+    """The one side whose adjective the article puts before the body's bare name anywhere, or None."""
+    bare = re.escape(fold(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)))
+    folded = fold(text)
+    sides = {
+        side
+        for side in ("ukraine", "russia")
+        if re.search(rf"\b(?:{lx.alternation('attribution', f'{side}_adjectives')})\s+(?:own\s+)?{bare}\b", folded)
+    }
+    return sides.pop() if len(sides) == 1 else None
+
+
 CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?![\w’'])")
 PERSON_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?![\w’'])")
 SPEECH = re.compile(rf"(?:{lx.alternation('attribution', 'speech_verbs')}|{lx.alternation('attribution', 'channels')})")
@@ -362,7 +381,8 @@ def new_mentions(
             named = clause_before(text, sentence, start) + text[start:end]
             surname = fold(name.split()[-1]) if kind == "person" else None
             if oid not in proposals:
-                side = new_side(f"{title or ''} {appositive or ''} {named}", body, surname)
+                words = f"{title or ''} {appositive or ''} {named}"
+                side = new_side(words, body, surname) if kind == "person" else body_side(text, name, words, body)
                 proposals[oid] = NewOfficial(oid, name, kind, side, title or None, text[start:end], surname)
             elif proposals[oid].role is None and title:
                 # named bare first (a headline's "…: Artur Dobroserdov on …"), with a title later: the title says who
@@ -403,9 +423,11 @@ def silent_bodies(
 def namesakes_take_side(mentions: list[Mention], proposals: list[NewOfficial]) -> tuple[list[Mention], list[NewOfficial]]:
     """"the Russian Defence Ministry 1,248 … On 16 June the Defence Ministry said": a new body named
     without its side is the one of the same name the article named with a side, when only one side's fits."""
-    sided = [p for p in proposals if p.kind == "body" and p.side != "media"]
+    # bare: no side in the words that name it (whatever side its sentence or the rest of the article gave it)
+    bares = [p for p in proposals if p.kind == "body" and (p.side == "media" or not side_of_words(p.words, places_last=True))]
+    sided = [p for p in proposals if p.kind == "body" and p.side != "media" and p not in bares]
     merged: dict[str, NewOfficial] = {}
-    for bare in (p for p in proposals if p.kind == "body" and p.side == "media"):
+    for bare in bares:
         fits = [q for q in sided if body_key(q.name).endswith(" " + body_key(bare.name))]
         if fits and len({q.side for q in fits}) == 1:
             merged[bare.official_id] = fits[0]
