@@ -2466,3 +2466,15 @@ def test_a_body_named_bare_takes_the_side_the_article_gives_it_elsewhere():
     )
     assert [(o.name, o.side) for o in draft.new_officials] == [("Russian Defence Ministry", "russia")]
     assert {(c.record()["side"], c.record()["official_id"]) for c in draft.claims} == {("russia", "russian-defence-ministry")}
+
+
+def test_a_sub_headings_label_is_the_speaker_its_paragraph_names_below():
+    draft = draft_of(
+        "Day 1,200 of the war\n\n"
+        "General Staff: Russia has lost about 998,000 troops\n\n"
+        "Russia has lost about 998,000 troops since the start of the full-scale invasion, Ukraine's General Staff said.\n"
+    )
+    staff = [o for o in draft.new_officials if o.name.endswith("General Staff")]
+    assert [(o.kind, o.side) for o in staff] == [("body", "ukraine")]
+    claims = [c.record() for c in draft.claims if c.record()["value"] == 998000]
+    assert [(c["side"], c["official_id"]) for c in claims] == [("ukraine", staff[0].official_id)] * 2

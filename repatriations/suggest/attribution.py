@@ -632,10 +632,24 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
     named = [m for m in same if m.start < figure.start]
     if not named and figure.sentence.index == 0 and same:
         named = same[:1]  # a headline "Saraliyev: bodies of 29 … returned home" names its speaker before the text does
+    if not named and is_heading_line(text, figure.start):
+        # a sub-heading "General Staff: Russia has lost about 998,000 troops" over "…, Ukraine's General Staff said."
+        below = [m for m in mentions if 0 < m.start - figure.start <= HEADING_REACH]
+        named = [m for m in below if m in same or label in fold(text[m.name_start : m.end])][:1]
     if not named:
         return group_label(found.group("label"))
     mention = named[-1]
     return official_attribution(text, mention, f'the line\'s speaker label "{found.group("label")}:"')
+
+
+HEADING_REACH = 400  # how far below a sub-heading the paragraph it heads names its speaker
+
+
+def is_heading_line(text: str, at: int) -> bool:
+    """A short line without a full stop at its end: a headline or sub-heading, not a paragraph."""
+    start, end = line_bounds(text, at)
+    line = text[start:end].rstrip()
+    return len(line) <= 140 and not line.endswith((".", '"', "”", "?", "!"))
 
 
 def group_label(label: str) -> Attribution | None:
