@@ -2478,3 +2478,13 @@ def test_a_sub_headings_label_is_the_speaker_its_paragraph_names_below():
     assert [(o.kind, o.side) for o in staff] == [("body", "ukraine")]
     claims = [c.record() for c in draft.claims if c.record()["value"] == 998000]
     assert [(c["side"], c["official_id"]) for c in claims] == [("ukraine", staff[0].official_id)] * 2
+
+
+def test_it_after_a_sentence_that_opens_with_a_body_refers_to_that_body_speaking_or_not():
+    claims = claims_by_value(
+        "Interior Minister Ihor Klymenko said 1,000 bodies had come home.\n\n"
+        "The Red Cross has tried to stay out of the arithmetic. "
+        "It says it has taken part in more than 50 repatriations since 2022.\n"
+    )
+    assert (claims[50]["side"], claims[50]["attributed_to"]) == ("international", "It")
+    assert claims[1000]["official_id"] == "ihor-klymenko"

@@ -1171,6 +1171,11 @@ def remember(voice: Voice, sentence: Sentence, mentions: list[Mention], attribut
     for m in mentions:
         if m.sentence == sentence.index:
             voice.last[m.kind] = (sentence.index, m)
+    # "The Red Cross has tried to stay out of the arithmetic. It says …": a body the sentence opens with,
+    # speaking or not, is the one the next "it" refers to
+    opening = [m for m in voice.silent if m.sentence == sentence.index and not text[sentence.start : m.start].strip(" \"“")]
+    if opening and not any(m.sentence == sentence.index and m.kind == "body" for m in mentions):
+        voice.last["body"] = (sentence.index, opening[0])
     # "The headquarters reported 1,212 … It then counted 1,200 …": a speaker carried by a role noun
     # is the one the next "it" refers to, as if named again here
     if attribution is not None and attribution.official_id:
