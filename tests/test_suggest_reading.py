@@ -2488,3 +2488,16 @@ def test_it_after_a_sentence_that_opens_with_a_body_refers_to_that_body_speaking
     )
     assert (claims[50]["side"], claims[50]["attributed_to"]) == ("international", "It")
     assert claims[1000]["official_id"] == "ihor-klymenko"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("The repatriation was organised by the Coordination Center for Prisoner of War Treatment, the ministry said.",
+         "Coordination Center for Prisoner of War Treatment"),
+        ("Its work runs alongside that of the Coordination Headquarters for the Treatment of Prisoners of War.",
+         "Coordination Headquarters for the Treatment of Prisoners of War"),
+    ],
+)
+def test_a_curated_body_is_named_once_as_written_without_a_leading_of(sentence: str, written: str):
+    assert [n["as_written"].removeprefix("the ") for n in draft_of(sentence + "\n").names()] == [written]

@@ -151,6 +151,25 @@ def non_overlapping(hits: list[tuple[int, int, float, str]]) -> list[tuple[int, 
     return sorted(chosen)
 
 
+NAME_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+LEADING_OF = re.compile(r"(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def joined(text: str, hits: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+    """One hit for one name: "Coordination Center" and "Prisoner of War Treatment" of the same body, joined
+    by "for" ("the Coordination Center for Prisoner of War Treatment"), are one; a hit's leading "of the"
+    ("that of the Coordination Headquarters") is no part of the name."""
+    out: list[tuple[int, int, float, str]] = []
+    for start, end, score, official_id in hits:
+        if lead := LEADING_OF.match(text, start, end):
+            start = lead.end()
+        if out and out[-1][3] == official_id and NAME_JOINT.fullmatch(text, out[-1][1], start):
+            out[-1] = (out[-1][0], end, min(out[-1][2], score), official_id)
+            continue
+        out.append((start, end, score, official_id))
+    return out
+
+
 JOINING_WORDS = frozenset({"and", "or", "but", "while", "whereas", "than"})
 
 
@@ -186,7 +205,7 @@ def inside_title_of_other(text: str, sentence: Sentence, start: int) -> bool:
 def known_mentions(text: str, sentences: list[Sentence], known: Known) -> list[Mention]:
     mentions = []
     for sentence in sentences:
-        for start, end, _, official_id in non_overlapping(hits_in_sentence(text, sentence, known)):
+        for start, end, _, official_id in joined(text, non_overlapping(hits_in_sentence(text, sentence, known))):
             if inside_title_of_other(text, sentence, start):
                 continue
             official = known.officials[official_id]
