@@ -2501,3 +2501,11 @@ def test_it_after_a_sentence_that_opens_with_a_body_refers_to_that_body_speaking
 )
 def test_a_curated_body_is_named_once_as_written_without_a_leading_of(sentence: str, written: str):
     assert [n["as_written"].removeprefix("the ") for n in draft_of(sentence + "\n").names()] == [written]
+
+
+def test_a_name_in_another_part_of_a_sentence_without_a_speech_verb_speaks_for_nothing():
+    draft = draft_of(
+        "Ukraine war latest: Zelensky arrives in New York ahead of UN General Assembly; bodies of 51 soldiers returned\n\n"
+        "The bodies of 51 Ukrainian soldiers were returned to Ukraine on Monday.\n"
+    )
+    assert [(c.record()["side"], c.record()["official_id"]) for c in draft.claims] == [("media", None)] * 2

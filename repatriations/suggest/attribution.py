@@ -130,7 +130,10 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
         here, verbs = own, own_verbs
     elif ";" in text[s.start : s.end]:  # "Kyiv counts 1,245; Russia's Defence Ministry says …": not across the ";"
         c, d = segment_bounds(text, s, figure.start, SEMICOLON)
-        here = [m for m in here if c <= m.start < d or not speaks_in_its_own_part(text, m, s) or opens_a_list(text, m, s, c)]
+        # a name in another part without a verb of its own speaks for this one only if the sentence has a verb at all
+        # ("Zelensky arrives in New York; bodies of 51 soldiers returned" is nobody's)
+        elsewhere_silent = [m for m in here if not speaks_in_its_own_part(text, m, s)] if verbs else []
+        here = [m for m in here if c <= m.start < d or m in elsewhere_silent or opens_a_list(text, m, s, c)]
     # "… Kyiv counted 1,245 bodies and Russia's Defence Ministry said it had handed over 1,248": it speaks for the later one
     here = [m for m in here if not speaks_for_a_later_figure(text, figure, m, s)]
     if not here:
