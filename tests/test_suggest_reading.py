@@ -2509,3 +2509,19 @@ def test_a_name_in_another_part_of_a_sentence_without_a_speech_verb_speaks_for_n
         "The bodies of 51 Ukrainian soldiers were returned to Ukraine on Monday.\n"
     )
     assert [(c.record()["side"], c.record()["official_id"]) for c in draft.claims] == [("media", None)] * 2
+
+
+def test_a_roundups_post_header_names_the_poster_of_the_quoted_post_under_it():
+    draft = draft_of(
+        "Telegram roundup\n\nOur desk follows the channels of officials and war correspondents on both sides.\n\n"
+        "Shamsail Saraliyev, State Duma deputy · 14:20\n"
+        '"Today the bodies of 30 of our fighters came back to Russia. In October it was 31 for 1000."\n\n'
+        "Alexander Kots, war correspondent of Komsomolskaya Pravda · 13:36\n"
+        '"Another exchange of bodies. 1000 for 30."\n'
+    )
+    speakers = [(c.record()["value"], c.record()["side"], c.record()["official_id"]) for c in draft.claims]
+    assert speakers == [
+        (30, "russia", "shamsail-saraliyev"), (31, "russia", "shamsail-saraliyev"), (1000, "russia", "shamsail-saraliyev"),
+        (1000, "russia", "alexander-kots"), (30, "russia", "alexander-kots"),
+    ]
+    assert "komsomolskaya-pravda" not in {o.official_id for o in draft.new_officials}  # a correspondent's paper, no speaker

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import BODY, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
+from .people import BODY, POST_HEADER, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
 from .text import (
     HEADLINE_LINES,
     SEMICOLON,
@@ -768,15 +768,20 @@ def introduced_block_speaker(
             continue  # a paragraph of the same quotation
         documents = lx.alternation("attribution", "statement_nouns")
         statement = re.search(rf"\b(?:{documents})\b", fold(stripped))  # "Main points of the statement:"
-        if stripped.endswith(":") and (re.search(_speech(), fold(stripped)) or statement):
-            colon = offset + line.rstrip().rfind(":")
+        header = POST_HEADER.search(stripped)  # "Alexander Kots, war correspondent of Komsomolskaya Pravda · 13:36"
+        if (stripped.endswith(":") and (re.search(_speech(), fold(stripped)) or statement)) or header:
+            colon = offset + (line.rstrip().rfind(":") if not header else len(line.rstrip()) - len(header.group()))
             try:
                 here = at_point(sentences, colon - 1)
             except StopIteration:
                 return None
             # the line's last sentence, else its first ("The ministry … published a statement … Its main points:")
             opening = at_point(sentences, offset + len(line) - len(line.lstrip()))
-            if mention := speaker_mention(text, here, mentions) or speaker_mention(text, opening, mentions):
+            # a post header names its poster first ("Alexander Kots, war correspondent of Komsomolskaya Pravda · 13:36")
+            posters = [m for m in mentions if offset <= m.start < offset + len(line)] if header else []
+            if mention := (posters[0] if posters else None) or speaker_mention(text, here, mentions) or speaker_mention(
+                text, opening, mentions
+            ):
                 named = text[mention.name_start : mention.end]
                 return official_attribution(text, mention, f'the post or list "{named}" introduces')
             found = group_attribution(text, here) or pronoun_carried(text, here, sentences, voice, mentions=mentions)

@@ -370,10 +370,10 @@ def new_mentions(
         body = text[sentence.start : sentence.end]
         if is_top_headline(text, sentence):
             continue  # a headline's capitalised words are no names
-        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body))
+        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body)) or POST_HEADER.search(body)
         # "Russia's defence ministry put Monday's handover at 1,248": for a body, a verb that gives a count speaks too
         counts = re.search(r"\b(?:puts?|counts?|counted|gave|gives)\b", fold(body))
-        title_line = is_title_line(text, sentence)
+        title_line = is_title_line(text, sentence) and not POST_HEADER.search(body)  # a post header names its poster
         bodies = list(_body_candidates(text, sentence))
         for found in [*_person_candidates(text, sentence), *bodies]:
             start, name_start, end, name, kind = found
@@ -503,6 +503,9 @@ def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, 
             continue
         yield m.start(), m.start(), m.start() + len(words), name.strip(), "body"
 
+
+# a roundup's post header: who posted, then a dot and the time ("Shamsail Saraliyev, State Duma deputy · 14:20")
+POST_HEADER = re.compile(r"\s+[·•|]\s+\d{1,2}:\d\d$", re.MULTILINE)
 
 # "ZAKHAROVA: …", "17:35 — Medinsky: …", "[00:12:30] HOST (NINA ADLER): …" (a podcast's timestamp and the host's name)
 SPEAKER_LABEL = re.compile(
