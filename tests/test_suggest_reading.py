@@ -2525,3 +2525,13 @@ def test_a_roundups_post_header_names_the_poster_of_the_quoted_post_under_it():
         (1000, "russia", "alexander-kots"), (30, "russia", "alexander-kots"),
     ]
     assert "komsomolskaya-pravda" not in {o.official_id for o in draft.new_officials}  # a correspondent's paper, no speaker
+
+
+def test_a_headline_credit_whose_words_the_body_gives_a_named_official_is_that_official():
+    draft = draft_of(
+        "Russia Hands Over 1,000 Bodies of Ukrainian Soldiers to Kiev, Gets 38 Back – Presidential Aide\n\n"
+        "MOSCOW, January 29 (Sputnik) - Russia has handed over to Kiev the bodies of 1,000 Ukrainian servicemen and "
+        "received 38 in return, Russian presidential aide and head of the Russian delegation Vladimir Medinsky said.\n"
+    )
+    headline = [c.record() for c in draft.claims][:2]
+    assert [(c["value"], c["side"], c["official_id"]) for c in headline] == [(1000, "russia", "medinsky"), (38, "russia", "medinsky")]

@@ -1061,6 +1061,10 @@ def credit_words(who: str) -> set[str]:
     return words
 
 
+def words_of_credit(words: str) -> set[str]:
+    return set(re.findall(r"[\w'-]+", fold(words)))
+
+
 def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
     """A headline figure credited "- source" is the claim of the source the body names first
     ("a source in the Russian negotiating group told TASS"): the credit names no side itself."""
@@ -1074,10 +1078,15 @@ def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
             found = later.attribution
             if later.figure.sentence.line <= claim.figure.sentence.line or found.side == "media" or not found.attributed_to:
                 continue
-            if words & set(re.findall(r"[\w'-]+", fold(found.attributed_to))):
-                # the side of the speaker the credit stands for; a role ("source", "MP") names no official
+            said_by = words_of_credit(found.attributed_to)
+            sentence = later.figure.sentence
+            # "– Presidential Aide" over "…, Russian presidential aide … Vladimir Medinsky said": the named
+            # official whose sentence gives them every word of the credit is the one it stands for
+            titled = found.official_id and words_of_credit(who) <= words_of_credit(text[sentence.start : sentence.end])
+            if words & said_by or titled:
+                # the side of the speaker the credit stands for; a bare role ("source", "MP") names no official
                 why = f'the headline credit "{who}" is the speaker the article names as "{found.attributed_to}"'
-                claim.attribution = Attribution(who, None, found.side, why)
+                claim.attribution = Attribution(who, found.official_id if titled else None, found.side, why)
                 break
 
 
