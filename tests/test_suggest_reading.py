@@ -2535,3 +2535,22 @@ def test_a_headline_credit_whose_words_the_body_gives_a_named_official_is_that_o
     )
     headline = [c.record() for c in draft.claims][:2]
     assert [(c["value"], c["side"], c["official_id"]) for c in headline] == [(1000, "russia", "medinsky"), (38, "russia", "medinsky")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Russia handed over 1,248 bodies on Monday.\n\n(Monitoring desk, compiled 1650 gmt 16 Jun 25)\n", "date"),
+        ("Russia handed over 1,248 bodies on Monday.\n\nSources\n1. Oleh Kotenko, statement, July 12, 2023\n"
+         '2. Ministry for Reintegration, "Bodies of 62 more defenders returned", July 14, 2023\n', "sources"),
+        ("Russia handed over 1,248 bodies on Monday. Under Articles 109 and 110 of the Third Geneva Convention "
+         "such prisoners must be sent back.\n", "label"),
+        ("Russia handed over 1,248 bodies on Monday. By direction:\n▪️ Avdiivka direction: 382;\n▪️ Bakhmut direction: 56;\n",
+         "breakdown by place"),
+    ],
+)
+def test_a_short_dated_line_a_sources_list_articles_of_a_law_and_a_places_label_give_no_figures(text: str, reason: str):
+    draft = draft_of(text)
+    assert [c.value for c in draft.claims] == [1248]
+    small = [u for u in draft.unplaced if u.number in ("25", "62", "110", "382", "56")]
+    assert small and all(reason in u.reason for u in small)

@@ -42,6 +42,10 @@ MONTH_DAY_LIST = re.compile(
 )  # "June 13, 14 and 15", "June 13-15" (the month first, as American style writes it)
 
 
+# "compiled 1650 gmt 16 Jun 25", "16.06.25": a day, a month and a two-digit year, closed by a bracket or the line's end
+SHORT_YEAR_DATE = re.compile(rf"(?<![\w,.])[0-3]?\d\s+{_MONTH}\s+\d\d(?=\s*[)\]]|\s*$)", re.IGNORECASE | re.MULTILINE)
+
+
 LIST_DATE = re.compile(rf"(?<![\w,.]){_MONTH}\s+(?P<day>[0-3]?\d):(?!\d)", re.IGNORECASE)  # "June 23: …", "Feb. 14: 757 / 45"
 
 
@@ -58,6 +62,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end() - 1) for m in LIST_DATE.finditer(text)]
     spans += [(m.start(), m.end()) for m in DAY_LIST.finditer(text)]
     spans += [(m.start(), m.end()) for m in MONTH_DAY_LIST.finditer(text)]
+    spans += [(m.start(), m.end()) for m in SHORT_YEAR_DATE.finditer(text)]
     return spans + [(m.start(), m.end()) for m in MONTH_YEAR.finditer(text)]
 
 

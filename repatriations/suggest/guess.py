@@ -680,6 +680,22 @@ def dates_as_words(text: str, start: int, end: int, date_spans: list[tuple[int, 
     return "".join(chars)
 
 
+def in_sources_list(text: str, number: Number) -> bool:
+    """Whether the number's line is one of a block of lines under a "Sources" or "References" heading
+    (no blank line between): a citation ("Ministry for Reintegration, 'Bodies of 62 more …', July 14")."""
+    start = line_bounds(text, number.start)[0]
+    headings = set(lx.phrases("not_figures", "sources_headings"))
+    while start > 0:
+        above_start, above_end = line_bounds(text, start - 1)
+        above = fold(text[above_start:above_end]).strip()
+        if not above:
+            return False
+        if above in headings:
+            return True
+        start = above_start
+    return False
+
+
 def in_a_list_of_places(text: str, number: Number, place: str, date_spans: list[tuple[int, int]]) -> bool:
     """"Most of them, 221, fell in the Donetsk sector. Another 25 came from the Zaporizhzhia
     sector and 4 from the Luhansk sector": a figure a few words before a place, in a paragraph
@@ -795,7 +811,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     # "two soldiers from Korostyshiv … were among the 51 fallen returned": a part of a handover's count
     among = AMONG_A_COUNT.match(fold(text[number.end : number.end + 160]))
     # "eight civilians from the Kursk region who … died in captivity": a part the record counts
-    if (near_place or held or by_place or among) and not captivity:
+    # "▪️ Avdiivka direction: 382;": a place's label before its part of the count
+    labelled_place = re.search(rf"\b[\w'-]+\s+(?:{place})\s*:\s*$", before)
+    if (near_place or held or by_place or among or labelled_place) and not captivity:
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
@@ -817,9 +835,13 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     # "+380 44 256 18 43": the "+" of an international number, and the groups that follow it
     if number.kind == "digits" and re.search(r"\+(?:\d[\d ]*)?$", text[max(0, number.start - 20) : number.start]):
         return "UNPLACED: a phone number ('+380 44 …')"
+    if in_sources_list(text, number):
+        return "UNPLACED: a line of the list of sources the article cites, not a figure"
     if before.endswith("[") and after.startswith("]"):
         return "UNPLACED: a footnote mark ('[2]'), not a figure"
-    if _ends("label_before", before) or re.search(r"\bNo\.?\s*$", text[max(0, number.start - 4) : number.start]):
+    labels = lx.alternation("not_figures", "label_before")
+    listed_label = re.search(rf"\b(?:{labels})\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|or|&)\s+$", before)  # "Articles 109 and 110"
+    if _ends("label_before", before) or listed_label or re.search(r"\bNo\.?\s*$", text[max(0, number.start - 4) : number.start]):
         return "UNPLACED: a label or serial number (an issue, a number in a series, 'resolution No 257')"
     phone = lx.alternation("not_figures", "phone_before")
     if (
