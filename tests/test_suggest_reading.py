@@ -297,10 +297,13 @@ def test_a_figure_over_a_counted_series_of_handovers_is_a_running_total():
         "Russia received 212 bodies in those five swaps.\n"
         "Together, the two handovers brought home 1,064 bodies.\n"
         "On Friday 1,000 bodies came back, the first of two stages.\n"
+        "Added together, the four swaps brought 356 bodies to Ukraine.\n"
+        "In the four exchanges this year for which both sides gave figures, Russia received 214 bodies.\n"
     )
     assert claims[212]["metric"] == "cumulative_bodies_to_russia"
     assert claims[1064]["metric"] == "cumulative_bodies_to_ukraine"
     assert claims[1000]["metric"] == "bodies_to_ukraine"  # one stage of a series is one handover
+    assert (claims[356]["metric"], claims[214]["metric"]) == ("cumulative_bodies_to_ukraine", "cumulative_bodies_to_russia")
 
 
 def test_bodies_waiting_at_the_exchange_point_are_not_yet_handed_over():

@@ -346,7 +346,7 @@ NO_DIRECTION = "no direction stated near the figure: guessed to Ukraine"
 
 
 @cache  # asked for every figure that counts bodies
-def series_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def series_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A count of handovers after the figure ("# … in those five swaps"), or opening its sentence
     before it ("Together, the two handovers brought home #")."""
     nouns = lx.alternation("running_total_series")
@@ -355,17 +355,23 @@ def series_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"#[^,;.#]{{0,60}}?\b(?:in|over|across|during)\s+(?:the\s+|those\s+|these\s+|its\s+|all\s+)?"
             rf"(?:first\s+|last\s+|past\s+|previous\s+)?(?P<n>[\w-]+)\s+(?:{nouns})\b"
         ),
-        re.compile(rf"\s*(?:together,?\s+)?(?:the\s+|those\s+|these\s+)?(?P<n>[\w-]+)\s+(?:{nouns})\b[^,;.#]{{0,40}}$"),
+        re.compile(rf"(?:^\s*|\btogether,?\s+)(?:the\s+|those\s+|these\s+)?(?P<n>[\w-]+)\s+(?:{nouns})\b[^,;.#]{{0,40}}$"),
+        # "In the four exchanges … this year, Russia received 214": a clause of its own opening the sentence
+        re.compile(
+            rf"^\s*(?:in|over|across|during)\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:first\s+|last\s+|past\s+|previous\s+)?"
+            rf"(?P<n>[\w-]+)\s+(?:{nouns})\b[^;.#]*,[^;.#]*$"
+        ),
     )
 
 
 def over_a_series(context: Context) -> Cue | None:
     """"212 bodies in those five swaps", "Together, the two handovers brought home 1,064": a figure
     summed over a count of handovers its sentence gives, two or more (the count is a figure of its own)."""
-    after_pattern, before_pattern = series_patterns()
+    after_pattern, before_pattern, opening_pattern = series_patterns()
     after = after_pattern.match(context.sentence[context.sentence_at :])
-    before = before_pattern.match(context.sentence[: context.sentence_at])
-    for found in (after, before):
+    before = before_pattern.search(context.sentence[: context.sentence_at])  # "Added together, the four swaps brought #"
+    opening = opening_pattern.match(context.sentence[: context.sentence_at])
+    for found in (after, before, opening):
         counted = numbers_in(found.group("n")) if found else []
         if found and counted and (counted[0].integer or 0) >= 2:
             return Cue("running", shown(found.group().replace("#", "N").strip()), 0)
