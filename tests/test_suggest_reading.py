@@ -2557,3 +2557,13 @@ def test_a_short_dated_line_a_sources_list_articles_of_a_law_and_a_places_label_
     assert [c.value for c in draft.claims] == [1248]
     small = [u for u in draft.unplaced if u.number in ("25", "62", "110", "382", "56")]
     assert small and all(reason in u.reason for u in small)
+
+
+def test_a_bare_figure_a_counting_verb_governs_or_another_count_faces_counts_bodies():
+    draft = draft_of(
+        "From July the pattern settled into one handover a month, save for 19 December 2025, "
+        "when the Headquarters recorded 1,003.[7] On 16 June the Russian Defence Ministry counted 1,248 against Ukraine's 1,245.\n"
+    )
+    assert {c.value: c.record()["metric"] for c in draft.claims} == {
+        1003: "bodies_to_ukraine", 1248: "bodies_to_ukraine", 1245: "bodies_to_ukraine"
+    }

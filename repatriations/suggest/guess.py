@@ -555,7 +555,7 @@ def elided_bodies(
         after_body_figure = True  # "18 October 2024: 501" under "The list of returns … reads:"
     if (figure.number.integer or 0) >= 10 and re.match(rf"\s+(?:to|from)\s+(?:{parties})(?![\w-])", after):
         after_body_figure = True  # "1,000 to Ukraine": only bodies go to a side in these articles
-    noun_left_out = not after.strip() or re.match(r"\s*[,.;:)\]\"'!?]", after) or re.match(
+    noun_left_out = not after.strip() or re.match(r"\s*[,.;:)\]\[\"'!?]", after) or re.match(
         rf"\s+(?:{lx.alternation('elided_noun')})", after
     )
     if (figure.number.integer or 0) < 10 or not noun_left_out or is_breakdown(context):
@@ -572,7 +572,9 @@ def elided_bodies(
 def _governing_verb() -> re.Pattern[str]:
     give, get = lx.alternation("give_verbs"), lx.alternation("receive_verbs")
     hedges = "|".join(lx.alternation("qualifiers", q) for q in lx.labels("qualifiers"))
-    return re.compile(rf"(?:{give}|{get}|\bcount(?:ed|s)?|\bbrought|\btook\s+back)\s+(?:(?:another|a\s+further|{hedges})\s+)?$")
+    # "the Headquarters recorded 1,003"
+    counted = r"\bcount(?:ed|s)?|\brecord(?:ed|s)|\bregister(?:ed|s)|\blogg(?:ed|s)|\btall(?:ied|ies)"
+    return re.compile(rf"(?:{give}|{get}|{counted}|\bbrought|\btook\s+back)\s+(?:(?:another|a\s+further|{hedges})\s+)?$")
 
 
 def handed_or_counted(context: Context) -> bool:
