@@ -2567,3 +2567,14 @@ def test_a_bare_figure_a_counting_verb_governs_or_another_count_faces_counts_bod
     assert {c.value: c.record()["metric"] for c in draft.claims} == {
         1003: "bodies_to_ukraine", 1248: "bodies_to_ukraine", 1245: "bodies_to_ukraine"
     }
+
+
+def test_a_part_told_as_died_in_captivity_far_on_in_its_sentence_counts_and_its_whole_does_not():
+    draft = draft_of(
+        "Russian sources stated that eight of the 43 bodies Russia received on 28 March 2025 were civilians "
+        "who had died in Ukrainian custody.\n\n"
+        "8 — civilians among the 43 Russians returned in March who had died in Ukrainian captivity, according to Moscow.\n"
+    )
+    metrics = [(c.value, c.record()["metric"]) for c in draft.claims]
+    assert metrics[:2] == [(8, "died_in_captivity"), (43, "bodies_to_russia")]
+    assert (43, "died_in_captivity") not in metrics

@@ -494,7 +494,11 @@ def freed_or_prisoners(context: Context) -> Guess | None:
 
 def guess_metric(context: Context, figure: Figure, speaker_side: str | None, main: str | None) -> Guess | None:
     clause = context.clause
-    whole = re.fullmatch(r"\s*of\s+(?:the\s+)?", context.before) is not None  # the 1,000 of "Five of the 1,000 …"
+    # the 1,000 of "Five of the 1,000 …", the 43 of "eight of the 43 were civilians who had died in captivity"
+    of_the = re.search(r"(?:^|\s)(\S+)\s+of\s+(?:the\s+)?$", context.before)
+    among = re.search(r"\bamong\s+(?:the\s+)?$", context.before)  # "civilians among the 43 Russians returned …"
+    counted_part = bool(of_the and numbers_in(of_the.group(1)))
+    whole = re.fullmatch(r"\s*of\s+(?:the\s+)?", context.before) is not None or counted_part or among is not None
     if (found := _has("captivity_words", clause)) and not whole:
         return Guess("died_in_captivity", f'from "{shown(found.group())}"')
     part = re.fullmatch(r"\s+of\s+(?:the\s+)?", context.after)  # "Five" of "Five of the 1,000 bodies … died as prisoners"
@@ -895,7 +899,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         or re.search(ratio_clause, fold(lead_before(text, number.start, 120)))
     ):
         return "UNPLACED: part of a ratio, not a count"
-    if (number.value or 0) < 10 and numbers_follow(after) and not captivity:  # "Five of the 1,000 … died in captivity" counts
+    # "Five of the 1,000 … died in captivity" counts, however far on in its sentence the captivity is told
+    sentence_words = fold(own_sentence_window(text, number.start, number.end, 400))
+    told_captivity = captivity or lx.pattern("captivity_words").search(sentence_words)
+    if (number.value or 0) < 10 and numbers_follow(after) and not told_captivity:
         return 'UNPLACED: part of a ratio ("nine of the ten"), not a count'
     # "50 bodies going to Ukraine for every one going to Russia", but not past a "for" of the figure's own
     # ("A thousand for 19 means that for every …"); "in every" only close by ("19 in every exchange")
