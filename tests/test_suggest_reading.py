@@ -2578,3 +2578,13 @@ def test_a_part_told_as_died_in_captivity_far_on_in_its_sentence_counts_and_its_
     metrics = [(c.value, c.record()["metric"]) for c in draft.claims]
     assert metrics[:2] == [(8, "died_in_captivity"), (43, "bodies_to_russia")]
     assert (43, "died_in_captivity") not in metrics
+
+
+def test_a_bare_ministry_is_of_the_side_of_its_minister_or_of_the_country_its_refers_to():
+    claims = claims_by_value(
+        "In December Foreign Minister Sergei Lavrov said Russia had handed over more than 11,000 bodies.\n\n"
+        "In early February the Foreign Ministry said more than 12,000 bodies had been handed over since June 2025.\n\n"
+        "Ukraine's then defence minister Rustem Umerov had spoken of 6,000 for 6,000.\n\n"
+        "Moscow's numbers did not quite match: its Defence Ministry said it had handed over 1,248 bodies that day.\n"
+    )
+    assert {v: claims[v]["side"] for v in (11000, 12000, 1248)} == {11000: "russia", 12000: "russia", 1248: "russia"}

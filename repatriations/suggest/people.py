@@ -265,9 +265,41 @@ def new_side(title: str, sentence: str, surname: str | None = None) -> str:
 
 def body_side(text: str, name: str, words: str, sentence: str) -> str:
     """A new body's side: from the words that name it, else from the side the article gives the same
-    body elsewhere ("the Defence Ministry said" under a headline's "Russian Defence Ministry: …"),
-    else from its sentence."""
-    return side_of_words(words, places_last=True) or side_named_elsewhere(text, name) or new_side("", sentence)
+    body elsewhere ("the Defence Ministry said" under a headline's "Russian Defence Ministry: …"), or
+    its minister ("Foreign Minister Sergei Lavrov"), or the country "its" refers to, else from its sentence."""
+    return (
+        side_of_words(words, places_last=True)
+        or side_named_elsewhere(text, name)
+        or side_of_its_country(text, words, name)
+        or side_of_its_minister(text, name)
+        or new_side("", sentence)
+    )
+
+
+def side_of_its_minister(text: str, name: str) -> str | None:
+    """"the Foreign Ministry said" in an article that names "Foreign Minister Sergei Lavrov": the
+    ministry of the minister the article names, the one side its ministers of that name are of."""
+    kind = re.fullmatch(r"(?:the\s+)?([A-Z][a-z]+)\s+Ministry", name.strip(), re.IGNORECASE)
+    if not kind:
+        return None
+    person = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    minister = re.compile(rf"(?P<title>(?:\S+\s+){{0,2}})(?i:{kind.group(1)}\s+minister)\s+{person}")
+    sides = set()
+    for found in minister.finditer(text):
+        surname = fold(found.group("name").split()[-1])
+        if side := side_of_words(found.group("title"), places_last=True) or known_voice_side(surname):
+            sides.add(side)
+    return sides.pop() if len(sides) == 1 else None
+
+
+def side_of_its_country(text: str, words: str, name: str) -> str | None:
+    """"its defence ministry" after "Russia says …": the body of the country "its" refers to, the
+    last one named in the text before it."""
+    if not re.search(rf"\bits\s+{re.escape(name)}\s*$", words.strip()):
+        return None
+    at = text.find(f"its {name}")
+    countries = list(re.finditer(r"\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b", text[max(0, at - 400) : at]))
+    return side_of_words(countries[-1].group(), places_last=True) if at >= 0 and countries else None
 
 
 def side_named_elsewhere(text: str, name: str) -> str | None:
