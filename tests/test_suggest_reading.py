@@ -2588,3 +2588,14 @@ def test_a_bare_ministry_is_of_the_side_of_its_minister_or_of_the_country_its_re
         "Moscow's numbers did not quite match: its Defence Ministry said it had handed over 1,248 bodies that day.\n"
     )
     assert {v: claims[v]["side"] for v in (11000, 12000, 1248)} == {11000: "russia", 12000: "russia", 1248: "russia"}
+
+
+def test_a_role_noun_refers_back_to_the_person_whose_title_it_names():
+    claims = claims_by_value(
+        "State Duma deputy Shamsail Saraliev said on Thursday that 31 bodies had come back to Russia.\n\n"
+        "Other formats came before. \"24 for 1000\" was September's, the parliamentarian recalled.\n\n"
+        "Medinsky, who heads the Russian delegation, spoke on Monday. "
+        "The head of the Russian delegation lists 6,060 bodies handed to Kyiv over the past week.\n"
+    )
+    assert (claims[24]["official_id"], claims[24]["side"]) == ("shamsail-saraliev", "russia")
+    assert (claims[6060]["official_id"], claims[6060]["side"]) == ("medinsky", "russia")
