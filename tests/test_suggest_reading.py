@@ -2599,3 +2599,13 @@ def test_a_role_noun_refers_back_to_the_person_whose_title_it_names():
     )
     assert (claims[24]["official_id"], claims[24]["side"]) == ("shamsail-saraliev", "russia")
     assert (claims[6060]["official_id"], claims[6060]["side"]) == ("medinsky", "russia")
+
+
+def test_the_headquarters_refers_to_the_curated_body_named_another_way_and_a_name_is_no_role_noun():
+    claims = claims_by_value(
+        "The repatriation took place on Friday, the Coordination Staff for the Treatment of Prisoners of War (Koordshtab) said.\n\n"
+        '"Thanks to repatriation measures, 254 bodies of fallen defenders have come back to Ukraine," the headquarters said.\n\n'
+        "The Center for Strategic and International Studies estimated that 60,000 Ukrainian soldiers had been killed.\n"
+    )
+    assert (claims[254]["official_id"], claims[254]["side"]) == ("ukraine-coordination-hq", "ukraine")
+    assert (claims[60000]["official_id"], claims[60000]["side"]) != ("ukraine-coordination-hq", "ukraine")

@@ -485,11 +485,16 @@ def pronoun_carried(
             titled = [m for m in people if head in fold(text[m.start : m.name_start])]
             if titled:
                 earlier, reach = (titled[-1].sentence, titled[-1]), BODY_ROLE_REACH
+        # "The Center for Strategic and International Studies … estimated": a name, no role noun
+        role = (s.start + found.start("p"), s.start + found.end("p")) if found else (0, 0)
+        if found and kind == "body" and " " in found.group("p") and opens_a_name(text, *role):
+            found = None
         if found and kind == "body" and " " in found.group("p"):
             # "the headquarters", "the ministry": the last body so named, further back than a pronoun reaches
             head = {"hq": "headquarters"}.get(found.group("p").split()[-1], found.group("p").split()[-1])  # "The HQ said"
             bodies = [m for m in mentions or [] if m.kind == "body" and m.start < figure.start]
-            named = [m for m in bodies if head in fold(text[m.start : m.end])]
+            # named so, or a curated body one of whose names has the word ("Koordshtab" … "the headquarters said")
+            named = [m for m in bodies if head in fold(text[m.start : m.end]) or head in alias_words(m.official_id)]
             if named:
                 earlier, reach = (named[-1].sentence, named[-1]), BODY_ROLE_REACH
             elif head not in lx.phrases("attribution", "generic_body_nouns"):
@@ -502,6 +507,21 @@ def pronoun_carried(
             att = official_attribution(text, earlier[1], why)
             return Attribution(words, att.official_id, att.side, att.why)
     return document_carried(text, s, opening, voice) or unnamed_person_carried(text, s, opening, voice)
+
+
+def opens_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a role noun as written ("The Center") begins a capitalised name ("… for Strategic …")."""
+    written = text[start:end].split()
+    return written[-1][:1].isupper() and re.match(r"\s+(?:(?:for|of|on)\s+(?:the\s+)?)?[A-Z]", text[end : end + 30]) is not None
+
+
+@cache
+def alias_words(official_id: str) -> frozenset[str]:
+    """The head nouns of a curated body's other names (lexicon bodies_of_officials: "coordination
+    headquarters"), save the generic ones ("agency"), which name any body."""
+    phrases = lx.data()["bodies_of_officials"].get(official_id, [])
+    generic = set(lx.phrases("attribution", "generic_body_nouns"))
+    return frozenset(p.split()[-1] for p in phrases if isinstance(p, str) and " " in p and p.split()[-1] not in generic)
 
 
 def unnamed_person_carried(text: str, s: Sentence, opening: str, voice: Voice) -> Attribution | None:
