@@ -2609,3 +2609,11 @@ def test_the_headquarters_refers_to_the_curated_body_named_another_way_and_a_nam
     )
     assert (claims[254]["official_id"], claims[254]["side"]) == ("ukraine-coordination-hq", "ukraine")
     assert (claims[60000]["official_id"], claims[60000]["side"]) != ("ukraine-coordination-hq", "ukraine")
+
+
+def test_a_role_noun_speaking_in_a_clause_of_when_or_which_speaks_for_its_figure():
+    claims = claims_by_value(
+        "The Coordination Headquarters announced each return on Telegram.\n\n"
+        "Each monthly handover was of 1,000 bodies by Kyiv's count, except in December, when the headquarters counted 1,003.\n"
+    )
+    assert (claims[1003]["side"], claims[1003]["official_id"]) == ("ukraine", "ukraine-coordination-hq")

@@ -433,6 +433,8 @@ def pronoun_at(opening: str, pronoun: str) -> re.Match[str] | None:
     later = (
         rf"(?:[,:;][\"']?\s*|\b{speech}\s+|\band\s+)(?P<p>{pronoun})\b(?=\s+{speech}|\s+as\s+saying\b|[\s.,;]*$|[,:;])",
         rf",[\"']?\s+(?P<p>{pronoun})\s+{speech}",
+        # "except in December, when the headquarters counted 1,003", "which the headquarters counted as 1,245"
+        rf"\b(?:when|which|as|after|where|while|until|before)\s+(?P<p>{pronoun})\s+{speech}",
     )
     # "… which, according to the Russian side, belong to …," the Staff said": the aside names nobody's figure
     asides = (m for p in later for m in re.finditer(p, opening) if not identity_aside(opening, m))
