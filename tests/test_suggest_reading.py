@@ -2617,3 +2617,18 @@ def test_a_role_noun_speaking_in_a_clause_of_when_or_which_speaks_for_its_figure
         "Each monthly handover was of 1,000 bodies by Kyiv's count, except in December, when the headquarters counted 1,003.\n"
     )
     assert (claims[1003]["side"], claims[1003]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+
+
+def test_a_figureless_sentence_ending_with_its_speaker_credits_the_figures_before_it_but_no_sub_heading():
+    claims = [
+        c.record()
+        for c in draft_of(
+            "Khmelnytskyi news\n\nViews: 1,284\n\nOne killed in Kharkiv\n\n"
+            "Ukraine has returned the bodies of 1,000 dead which, according to the Russian side, belong to Ukrainian "
+            "defenders. It is the first repatriation of 2026, the Coordination Headquarters for the Treatment of "
+            "Prisoners of War reported on Thursday.\n"
+        ).claims
+    ]
+    by_value = {c["value"]: c for c in claims}
+    assert (by_value[1000]["side"], by_value[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
+    assert all(c["official_id"] is None for c in claims if c["value"] != 1000)

@@ -1131,7 +1131,9 @@ def credit_backward(norm: Normalised, claims: list[DraftClaim], sentences: list[
         here = at_point(sentences, sentence.start)
         if credit.match(fold(text[sentence.start : sentence.end]).lstrip(" \"'")):
             mention = speaker_mention(text, here, mentions)
-        elif sentence.index not in has_figures and (reporter := reports_the_event(text, sentence, mentions)):
+        elif sentence.index not in has_figures and (
+            reporter := reports_the_event(text, sentence, mentions) or closing_credit(text, sentence, mentions)
+        ):
             mention = reporter
         else:
             continue
@@ -1158,8 +1160,8 @@ def credited_before(norm: Normalised, sentences: list[Sentence], credit: Sentenc
         after = sentences[before.index + 1]
         if before.index in spoken or (n > 0 and NEW_PARAGRAPH.search(norm.text[before.end : after.start])):
             break  # back across the break just before the credit, if any, but not across another
-        if is_headline(norm.text, before):
-            break  # a headline is the outlet's, whatever credit follows it
+        if is_headline(norm.text, before) or (is_whole_line(norm.text, before) and is_heading_line(norm.text, before.start)):
+            break  # a headline or a sub-heading is the outlet's, whatever credit follows it
         credited |= {before.index} & outlet
         if n == 0 and norm.removed_at(norm.raw_offset(before.end), norm.raw_offset(credit.start)):
             break
@@ -1167,6 +1169,19 @@ def credited_before(norm: Normalised, sentences: list[Sentence], credit: Sentenc
 
 
 NEW_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def closing_credit(text: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    """"… belong to Ukrainian defenders. It is the first repatriation of 2026, the Coordination
+    Headquarters … reported on Thursday.": a sentence without a figure that ends by naming its speaker."""
+    here = [m for m in mentions if m.sentence == sentence.index]
+    if not here:
+        return None
+    last = max(here, key=lambda m: m.start)
+    if not re.search(r",\s*(?:the\s+)?$", text[sentence.start : last.start]):
+        return None
+    tail = fold(text[last.end : sentence.end])
+    return last if re.fullmatch(rf"\s+{_speech()}(?:\s+[\w'-]+){{0,4}}\s*[.!]?[\"”']?\s*", tail) else None
 
 
 def reports_the_event(text: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
