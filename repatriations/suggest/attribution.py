@@ -637,9 +637,22 @@ def goes_on_reporting(previous: str, lead: str) -> bool:
 REPORTED = re.compile(rf"\b{_speech()}\s+(?:that\s+)?(?:[\w'-]+\s+){{1,4}}?(?:had|would)\b")
 
 
+QUOTE_FROM = re.compile(r"(?:Quote|Quoting|In (?:the|its|his|her) words of)\s+(?:from\s+)?(?P<who>[^:\n]{2,80}):\s")
+
+
+def quote_from(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """"Quote from the Coordination HQ: "Today … 1,000 …"": the line's quotation is the words of whom it names."""
+    found = QUOTE_FROM.match(text, line_bounds(text, figure.start)[0])
+    if not found or found.end() > figure.start:
+        return None
+    return speaker_named_as(text, found.start("who"), found.end("who"), mentions, f'"{found.group().strip()}" opens the line')
+
+
 def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
     """A transcript's or live blog's speaker label opening the figure's line ("ZAKHAROVA: …",
     "17:35 — Medinsky: …"): a question's label is the outlet asking; a name is that person."""
+    if quoted := quote_from(text, figure, mentions):
+        return quoted
     found = SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0])
     if not found or found.end() > figure.start:
         return None
