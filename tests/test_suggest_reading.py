@@ -2636,7 +2636,7 @@ def test_a_figureless_sentence_ending_with_its_speaker_credits_the_figures_befor
 
 def test_a_line_opening_quote_from_a_speaker_gives_its_quotation_to_that_speaker():
     claims = claims_by_value(
-        "Source: Coordination Headquarters for the Treatment of Prisoners of War on Telegram\n\n"
+        "Another repatriation took place on Thursday.\n\n"
         'Quote from the Coordination HQ: "Today, repatriation measures were carried out, as a result of which the bodies '
         'of 1,000 fallen, which according to the Russian side belong to Ukrainian defenders, were returned to Ukraine."\n'
     )
