@@ -355,10 +355,22 @@ def group_speaker(text: str, s: Sentence, words: tuple[int, int], own_part_only:
         found = [f for f in found if speaks_across_headline(text[s.start : s.end], f[1], start - s.start)]
     if not found:
         return None
+    # "Moscow" of "The Moscow Times put the total at 132": a group named inside a longer name speaks not
+    found = [f for f in found if not any(inside_longer_name(f[1], g[1]) for g in found)] or found
     side, best = min(found, key=lambda f: span_distance(s.start + f[1].start(), s.start + f[1].end(), start, end))
     group = next(g for g in ("who", "who2", "who3") if best.groupdict().get(g))
     who = text[s.start + best.start(group) : s.start + best.end(group)]
     return Attribution(who, None, side, f'attributed from "{best.group().strip()}"')
+
+
+def who_span(m: re.Match[str]) -> tuple[int, int]:
+    group = next((g for g in ("who", "who2", "who3") if m.groupdict().get(g)), 0)
+    return m.start(group), m.end(group)
+
+
+def inside_longer_name(m: re.Match[str], other: re.Match[str]) -> bool:
+    (a, b), (c, d) = who_span(m), who_span(other)
+    return c <= a and b <= d and (d - c) > (b - a)
 
 
 @cache  # asked for every figure no earlier rule attributes
