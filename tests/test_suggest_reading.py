@@ -2647,3 +2647,13 @@ def test_a_line_opening_quote_from_a_speaker_gives_its_quotation_to_that_speaker
 def test_a_side_named_inside_an_outlets_name_does_not_speak(outlet: str):
     claims = claims_by_value(f"Russia handed over 77 bodies and received 55. {outlet} put the total for the day at 132.\n")
     assert (claims[132]["side"], claims[132]["attributed_to"]) == ("media", outlet)
+
+
+def test_a_sides_outlet_adding_up_for_itself_gives_its_own_sum():
+    claims = claims_by_value(
+        "Thus, according to TASS calculations, since January 214 bodies of Russian soldiers have been returned to Russia "
+        "in four exchanges.\n"
+    )
+    assert claims[214]["side"] == "media"
+    reported = claims_by_value("According to TASS, 214 bodies of Russian soldiers have been returned to Russia since January.\n")
+    assert reported[214]["side"] == "russia"  # what the agency reports, not what it adds up

@@ -899,13 +899,15 @@ def outlet_tally(text: str, a: int, b: int, mentions: list[Mention]) -> re.Match
     capitalised name that is no side's and no speaker the article cites."""
     nouns = lx.alternation("attribution", "sum_nouns")
     name = r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s?)?"
-    pattern = rf"\b(?i:by|according\s+to)\s+(?i:an?\s+|the\s+)?{name}\s+(?i:own\s+)?(?i:{nouns})\b"
+    pattern = rf"\b(?i:by|according\s+to)\s+(?i:an?\s+|the\s+)?{name}\s+(?i:own\s+)?(?P<noun>(?i:{nouns}))\b"
     for m in re.finditer(pattern, text[a:b]):
         at = a + m.start("who")
         cited = any(x.start <= at < x.end or at <= x.start < a + m.end("who") for x in mentions)
         surname = fold(m.group("who")).split()[-1]  # "by Saraliev's count": the deputy cited before
         named = any(x.end > x.name_start and fold(text[x.name_start : x.end]).split()[-1] == surname for x in mentions)
-        if not cited and not named and side_of_words(m.group("who")) is None:
+        # "according to TASS calculations": even a side's outlet adds up for itself ("by Kyiv's count" is Kyiv's)
+        adds_up = fold(m.group("noun")) in lx.phrases("attribution", "arithmetic_nouns")
+        if not cited and not named and (side_of_words(m.group("who")) is None or adds_up):
             return m
     return None
 
