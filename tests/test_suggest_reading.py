@@ -2643,7 +2643,7 @@ def test_a_line_opening_quote_from_a_speaker_gives_its_quotation_to_that_speaker
     assert (claims[1000]["side"], claims[1000]["official_id"]) == ("ukraine", "ukraine-coordination-hq")
 
 
-@pytest.mark.parametrize("outlet", ["The Moscow Times", "The Kyiv Independent"])
+@pytest.mark.parametrize("outlet", ["The Moscow Times", "The Kyiv Independent", "Interfax-Ukraine"])
 def test_a_side_named_inside_an_outlets_name_does_not_speak(outlet: str):
     claims = claims_by_value(f"Russia handed over 77 bodies and received 55. {outlet} put the total for the day at 132.\n")
     assert (claims[132]["side"], claims[132]["attributed_to"]) == ("media", outlet)
