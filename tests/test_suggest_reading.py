@@ -2657,3 +2657,10 @@ def test_a_sides_outlet_adding_up_for_itself_gives_its_own_sum():
     assert claims[214]["side"] == "media"
     reported = claims_by_value("According to TASS, 214 bodies of Russian soldiers have been returned to Russia since January.\n")
     assert reported[214]["side"] == "russia"  # what the agency reports, not what it adds up
+
+
+def test_last_year_after_a_month_dates_the_month_and_sums_nothing():
+    claims = claims_by_value(
+        "In May last year Ukraine received 909 bodies. Over the last year Ukraine has received 14,060 bodies.\n"
+    )
+    assert (claims[909]["metric"], claims[14060]["metric"]) == ("bodies_to_ukraine", "cumulative_bodies_to_ukraine")

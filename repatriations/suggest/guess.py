@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import vocabulary
-from ..dating import WEEKDAY_WORD, date_mentions
+from ..dating import LONG_MONTH, WEEKDAY_WORD, date_mentions
 from ..numbers import Number, numbers_in
 from . import lexicon as lx
 from .text import Context, Figure, Sentence, fold, line_bounds
@@ -378,6 +378,13 @@ def over_a_series(context: Context) -> Cue | None:
     return None
 
 
+def month_of_the_year(clause: str, words: str) -> bool:
+    """Whether the period words are a year a month just before them falls in ("in January last year")."""
+    if not re.fullmatch(r"(?:last|this|next|that)\s+year", words.lower()):
+        return False
+    return re.search(rf"\b(?:{LONG_MONTH})\s+(?:of\s+)?{words.lower()}\b", clause) is not None
+
+
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
     sentence, clause = context.sentence, context.clause
     where = direction.label if direction else None
@@ -389,6 +396,8 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         running = None  # "another repatriation on Thursday, 20 November, 1,000 bodies in all": that day's handover in all
     elif running is not None and running.words.lower().startswith("in ") and one_day(clause):
         running = None  # "In 2024 Ukraine also received 563 bodies on 8 November": one day of the period
+    elif running is not None and month_of_the_year(clause, running.words):
+        running = None  # "In January last year we received 49": "last year" dates the month, it sums nothing
     agreed = _has("agreement_words", sentence)
     each = _has("each_side", clause)
     same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer
