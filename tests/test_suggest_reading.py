@@ -2664,3 +2664,8 @@ def test_last_year_after_a_month_dates_the_month_and_sums_nothing():
         "In May last year Ukraine received 909 bodies. Over the last year Ukraine has received 14,060 bodies.\n"
     )
     assert (claims[909]["metric"], claims[14060]["metric"]) == ("bodies_to_ukraine", "cumulative_bodies_to_ukraine")
+
+
+def test_a_list_item_with_its_own_time_before_its_figure_goes_the_way_of_the_item_before():
+    claims = claims_by_value("Before Istanbul, Saraliev said, Russia received 49 bodies in January, in February 45, in March 43.\n")
+    assert {v: claims[v]["metric"] for v in (49, 45, 43)} == dict.fromkeys((49, 45, 43), "bodies_to_russia")

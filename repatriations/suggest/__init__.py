@@ -109,8 +109,12 @@ def totals_of_parts(claims: list[DraftClaim]) -> None:
             claim.metric = Guess("bodies_total", "the sum of the sentence's figures in each direction")
 
 
-# between two figures of one list: a few words ("in June", "bodies"), then ",", ":", "and" or "then"
-LIST_ITEM_JOIN = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,:]|,?\s+(?:and|then))(?:\s+(?:again|then))?\s*", re.IGNORECASE)
+# between two figures of one list: a few words ("in June", "bodies"), then ",", ":", "and" or "then",
+# and the next item's own time before its figure ("we received 49, in February 45")
+LIST_ITEM_JOIN = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,:]|,?\s+(?:and|then))(?:\s+(?:again|then))?(?:\s+(?:in|on)(?:\s+[\w'’-]+){1,3})?\s*",
+    re.IGNORECASE,
+)
 
 
 def listed_go_the_same_way(text: str, claims: list[DraftClaim]) -> None:
