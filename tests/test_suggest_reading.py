@@ -2669,3 +2669,14 @@ def test_last_year_after_a_month_dates_the_month_and_sums_nothing():
 def test_a_list_item_with_its_own_time_before_its_figure_goes_the_way_of_the_item_before():
     claims = claims_by_value("Before Istanbul, Saraliev said, Russia received 49 bodies in January, in February 45, in March 43.\n")
     assert {v: claims[v]["metric"] for v in (49, 45, 43)} == dict.fromkeys((49, 45, 43), "bodies_to_russia")
+
+
+def test_a_lower_case_ministry_named_bare_or_by_its_is_a_body_of_the_side_the_article_gives_it():
+    draft = draft_of(
+        "In December Foreign Minister Sergei Lavrov said Russia had handed over more than 11,000 bodies. "
+        "In February the foreign ministry spoke of more than 12,000 handed over since June 2025.\n\n"
+        "Russia says the handover is complete; its defence ministry counted 1,248 bodies on Monday.\n"
+    )
+    claims = {c.value: c.record() for c in draft.claims}
+    assert (claims[12000]["side"], claims[1248]["side"]) == ("russia", "russia")
+    assert {o.name for o in draft.new_officials} >= {"foreign ministry", "defence ministry"}  # no "its" in a name

@@ -516,7 +516,8 @@ BODY = re.compile(
 
 # "Russia's defence ministry", "the Ukrainian interior ministry": a ministry as wire copy writes it, in lower case
 LOWER_MINISTRY = re.compile(
-    r"(?:Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|the\s+Russian|the\s+Ukrainian)\s+"
+    # "its defence ministry", "the foreign ministry": bare, whose side the article gives elsewhere (body_side)
+    r"(?:Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|the\s+Russian|the\s+Ukrainian|[Ii]ts|[Tt]he)\s+"
     r"(?:(?:defen[cs]e|foreign|interior|health|justice|emergencies|emergency\s+situations)\s+ministry"
     r"|military\s+intelligence|defen[cs]e\s+intelligence|security\s+service|general\s+staff|national\s+police)\b"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "Ukraine's military intelligence (HUR)"
@@ -525,7 +526,7 @@ LOWER_MINISTRY = re.compile(
 
 def _body_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int, int, str, str]]:
     for m in LOWER_MINISTRY.finditer(text, sentence.start, sentence.end):
-        yield m.start(), m.start(), m.end(), m.group(), "body"
+        yield m.start(), m.start(), m.end(), re.sub(r"^(?:its|the)\s+(?!Russian|Ukrainian)", "", m.group(), flags=re.I), "body"
     for m in BODY.finditer(text, sentence.start, sentence.end):
         words = m.group().strip()
         name = re.sub(r"^(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+", "", words)
