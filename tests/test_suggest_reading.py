@@ -2680,3 +2680,13 @@ def test_a_lower_case_ministry_named_bare_or_by_its_is_a_body_of_the_side_the_ar
     claims = {c.value: c.record() for c in draft.claims}
     assert (claims[12000]["side"], claims[1248]["side"]) == ("russia", "russia")
     assert {o.name for o in draft.new_officials} >= {"foreign ministry", "defence ministry"}  # no "its" in a name
+
+
+def test_whose_count_a_figure_is_named_just_before_or_after_it_past_its_recipient():
+    claims = claims_by_value(
+        "December 19: 1,003 to Ukraine by Kyiv's count (Medinsky said 1,000); 26 to Russia\n\n"
+        "On 16 June the Russian Defence Ministry counted 1,248 against Ukraine's 1,245.\n\n"
+        "In February Russia received 45 bodies against Ukraine's 757.\n"
+    )
+    assert {v: claims[v]["side"] for v in (1003, 1000, 1248, 1245)} == {1003: "ukraine", 1000: "russia", 1248: "russia", 1245: "ukraine"}
+    assert claims[757]["side"] == "media"  # Ukraine's bodies, not Ukraine's count

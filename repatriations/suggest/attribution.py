@@ -967,14 +967,24 @@ def speaker_named_as(text: str, start: int, end: int, mentions: list[Mention], w
 
 
 WHOSE_COUNT = re.compile(
-    r"(?:\s+bodies)?,?\s+(?:by|on|according\s+to)\s+(?:the\s+)?(?P<who>[A-Z][\w’' -]{1,60}?)['’]s?\s+"
+    # "1,245 by Kyiv's count", "1,003 to Ukraine by Kyiv's count"
+    r"(?:\s+bodies)?(?:\s+(?:to|from)\s+[A-Z][\w'’-]+)?,?\s+(?:by|on|according\s+to)\s+"
+    r"(?:the\s+)?(?P<who>[A-Z][\w’' -]{1,60}?)['’]s?\s+"
     r"(?:own\s+)?(?:count|figures?|tally|numbers|account)\b"
 )
+# "the Russian Defence Ministry counted 1,248 against Ukraine's 1,245": a side's count, named just before its figure
+SIDES_OWN = re.compile(r"\b(?:against|versus|vs\.?|to|and|with)\s+(?P<who>(?:Ukraine|Kyiv|Kiev|Russia|Moscow)['’]s)\s+$")
 
 
 def whose_count_follows(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
     """"a final batch, 1,245 by Kyiv's count, 1,248 according to the Russian Defence Ministry": whose count
     comes right after the figure, that figure is theirs, whoever else the sentence names."""
+    # only beside another's count ("counted 1,248 against Ukraine's 1,245"); "Russia received 45 against
+    # Ukraine's 757" says whose bodies they are, not whose count
+    own = SIDES_OWN.search(text, figure.sentence.start, figure.start)
+    if own and re.search(rf"\b(?:{_speech()})\s", fold(text[figure.sentence.start : own.start()])):
+        side = side_of_words(own.group("who"))
+        return Attribution(own.group("who"), None, side, f'"{own.group().strip()}" names whose count it is') if side else None
     found = WHOSE_COUNT.match(text, figure.end, figure.sentence.end)
     if not found:
         return None
