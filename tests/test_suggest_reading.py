@@ -2690,3 +2690,12 @@ def test_whose_count_a_figure_is_named_just_before_or_after_it_past_its_recipien
     )
     assert {v: claims[v]["side"] for v in (1003, 1000, 1248, 1245)} == {1003: "ukraine", 1000: "russia", 1248: "russia", 1245: "ukraine"}
     assert claims[757]["side"] == "media"  # Ukraine's bodies, not Ukraine's count
+
+
+def test_each_part_of_a_sentence_keeps_its_own_speaker_past_a_date_or_a_role_noun():
+    claims = [c.record() for c in draft_of(
+        "The Coordination Headquarters counted each stage.\n\n"
+        "The gap of three sits in the last day: Kyiv counted 1,245 bodies on 16 June, the Russian defence ministry 1,248.\n\n"
+        "The headquarters reported another 1,200 on Sunday, and Russian state television put the day's transfer at 1,200 as well.\n"
+    ).claims]
+    assert [(c["value"], c["side"]) for c in claims] == [(1245, "ukraine"), (1248, "russia"), (1200, "ukraine"), (1200, "russia")]

@@ -69,7 +69,9 @@ def speaks_for_a_later_figure(text: str, figure: Figure, mention: Mention, s: Se
     # "which Kyiv put at 1,245 and Russia's Defence Ministry at 1,248", "Kyiv logged 1,245, the Russian
     # Defence Ministry 1,248": the verb left out, the speaker named just before its own figure
     if (gapped := re.match(r"\s+(?:(?:at|as)\s+)?", rest)) and LATER_FIGURE.match(rest, gapped.end()):
-        if re.search(r"\band\b", between) or re.fullmatch(r"\s*(?:bodies\s*)?,\s*(?:the\s+)?", between, re.IGNORECASE):
+        # "Kyiv logged 1,245, the Russian Defence Ministry 1,248", "Kyiv counted 1,245 bodies on 16 June, the … 1,248"
+        gap = r"\s*(?:bodies\s*)?(?:(?:on|in)\s+[^,;\d]{0,12}\d{0,2}[^,;\d]{0,12})?,\s*(?:the\s+)?"
+        if re.search(r"\band\b", between) or re.fullmatch(gap, between, re.IGNORECASE):
             return True
     if not re.search(r"\band\b", between):
         return False
@@ -1036,6 +1038,16 @@ def other_side_speaking(text: str, figure: Figure, voice: Voice) -> Attribution 
     return group if subject else None
 
 
+def group_in_own_part(text: str, figure: Figure, carried: Attribution) -> Attribution | None:
+    s = figure.sentence
+    a, b = segment_bounds(text, s, figure.start)
+    at = text.find(carried.attributed_to or "\0", s.start, s.end)
+    if at < 0 or a <= at < b:
+        return None
+    group = group_attribution(text, figure, own_part_only=True)
+    return group if group and group.side != carried.side else None
+
+
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
     if voice.own_voice:  # a body's own statement is its claim, but where it names another speaker
         return named_in_statement(text, figure, sentences, mentions, voice) or voice.own_voice
@@ -1055,7 +1067,9 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
                 return role
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     if found := pronoun_carried(text, figure, sentences, voice, mentions=mentions):
-        return found
+        # "The headquarters reported another 1,200, and Russian state television put the day's transfer at 1,200":
+        # a group speaking in the figure's own part, where the pronoun is not, speaks for it
+        return group_in_own_part(text, figure, found) or found
     if group := group_attribution(text, figure):
         return group
     if found := unnamed_role_attribution(text, figure):
