@@ -2699,3 +2699,8 @@ def test_each_part_of_a_sentence_keeps_its_own_speaker_past_a_date_or_a_role_nou
         "The headquarters reported another 1,200 on Sunday, and Russian state television put the day's transfer at 1,200 as well.\n"
     ).claims]
     assert [(c["value"], c["side"]) for c in claims] == [(1245, "ukraine"), (1248, "russia"), (1200, "ukraine"), (1200, "russia")]
+
+
+def test_puts_the_number_in_the_present_is_a_speech_verb():
+    claims = claims_by_value("Russia's chief negotiator puts the number of Russian bodies it received at 19.\n")
+    assert claims[19]["side"] == "russia"
