@@ -2704,3 +2704,9 @@ def test_each_part_of_a_sentence_keeps_its_own_speaker_past_a_date_or_a_role_nou
 def test_puts_the_number_in_the_present_is_a_speech_verb():
     claims = claims_by_value("Russia's chief negotiator puts the number of Russian bodies it received at 19.\n")
     assert claims[19]["side"] == "russia"
+
+
+@pytest.mark.parametrize("verb", ["boasted", "asserted", "conceded", "tweeted", "reiterated"])
+def test_more_verbs_of_saying_give_the_figure_to_their_subject(verb: str):
+    claims = claims_by_value(f"In early February Russia's Foreign Ministry {verb} that more than 12,000 bodies had been handed over.\n")
+    assert claims[12000]["side"] == "russia"
