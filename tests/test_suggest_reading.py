@@ -2710,3 +2710,17 @@ def test_puts_the_number_in_the_present_is_a_speech_verb():
 def test_more_verbs_of_saying_give_the_figure_to_their_subject(verb: str):
     claims = claims_by_value(f"In early February Russia's Foreign Ministry {verb} that more than 12,000 bodies had been handed over.\n")
     assert claims[12000]["side"] == "russia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Between October and December 2024 alone, four returns of more than 500 bodies each took place.", "500"),
+        ("In all, 541 defenders have been brought back, 428 of them from Mariupol and more than 300 of those from Azovstal.", "300"),
+        ("In all, 541 defenders have been brought back, including more than 300 from the Azovstal steelworks.", "300"),
+    ],
+)
+def test_a_threshold_of_several_returns_and_a_part_from_a_works_are_no_figures(sentence: str, number: str):
+    draft = draft_of(sentence + "\n")
+    assert number not in {c.figure.number.as_written for c in draft.claims}
+    assert any(u.number == number for u in draft.unplaced)

@@ -818,7 +818,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     raw_after = text[number.end : number.end + 70]  # as written: a place is a capitalised name
     near_place = re.match(
         r"(?:,?\s+[\w'-]+){0,3}?\s+(?:from\s+(?:near|around)|(?:recovered|found|collected)\s+(?:around|near|in))\s+[A-Z]"
-        r"|\s+of\s+them\s+(?:from|in)\s+[A-Z]",  # "541 …, 428 of them from Mariupol"
+        # "541 …, 428 of them from Mariupol", "300 of those from Azovstal", "300 from the Azovstal steelworks"
+        r"|\s+of\s+(?:them|those|these)\s+(?:from|in)\s+[A-Z]"
+        r"|\s+from\s+the\s+[A-Z][\w'-]+\s+(?:steelworks|steel\s+plant|plant|works|factory)\b",
         raw_after,
     )
     held = words_after("held_in_morgues").match(after)  # "Another 17 had been held in morgues on the territory of …"
@@ -838,6 +840,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a breakdown by place ('403 from the Donetsk direction'), not a figure of the record"
     if re.search(r"\b(?:of|than)\s+$", before) and re.match(r"\s+or\s+(?:more|fewer|less)\b", after):
         return "UNPLACED: a threshold ('returns of 500 or more'), not a count"
+    # "four returns of more than 500 bodies each": the size several handovers passed, no count of one
+    if re.search(r"\b(?:returns|handovers|exchanges|repatriations|swaps)\s+of\s+(?:more\s+than|over|at\s+least)\s+$", before):
+        return "UNPLACED: a threshold ('returns of more than 500 each'), not a count"
     recurrence = lx.alternation("not_figures", "recurrence_clause")
     if re.search(rf"\b(?:{recurrence})\b[^.;:]*\bthat\b[^,;:]*$", fold(lead_before(text, number.start, 160))):
         return "UNPLACED: says how often a size recurred ('the fourth time that more than 500 …'), not a count"
