@@ -1039,6 +1039,8 @@ def other_side_speaking(text: str, figure: Figure, voice: Voice) -> Attribution 
 
 
 def group_in_own_part(text: str, figure: Figure, carried: Attribution) -> Attribution | None:
+    """A group of the other side speaking in the figure's own part of the sentence, where the speaker carried
+    from elsewhere is not named."""
     s = figure.sentence
     a, b = segment_bounds(text, s, figure.start)
     at = text.find(carried.attributed_to or "\0", s.start, s.end)
@@ -1135,6 +1137,7 @@ def credit_words(who: str) -> set[str]:
 
 
 def words_of_credit(words: str) -> set[str]:
+    """The folded words of a headline credit or a speaker's description."""
     return set(re.findall(r"[\w'-]+", fold(words)))
 
 

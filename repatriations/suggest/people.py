@@ -266,7 +266,7 @@ def new_side(title: str, sentence: str, surname: str | None = None) -> str:
 def body_side(text: str, name: str, words: str, sentence: str) -> str:
     """A new body's side: from the words that name it, else from the side the article gives the same
     body elsewhere ("the Defence Ministry said" under a headline's "Russian Defence Ministry: …"), or
-    its minister ("Foreign Minister Sergei Lavrov"), or the country "its" refers to, else from its sentence."""
+    the country "its" refers to, or its minister ("Foreign Minister Sergei Lavrov"), else from its sentence."""
     return (
         side_of_words(words, places_last=True)
         or side_named_elsewhere(text, name)
