@@ -2724,3 +2724,8 @@ def test_a_threshold_of_several_returns_and_a_part_from_a_works_are_no_figures(s
     draft = draft_of(sentence + "\n")
     assert number not in {c.figure.number.as_written for c in draft.claims}
     assert any(u.number == number for u in draft.unplaced)
+
+
+def test_a_month_before_a_persons_title_is_no_part_of_how_the_article_names_them():
+    claims = claims_by_value("In December Foreign Minister Sergei Lavrov said Russia had handed over more than 11,000 bodies.\n")
+    assert claims[11000]["attributed_to"] == "Foreign Minister Sergei Lavrov"

@@ -183,6 +183,8 @@ def title_start(text: str, sentence: Sentence, name_start: int, words: set[str])
         folded = fold(word.group())
         if folded in JOINING_WORDS:
             break  # "… and Medinsky 6,060": the "and" of a curated title ("negotiator and Kremlin aide") joins no title here
+        if folded in MONTHS or folded in WEEKDAYS:
+            break  # "In December Foreign Minister Sergei Lavrov": a date before the title, no part of it
         if folded in words or folded in title_words or (word.group()[:1].isupper() and folded not in TITLE_STOP):
             start = word.start()
         else:
