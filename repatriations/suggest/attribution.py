@@ -978,15 +978,20 @@ WHOSE_COUNT = re.compile(
 SIDES_OWN = re.compile(r"\b(?:against|versus|vs\.?|to|and|with)\s+(?P<who>(?:Ukraine|Kyiv|Kiev|Russia|Moscow)['’]s)\s+$")
 
 
+def whose_count_precedes(text: str, figure: Figure) -> Attribution | None:
+    """"the Russian Defence Ministry counted 1,248 against Ukraine's 1,245": a side's count named right
+    before its figure, beside another's count; "Russia received 45 against Ukraine's 757" says whose
+    bodies they are, not whose count."""
+    own = SIDES_OWN.search(text, figure.sentence.start, figure.start)
+    if not own or not re.search(rf"\b(?:{_speech()})\s", fold(text[figure.sentence.start : own.start()])):
+        return None
+    side = side_of_words(own.group("who"))
+    return Attribution(own.group("who"), None, side, f'"{own.group().strip()}" names whose count it is') if side else None
+
+
 def whose_count_follows(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
     """"a final batch, 1,245 by Kyiv's count, 1,248 according to the Russian Defence Ministry": whose count
     comes right after the figure, that figure is theirs, whoever else the sentence names."""
-    # only beside another's count ("counted 1,248 against Ukraine's 1,245"); "Russia received 45 against
-    # Ukraine's 757" says whose bodies they are, not whose count
-    own = SIDES_OWN.search(text, figure.sentence.start, figure.start)
-    if own and re.search(rf"\b(?:{_speech()})\s", fold(text[figure.sentence.start : own.start()])):
-        side = side_of_words(own.group("who"))
-        return Attribution(own.group("who"), None, side, f'"{own.group().strip()}" names whose count it is') if side else None
     found = WHOSE_COUNT.match(text, figure.end, figure.sentence.end)
     if not found:
         return None
@@ -1055,7 +1060,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return named_in_statement(text, figure, sentences, mentions, voice) or voice.own_voice
     if sums := own_arithmetic(text, figure, mentions):
         return sums
-    if found := whose_count_follows(text, figure, mentions) or gapped_speaker(text, figure, mentions):
+    whose = whose_count_precedes(text, figure) or whose_count_follows(text, figure, mentions)
+    if found := whose or gapped_speaker(text, figure, mentions):
         return found
     if mention := speaker_mention(text, figure, mentions):
         a, b = segment_bounds(text, figure.sentence, figure.start)

@@ -42,7 +42,7 @@ MONTH_DAY_LIST = re.compile(
 )  # "June 13, 14 and 15", "June 13-15" (the month first, as American style writes it)
 
 
-# "compiled 1650 gmt 16 Jun 25", "16.06.25": a day, a month and a two-digit year, closed by a bracket or the line's end
+# "compiled 1650 gmt 16 Jun 25": a day, a month's name and a two-digit year, closed by a bracket or the line's end
 SHORT_YEAR_DATE = re.compile(rf"(?<![\w,.])[0-3]?\d\s+{_MONTH}\s+\d\d(?=\s*[)\]]|\s*$)", re.IGNORECASE | re.MULTILINE)
 
 

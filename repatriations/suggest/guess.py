@@ -701,6 +701,11 @@ def dates_as_words(text: str, start: int, end: int, date_spans: list[tuple[int, 
     return "".join(chars)
 
 
+def told_captivity(text: str, number: Number) -> bool:
+    """Whether the number's sentence, however long, tells of deaths in captivity (read only for "N of the M")."""
+    return lx.pattern("captivity_words").search(fold(own_sentence_window(text, number.start, number.end, 400))) is not None
+
+
 def in_sources_list(text: str, number: Number) -> bool:
     """Whether the number's line is one of a block of lines under a "Sources" or "References" heading
     (no blank line between): a citation ("Ministry for Reintegration, 'Bodies of 62 more …', July 14")."""
@@ -914,9 +919,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     ):
         return "UNPLACED: part of a ratio, not a count"
     # "Five of the 1,000 … died in captivity" counts, however far on in its sentence the captivity is told
-    sentence_words = fold(own_sentence_window(text, number.start, number.end, 400))
-    told_captivity = captivity or lx.pattern("captivity_words").search(sentence_words)
-    if (number.value or 0) < 10 and numbers_follow(after) and not told_captivity:
+    if (number.value or 0) < 10 and numbers_follow(after) and not captivity and not told_captivity(text, number):
         return 'UNPLACED: part of a ratio ("nine of the ten"), not a count'
     # "50 bodies going to Ukraine for every one going to Russia", but not past a "for" of the figure's own
     # ("A thousand for 19 means that for every …"); "in every" only close by ("19 in every exchange")
