@@ -975,18 +975,24 @@ WHOSE_COUNT = re.compile(
     r"(?:own\s+)?(?:count|figures?|tally|numbers|account)\b"
 )
 # "the Russian Defence Ministry counted 1,248 against Ukraine's 1,245": a side's count, named just before its figure
-SIDES_OWN = re.compile(r"\b(?:against|versus|vs\.?|to|and|with)\s+(?P<who>(?:Ukraine|Kyiv|Kiev|Russia|Moscow)['’]s)\s+$")
+@cache
+def sides_own() -> re.Pattern[str]:
+    countries = "|".join(lx.alternation("country_names", side) for side in lx.labels("country_names"))
+    return re.compile(rf"\b(?:against|versus|vs\.?|to|and|with)\s+(?P<who>(?:{countries})['’]s)\s+$")
 
 
 def whose_count_precedes(text: str, figure: Figure) -> Attribution | None:
     """"the Russian Defence Ministry counted 1,248 against Ukraine's 1,245": a side's count named right
     before its figure, beside another's count; "Russia received 45 against Ukraine's 757" says whose
     bodies they are, not whose count."""
-    own = SIDES_OWN.search(text, figure.sentence.start, figure.start)
-    if not own or not re.search(rf"\b(?:{_speech()})\s", fold(text[figure.sentence.start : own.start()])):
+    before = fold(text[figure.sentence.start : figure.start])
+    own = sides_own().search(before)
+    if not own or not re.search(rf"\b(?:{_speech()})\s", before[: own.start()]):
         return None
-    side = side_of_words(own.group("who"))
-    return Attribution(own.group("who"), None, side, f'"{own.group().strip()}" names whose count it is') if side else None
+    start = figure.sentence.start
+    who, words = text[start + own.start("who") : start + own.end("who")], text[start + own.start() : start + own.end()]
+    side = side_of_words(who)
+    return Attribution(who, None, side, f'"{words.strip()}" names whose count it is') if side else None
 
 
 def whose_count_follows(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:

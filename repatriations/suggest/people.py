@@ -300,8 +300,11 @@ def side_of_its_country(text: str, words: str, name: str) -> str | None:
     if not re.search(rf"\bits\s+{re.escape(name)}\s*$", words.strip()):
         return None
     at = text.find(f"its {name}")
-    countries = list(re.finditer(r"\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b", text[max(0, at - 400) : at]))
-    return side_of_words(countries[-1].group(), places_last=True) if at >= 0 and countries else None
+    if at < 0:
+        return None
+    before = fold(text[max(0, at - 400) : at])
+    named = [(m.start(), side) for side in lx.labels("country_names") for m in lx.pattern("country_names", side).finditer(before)]
+    return max(named)[1] if named else None
 
 
 def side_named_elsewhere(text: str, name: str) -> str | None:
