@@ -407,10 +407,11 @@ def new_mentions(
         body = text[sentence.start : sentence.end]
         if is_top_headline(text, sentence):
             continue  # a headline's capitalised words are no names
-        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body)) or POST_HEADER.search(body)
+        header = POST_HEADER.search(body)  # "Shamsail Saraliyev, State Duma deputy · 14:20" names the poster of what follows
+        speaks = SPEECH.search(fold(body)) or re.search(r"\b(?:according to|told)\b", fold(body)) or header
         # "Russia's defence ministry put Monday's handover at 1,248": for a body, a verb that gives a count speaks too
         counts = re.search(r"\b(?:puts?|counts?|counted|gave|gives)\b", fold(body))
-        title_line = is_title_line(text, sentence) and not POST_HEADER.search(body)  # a post header names its poster
+        title_line = is_title_line(text, sentence) and not header
         bodies = list(_body_candidates(text, sentence))
         for found in [*_person_candidates(text, sentence), *bodies]:
             start, name_start, end, name, kind = found
