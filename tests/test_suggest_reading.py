@@ -240,6 +240,44 @@ def test_a_figure_each_after_its_days_is_one_claim_per_day():
     assert all(c.record()["metric"] == "bodies_to_ukraine" for c in draft.claims)
 
 
+def occasions_of(draft: Draft, value: int) -> list[tuple[int, int | None]]:
+    return [(c.occasion.month, c.occasion.day) for c in draft.claims if c.value == value and c.occasion]
+
+
+def test_a_preposition_said_again_before_each_date_makes_one_claim_per_date():
+    draft = draft_of("Before Istanbul they were smaller: 757 bodies in January, then 909 in March, in April and in May.\n")
+    assert occasions_of(draft, 909) == [(3, None), (4, None), (5, None)]
+    assert occasions_of(draft, 757) == []  # one month, one handover
+    draft = draft_of("Russia handed over 909 bodies on 28 March, on 18 April and on 16 May.\n")
+    assert occasions_of(draft, 909) == [(3, 28), (4, 18), (5, 16)]
+    # one preposition for two months is a total over them, not each of them
+    assert occasions_of(draft_of("Russia handed over 6,057 bodies in June and July.\n"), 6057) == []
+
+
+def test_each_after_the_bodies_and_on_both_name_several_handovers():
+    draft = draft_of("Russia handed over bodies on January 24 and February 14 (757 bodies each), the headquarters said.\n")
+    assert occasions_of(draft, 757) == [(1, 24), (2, 14)]
+    draft = draft_of("Ukraine received 1,003 on 19 December, and 1,000 on both 29 January and 26 February.\n")
+    assert occasions_of(draft, 1000) == [(1, 29), (2, 26)]
+    # "each" with the dates after it
+    draft = draft_of("Russia handed over 1,212 bodies on 11 June. Three more stages of 1,200 each followed on 13, 14 and 15 June.\n")
+    assert occasions_of(draft, 1200) == [(6, 13), (6, 14), (6, 15)]
+
+
+def test_twice_before_the_verb_counts_one_handover_per_date_not_a_total():
+    draft = draft_of("This year, Russia has twice handed over 1,000 bodies, on 29 January and on 26 February.\n")
+    assert occasions_of(draft, 1000) == [(1, 29), (2, 26)]
+    assert {c.record()["metric"] for c in draft.claims if c.value == 1000} == {"bodies_to_ukraine"}
+    # without its dates "this year" still makes it a running total
+    assert claims_by_value("This year, Russia has handed over 2,000 bodies.\n")[2000]["metric"] == "cumulative_bodies_to_ukraine"
+
+
+def test_each_time_opening_a_sentence_takes_the_dates_of_the_sentence_before():
+    draft = draft_of("Two more exchanges followed, on July 17 and August 19. Each time Russia handed over 1,000 bodies and got back 19.\n")
+    assert occasions_of(draft, 1000) == [(7, 17), (8, 19)]
+    assert occasions_of(draft, 19) == [(7, 17), (8, 19)]
+
+
 def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
     claims = claims_by_value(
         "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"

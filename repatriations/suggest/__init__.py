@@ -417,7 +417,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)
     named_pair_goes_the_other_way(claims)
-    claims = one_claim_per_occasion(text, claims, by_sentence)
+    claims = one_claim_per_occasion(text, claims, by_sentence, sentences)
     cited = {c.attribution.official_id for c in claims}
     return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
 
@@ -458,7 +458,9 @@ def handover_nouns_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:following\s+|more\s+|further\s+)?(?:{nouns})\b")
 
 
-def one_claim_per_occasion(text: str, claims: list[DraftClaim], by_sentence: dict[int, list[Figure]]) -> list[DraftClaim]:
+def one_claim_per_occasion(
+    text: str, claims: list[DraftClaim], by_sentence: dict[int, list[Figure]], sentences: list[Sentence]
+) -> list[DraftClaim]:
     """A handover figure that counts several handovers ("1,200 on each of 13, 14 and 15
     June") becomes one claim per handover, each dated by its own day or month."""
     out: list[DraftClaim] = []
@@ -473,9 +475,24 @@ def one_claim_per_occasion(text: str, claims: list[DraftClaim], by_sentence: dic
         same = [f for f in same if f is figure or not counts_handovers(text, f)]
         previous_end = max((f.end for f in same if f.end <= figure.start), default=figure.sentence.start)
         next_start = min((f.start for f in same if f.start >= figure.end), default=figure.sentence.end)
-        occasions = repeated_occasions(text, figure, previous_end, next_start) if claim.metric.value in LINKED else []
-        out += [replace(claim, occasion=o) for o in occasions] or [claim]
+        per_handover = per_handover_metric(claim.metric)
+        previous = sentence_before(text, sentences, figure.sentence)
+        occasions = repeated_occasions(text, figure, previous_end, next_start, previous) if per_handover else []
+        metric = claim.metric if per_handover == claim.metric.value else Guess(per_handover or "", REPEATED_WHY)
+        out += [replace(claim, occasion=o, metric=metric) for o in occasions] or [claim]
     return out
+
+
+REPEATED_WHY = "counts one handover of several its sentence dates one by one ('twice …, on 29 January and on 26 February')"
+
+
+def per_handover_metric(metric: Guess) -> str | None:
+    """The metric of one handover a figure may count: its own, or a running total's one-handover
+    twin, since "This year, Russia has twice handed over 1,000" reads as a total until its dates are read."""
+    if metric.value in LINKED:
+        return metric.value
+    single = metric.value.removeprefix("cumulative_")
+    return single if single != metric.value and single in LINKED else None
 
 
 def suggest_source_id(stem: str, label: str, taken: set[str]) -> str:

@@ -73,25 +73,43 @@ def occasions_in(words: str, offset_month: int | None = None) -> list[Occasion]:
     return [o for _, _, o in found]
 
 
-def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start: int) -> list[Occasion]:
-    """The handovers a figure counts when its words say it counts several (two or more), else []."""
+# "909 in March, in April and in May", "on 28 March, on 18 April and on 16 May": a preposition said again
+# before each date right after the figure names one handover per date
+_DATE_ITEM = rf"(?:(?:{_MONTH})(?:\s+[0-3]?\d\b)?|[0-3]?\d\s+(?:{_MONTH}))"
+REPEATED_PREPOSITION = re.compile(
+    rf"(?:\s+bodies)?,?\s+(?P<p>in|on)\s+{_DATE_ITEM}(?:\s*,\s*(?P=p)\s+{_DATE_ITEM})*\s*,?\s+and\s+(?:again\s+)?(?P=p)\s+{_DATE_ITEM}",
+    re.IGNORECASE,
+)
+
+
+def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start: int, previous: str = "") -> list[Occasion]:
+    """The handovers a figure counts when its words say it counts several (two or more), else [].
+    `previous` is the sentence before, whose dates an opening "Each time" refers to."""
     s = figure.sentence
     after = text[figure.end : next_start]
     before = text[previous_end : figure.start]
-    marker = lx.pattern("repeat_words")
     month_of_sentence = next(iter(MONTH_WORD.finditer(text, s.start, s.end)), None)
     month = MONTHS[month_of_sentence.group("month").lower()] if month_of_sentence else None
-    if marker.search(fold(after)):
+    if lx.pattern("repeat_words").search(fold(after)) or REPEATED_PREPOSITION.match(after):
         here = occasions_in(after, month)
         if len(here) >= 2:
             return here
     # "In January and again in February, 757 came back each time", "…, receiving 19 each time",
     # "the handovers of July 17 and Aug. 19, each of which brought 1,000 bodies"
     anywhere = lx.pattern("repeat_words", "anywhere")
-    opening = lx.pattern("repeat_words", "opening").match(fold(text[s.start : figure.start]).lstrip())
-    right_after = lx.pattern("repeat_words", "right_after").match(fold(after).lstrip())
-    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or opening or right_after:
+    lead = fold(text[s.start : figure.start]).lstrip()
+    opening = lx.pattern("repeat_words", "opening").match(lead)
+    before_verb = lx.pattern("repeat_words", "before_verb").search(fold(before[-40:]))  # "Russia has twice handed over"
+    # "(757 bodies each)", "1,200 apiece"
+    unit_dropped = re.sub(rf"^(?:{lx.alternation('body_nouns')})\s+", "", fold(after).lstrip())
+    right_after = lx.pattern("repeat_words", "right_after").match(unit_dropped)
+    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or opening or before_verb or right_after:
         here = occasions_in(before, month) or occasions_in(text[s.start : figure.start], month)
+        if not here and (right_after or before_verb or opening):
+            # "Three more stages of 1,200 each followed on 13, 14 and 15 June", "has twice handed over 1,000, on …"
+            here = occasions_in(after, month)
+        if not here and anywhere.match(lead) and not occasions_in(text[s.start : s.end]):
+            here = occasions_in(previous)  # "Two more exchanges followed, on July 17 and August 19. Each time …"
         if len(here) >= 2:
             return here
     return []
