@@ -278,6 +278,13 @@ def test_each_time_opening_a_sentence_takes_the_dates_of_the_sentence_before():
     assert occasions_of(draft, 19) == [(7, 17), (8, 19)]
 
 
+def test_each_handover_of_a_sentence_is_dated_by_its_own_words():
+    draft = draft_of(
+        "23 December 2025\n\nBefore Istanbul the handovers were smaller: 757 bodies in January, then 909 in March, in April and in May.\n"
+    )
+    assert sorted(d["quote"] for d in draft.datings) == ["in April", "in January", "in March", "in May"]
+
+
 def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
     claims = claims_by_value(
         "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"

@@ -67,7 +67,11 @@ def candidates(norm: Normalised, event: EventDating) -> list[tuple[str, int | No
     then every time phrase of the sentence the build can read."""
     text = norm.text[event.sentence.start : event.sentence.end]
     words = [event.date.words] if event.date.words else []
-    words += [text[start:end] for start, end in dating.time_phrases(text)]
+    phrases = [text[start:end] for start, end in dating.time_phrases(text)]
+    # "in March" before the sentence's first "in January" when the draft read "March": the
+    # sentence names several handovers ("757 in January …, then 909 in March, in April")
+    holding = [p for p in phrases if event.date.words and event.date.words.lower() in p.lower()]
+    words += holding + [p for p in phrases if p not in holding]
     return [found for w in words if (found := verbatim(norm, event.sentence, w))]
 
 
