@@ -285,6 +285,15 @@ def test_each_handover_of_a_sentence_is_dated_by_its_own_words():
     assert sorted(d["quote"] for d in draft.datings) == ["in April", "in January", "in March", "in May"]
 
 
+def test_died_in_captivity_with_words_between_and_a_speaker_set_off_by_commas():
+    claims = claims_by_value("Ukraine received the bodies of 1,000 soldiers. Among them are five defenders who died while in Russian captivity.\n")
+    assert claims[5]["metric"] == "died_in_captivity"
+    claims = claims_by_value("Russia handed over 62 bodies. Four of the 62 did not die on the battlefield but in Russian captivity.\n")
+    assert claims[4]["metric"] == "died_in_captivity"
+    claims = claims_by_value("Ukraine received 1,000 bodies, five of whom, the headquarters said, had died in Russian captivity.\n")
+    assert claims[5]["metric"] == "died_in_captivity"
+
+
 def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
     claims = claims_by_value(
         "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"

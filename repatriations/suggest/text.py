@@ -6,11 +6,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..errors import BuildError
 from ..normalise import Normalised
 from ..numbers import Number
 from ..provenance import all_starts
+from . import lexicon as lx
 
 # a full stop, its closing quotes or footnote mark ("… said.[2] Saraliev …"), then a new sentence's first letter
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[A-Z0-9-])")
@@ -139,7 +141,18 @@ def clause_bounds(text: str, sentence: Sentence, start: int, end: int) -> tuple[
         bullet_end = CLAUSE_BREAK.search(text, label.end(), sentence.end)
         return sentence.start, bullet_end.start() if bullet_end else sentence.end
     aside = re.match(r"\s*\([^()]{1,40}\)", text[end : sentence.end])  # "1,212 (to Ukraine) / 27 (to Russia)"
-    return between_breaks(text, sentence, start, end, CLAUSE_BREAK, (end, end + aside.end()) if aside else None)
+    if aside:
+        return between_breaks(text, sentence, start, end, CLAUSE_BREAK, (end, end + aside.end()))
+    spoken = speech_aside().match(text, end, sentence.end)  # "five of whom, the headquarters said, had died"
+    return between_breaks(text, sentence, start, end, CLAUSE_BREAK, spoken.span("aside") if spoken else None)
+
+
+@cache
+def speech_aside() -> re.Pattern[str]:
+    """A speaker set off by commas just after a figure's first words ("five of whom, the
+    headquarters said, had died in captivity"): the clause goes on past it."""
+    verbs = lx.alternation("attribution", "speech_verbs")
+    return re.compile(rf"[^,;:.]{{0,25}}?(?P<aside>,\s+(?:[\w'’.-]+\s+){{1,5}}?(?i:{verbs}),)\s")
 
 
 SEGMENT_BREAK = re.compile(
