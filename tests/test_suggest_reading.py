@@ -294,6 +294,30 @@ def test_died_in_captivity_with_words_between_and_a_speaker_set_off_by_commas():
     assert claims[5]["metric"] == "died_in_captivity"
 
 
+def test_a_ranked_handover_of_a_period_is_one_handover_not_a_running_total():
+    claims = claims_by_value("Russia returns 1,000 bodies to Ukraine in first exchange of war dead this year\n")
+    assert claims[1000]["metric"] == "bodies_to_ukraine"
+    assert claims_by_value("Russia has returned 2,000 bodies this year.\n")[2000]["metric"] == "cumulative_bodies_to_ukraine"
+
+
+def test_a_size_set_beside_a_vague_one_is_no_figure():
+    for text in (
+        "Analysis: A thousand for a few dozen - what the exchanges add up to\n",
+        "Why a thousand bodies go one way and a few dozen the other\n",
+        "How the handovers grew from dozens to nearly a thousand\n",
+        "They usually take place once a month, each time with Russia returning about 1,000 bodies and receiving a few dozen.\n",
+    ):
+        assert not draft_of(text).claims, text
+    # a size beside an exact one, and one handover told plainly, stay figures
+    assert set(claims_by_value("A thousand for nineteen: why the exchanges are so lopsided\n")) == {1000, 19}
+    assert 1000 in claims_by_value("On Thursday Russia handed over 1,000 bodies and received a few dozen in return.\n")
+
+
+def test_the_right_figure_of_a_correction_stays_and_the_replaced_one_goes():
+    draft = draft_of("Correction: An earlier version misstated the number of bodies returned to Russia as 30; it was 26.\n")
+    assert [c.value for c in draft.claims] == [26]
+
+
 def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
     claims = claims_by_value(
         "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"

@@ -385,6 +385,13 @@ def month_of_the_year(clause: str, words: str) -> bool:
     return re.search(rf"\b(?:{LONG_MONTH})\s+(?:of\s+)?{words.lower()}\b", clause) is not None
 
 
+def ranks_a_handover(clause: str, words: str) -> bool:
+    """Whether the period words place a ranked handover ("in the first exchange of war dead this year")."""
+    ranks, nouns = lx.alternation("ranked_handover"), lx.alternation("ranked_handover", "nouns")
+    ranked = rf"\b(?:{ranks})\s+(?:such\s+)?(?:{nouns})(?:\s+[\w'-]+){{0,4}}?\s+{re.escape(words.lower())}\b"
+    return re.search(ranked, clause) is not None
+
+
 def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Guess:
     sentence, clause = context.sentence, context.clause
     where = direction.label if direction else None
@@ -398,6 +405,8 @@ def bodies_metric(context: Context, figure: Figure, direction: Cue | None) -> Gu
         running = None  # "In 2024 Ukraine also received 563 bodies on 8 November": one day of the period
     elif running is not None and month_of_the_year(clause, running.words):
         running = None  # "In January last year we received 49": "last year" dates the month, it sums nothing
+    elif running is not None and ranks_a_handover(clause, running.words):
+        running = None  # "returns 1,000 bodies in the first exchange of war dead this year"
     agreed = _has("agreement_words", sentence)
     each = _has("each_side", clause)
     same_pair = figure.partner is not None and figure.partner.integer == figure.number.integer
@@ -765,6 +774,21 @@ def disagree_by(text: str, number: Number, before: str) -> bool:
     return before.endswith(" by ") and verbs.search(fold(lead_before(text, number.start))) is not None
 
 
+def beside_a_vague_size(text: str, number: Number) -> bool:
+    """"A thousand for a few dozen", "returning about 1,000 bodies and receiving a few dozen"
+    (in a sentence of habits), "from dozens to nearly a thousand"."""
+    vague = lx.alternation("not_figures", "vague_partners")
+    rest = fold(own_sentence_window(text, number.start, number.end, 80)[len(lead_before(text, number.start, 80)) :])
+    partner = rf"[^\d.;:]{{0,50}}?\b(?:for|and|against|to)\s+(?:[a-z'-]+\s+){{0,2}}?(?:{vague})\b"
+    paired = re.match(partner, rest[len(number.as_written) :])
+    lead = fold(lead_before(text, number.start, 60))
+    from_vague = re.search(rf"\bfrom\s+(?:{vague})\s+to\s+(?:[a-z'-]+\s+){{0,2}}$", lead)
+    if not (paired or from_vague):
+        return False
+    sentence = lead + rest
+    return number.kind == "words" or lx.pattern("not_figures", "habit_words").search(sentence) is not None
+
+
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
@@ -905,7 +929,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if lx.pattern("not_figures", "correct_after").search(sentence_rest):
         return "UNPLACED: the figure a correction replaces ('We said 91; the correct figure is 19'), not a figure of the record"
     # "An earlier version of this story said 42", "Correction, 18.10.2024 19:30: An earlier version … as 65"
-    if lx.pattern("not_figures", "corrected_sentence").search(fold(lead_before(text, number.start, 200))):
+    lead = fold(lead_before(text, number.start, 200))
+    corrected = lx.pattern("not_figures", "corrected_sentence").search(lead)
+    if corrected and not lx.pattern("not_figures", "corrected_to").search(lead, corrected.end()):
         return "UNPLACED: a figure an earlier version gave, which a correction replaced"
     correcting = re.search(r"\bcorrect", fold(text[max(0, number.start - 120) : number.start]))
     if correcting and re.search(r"\bto\s+[\d,. ]+\s+from\s+$", before):
@@ -931,6 +957,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a rate, not a count"
     if _ends("corrected_before", before):
         return "UNPLACED: the figure a correction replaces, not a figure of the record"
+    if beside_a_vague_size(text, number):
+        return "UNPLACED: a size set beside a vague one ('a thousand for a few dozen'): the usual shape of the handovers, not one"
     if number.kind == "words" and _ends("vague_words_before", before):
         return f'UNPLACED: {number.as_written!r} is part of a vague quantity ("several hundred"), not a figure'
     if (number.value or 0) < 10 and _starts_word("sources_after", after):
