@@ -318,6 +318,19 @@ def test_the_right_figure_of_a_correction_stays_and_the_replaced_one_goes():
     assert [c.value for c in draft.claims] == [26]
 
 
+def test_a_figure_followed_by_today_leaves_its_noun_out():
+    draft = draft_of("Ukraine says it has received three batches: 1,212 bodies on Wednesday, 1,200 on Friday and 1,200 today.\n")
+    assert [c.value for c in draft.claims if c.value >= 1000] == [1212, 1200, 1200]
+
+
+def test_a_figure_set_off_by_dashes_does_not_cut_the_dates_of_a_repeated_figure():
+    draft = draft_of(
+        "There have been three more returns of 1,000 bodies each: on 17 July, on 19 August - when five of the dead "
+        "had died in Russian captivity - and on 18 September.\n"
+    )
+    assert occasions_of(draft, 1000) == [(7, 17), (8, 19), (9, 18)]
+
+
 def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
     claims = claims_by_value(
         "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"

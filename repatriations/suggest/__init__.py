@@ -474,7 +474,10 @@ def one_claim_per_occasion(
         # but not a count of the handovers themselves: "1,200 on each of the following three handovers, on June 13, …"
         same = [f for f in same if f is figure or not counts_handovers(text, f)]
         previous_end = max((f.end for f in same if f.end <= figure.start), default=figure.sentence.start)
-        next_start = min((f.start for f in same if f.start >= figure.end), default=figure.sentence.end)
+        # a later figure set off by dashes ends no stretch: "on 17 July, on 19 August - when five … - and on 18 September"
+        asides = [a.span() for a in DASH_ASIDE.finditer(text, figure.end, figure.sentence.end)]
+        later = [f for f in same if f.start >= figure.end and not any(a <= f.start < b for a, b in asides)]
+        next_start = min((f.start for f in later), default=figure.sentence.end)
         per_handover = per_handover_metric(claim.metric)
         previous = sentence_before(text, sentences, figure.sentence)
         occasions = repeated_occasions(text, figure, previous_end, next_start, previous) if per_handover else []
@@ -483,6 +486,7 @@ def one_claim_per_occasion(
     return out
 
 
+DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 REPEATED_WHY = "counts one handover of several its sentence dates one by one ('twice …, on 29 January and on 26 February')"
 
 
