@@ -331,6 +331,23 @@ def test_a_figure_set_off_by_dashes_does_not_cut_the_dates_of_a_repeated_figure(
     assert occasions_of(draft, 1000) == [(7, 17), (8, 19), (9, 18)]
 
 
+def days_of(draft: Draft, value: int) -> list[str]:
+    return [str(c.occasion.event(draft.published).earliest) for c in draft.claims if c.value == value and c.occasion]
+
+
+def test_a_list_of_weekdays_names_one_handover_a_day():
+    # the days before the article's own date
+    draft = draft_of("16 June 2025\n\nFurther stages followed on Friday, Saturday and Sunday, with 1,200 bodies each time, Kyiv said.\n")
+    assert days_of(draft, 1200) == ["2025-06-13", "2025-06-14", "2025-06-15"]
+    # or the days after a day the sentence names, whatever the article's date
+    draft = draft_of(
+        "18 July 2025\n\nThe headquarters counted 1,212 bodies on Wednesday 11 June, 1,200 on each of the Friday, "
+        "Saturday and Sunday that followed, and 1,245 on Monday 16 June.\n"
+    )
+    assert days_of(draft, 1200) == ["2025-06-13", "2025-06-14", "2025-06-15"]
+    assert {d["exchange_id"]: d.get("date_earliest") for d in draft.datings}.get(draft.claims[1].exchange.value) == "2025-06-13"
+
+
 def test_going_by_what_others_published_is_the_outlets_reading_but_going_by_a_sides_count_is_that_sides():
     claims = claims_by_value(
         "Russia, going by the figures of Kremlin aide Vladimir Medinsky, received 300: the 78 of June, then 19 in July.\n"

@@ -95,7 +95,10 @@ def draft_dating(norm: Normalised, published: Dated | None, event: EventDating) 
     """One exchange_dates entry, or None when the article dates the handover not at all."""
     when, pub = event.date, publication(published)
     today = today_words(norm, published) if event.news and not when.words else None
-    for quote, occurrence in [*candidates(norm, event), *([today] if today else [])]:
+    # "on Friday, Saturday and Sunday" names three days: the build reads such words as one window, so
+    # each day's window is the draft's own, inferred
+    several_days = bool(when.words) and len(dating.WEEKDAY_WORD.findall(when.words or "")) > 1
+    for quote, occurrence in [] if several_days else [*candidates(norm, event), *([today] if today else [])]:
         if reading := reading_of(quote, pub):
             against = " against the article's date" if reading == "relative" else ""
             return entry(event.exchange_id, quote, occurrence, reading, f'"{quote}" read{against}.')

@@ -6,9 +6,11 @@ month, all quoting the same words."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
+from ..calendar_words import WEEKDAYS
 from ..dating import MONTH_NAMES, MONTHS, date_mentions
 from . import lexicon as lx
 from .dates import Dated, EventDate, month_window
@@ -22,6 +24,12 @@ DAYS = re.compile(
     rf"(?:\s+(?:of\s+)?(?P<month>{_MONTH}))?(?![\w])",
     re.IGNORECASE,
 )
+_WEEKDAY = "|".join(WEEKDAYS)
+# "on Friday, Saturday and Sunday", "each of the Friday, Saturday and Sunday that followed" (not "Friday 13 June")
+WEEKDAY_LIST = re.compile(
+    rf"(?<![\w])(?:{_WEEKDAY})(?:\s*,\s*(?:the\s+)?(?:{_WEEKDAY}))*\s*,?\s+and\s+(?:the\s+)?(?:{_WEEKDAY})(?![\w])(?!,?\s+[0-3]?\d\b)",
+    re.IGNORECASE,
+)
 MONTH_WORD = re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?!\s+[0-3]?\d\b)(?![\w])", re.IGNORECASE)
 
 
@@ -29,12 +37,20 @@ MONTH_WORD = re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?!\s+[0-3]?\d\b)(?![\w])
 class Occasion:
     """One of the handovers a repeated figure counts: a day or a whole month, and the words."""
 
-    month: int
+    month: int | None
     day: int | None
     year: int | None
     words: str  # verbatim: the words that name it (a list of days is shared by its days)
+    # a day of a list of weekdays ("on Friday, Saturday and Sunday"): its weekday, and how many days
+    # before the list's last day it falls, that day being the latest such weekday up to the article's date
+    weekday: int | None = None
+    days_before_last: int = 0
 
     def event(self, published: Dated | None) -> EventDate:
+        if self.weekday is not None:
+            return self.weekday_event(published)
+        if self.month is None:
+            return EventDate(None, None, None, self.words)
         if self.day is None:
             named = f"in {MONTH_NAMES[self.month - 1]}" + (f" {self.year}" if self.year else "")
             month = month_window(named, published)
@@ -49,6 +65,49 @@ class Occasion:
         if published and day > published.date and not self.year:
             day = day.replace(year=year - 1)  # "in January and again in February" written in March of the next year
         return EventDate(day, day, day.strftime("%A"), self.words)
+
+
+    def weekday_event(self, published: Dated | None) -> EventDate:
+        if published is None or self.weekday is None:
+            return EventDate(None, None, None, self.words)
+        last_weekday = (self.weekday + self.days_before_last) % 7
+        last = published.date - dt.timedelta(days=(published.date.weekday() - last_weekday) % 7)
+        day = last - dt.timedelta(days=self.days_before_last)
+        return EventDate(day, day, day.strftime("%A"), self.words)
+
+
+def weekday_occasions(listed: re.Match[str]) -> list[Occasion]:
+    """The days of a list of weekdays, each placed by how far before the list's last day it falls."""
+    names = [WEEKDAYS.index(w.lower()) for w in re.findall(rf"(?i:{_WEEKDAY})", listed.group())]
+    gaps = [0]  # from the last day back: Friday, Saturday and Sunday are 2, 1 and 0 days before Sunday
+    for earlier, later in reversed(list(itertools.pairwise(names))):
+        gaps.append(gaps[-1] + ((later - earlier) % 7 or 7))
+    words = listed.group().strip()
+    return [Occasion(None, None, None, words, name, gap) for name, gap in zip(names, reversed(gaps), strict=True)]
+
+
+def after_an_anchor(occasions: list[Occasion], lead: str) -> list[Occasion]:
+    """Weekdays placed after the last day the words before them name whose weekday is known
+    ("1,212 on Wednesday 11 June, 1,200 on each of the Friday, Saturday and Sunday that followed"):
+    13, 14 and 15 June, whatever the article's own date."""
+    days = [m for m in date_mentions(lead) if m.weekday is not None or m.year is not None]
+    listed = [o for o in occasions if o.weekday is not None]
+    if not days or not listed:
+        return occasions
+    anchor = days[-1]
+    try:
+        # a year only to add days to when the anchor gives none (the day and month are what is kept)
+        base = dt.date(anchor.year or 2001, anchor.month, anchor.day)
+    except ValueError:
+        return occasions
+    anchor_weekday = anchor.weekday if anchor.weekday is not None else base.weekday()
+    first = listed[0]
+    to_first = ((first.weekday or 0) - anchor_weekday) % 7 or 7
+    last = base + dt.timedelta(days=to_first + first.days_before_last)
+    placed = {id(o): last - dt.timedelta(days=o.days_before_last) for o in listed}
+    return [
+        Occasion(placed[id(o)].month, placed[id(o)].day, anchor.year, o.words) if id(o) in placed else o for o in occasions
+    ]
 
 
 def occasions_in(words: str, offset_month: int | None = None) -> list[Occasion]:
@@ -69,6 +128,9 @@ def occasions_in(words: str, offset_month: int | None = None) -> list[Occasion]:
         if not any(a <= month_name.start() < b for a, b, _ in found):
             whole = Occasion(MONTHS[month_name.group("month").lower()], None, None, month_name.group())
             found.append((month_name.start(), month_name.end(), whole))
+    for listed in WEEKDAY_LIST.finditer(words):
+        if not any(a < listed.end() and listed.start() < b for a, b, _ in found):
+            found += [(listed.start(), listed.end(), o) for o in weekday_occasions(listed)]
     found.sort(key=lambda f: f[0])
     return [o for _, _, o in found]
 
@@ -93,7 +155,7 @@ def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start:
     if lx.pattern("repeat_words").search(fold(after)) or REPEATED_PREPOSITION.match(after):
         here = occasions_in(after, month)
         if len(here) >= 2:
-            return here
+            return after_an_anchor(here, text[s.start : figure.start])
     # "In January and again in February, 757 came back each time", "…, receiving 19 each time",
     # "the handovers of July 17 and Aug. 19, each of which brought 1,000 bodies"
     anywhere = lx.pattern("repeat_words", "anywhere")
@@ -111,7 +173,7 @@ def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start:
         if not here and anywhere.match(lead) and not occasions_in(text[s.start : s.end]):
             here = occasions_in(previous)  # "Two more exchanges followed, on July 17 and August 19. Each time …"
         if len(here) >= 2:
-            return here
+            return after_an_anchor(here, text[s.start : figure.start])
     return []
 
 
