@@ -951,6 +951,24 @@ def test_an_unnamed_speaker_of_one_side_speaks_for_its_own_part_of_the_sentence(
     assert claims[30]["attributed_to"] == "a Russian lawmaker"
 
 
+@pytest.mark.parametrize(
+    ("top", "day"),
+    [
+        ("Kyiv · 18.10.2024 16:52 · War", "2024-10-18"),  # a meta line's fields
+        ("THE NORTHERN GAZETTE | Saturday, July 26, 2025 | World | Page 14", "2025-07-26"),
+        ("Posted by NewsPulse Staff | January 29, 2026 at 8:14 pm", "2026-01-29"),
+        ("Live · Wednesday, June 11, 2025 · Kyiv time", "2025-06-11"),
+        ("Briefing by the Foreign Ministry Spokeswoman, Moscow, December 17, 2025", "2025-12-17"),  # a title ending in its date
+        ("MOSCOW/KYIV, December 19, 2025 (Reuters) - Russia handed Ukraine 1,000 bodies on Friday.", "2025-12-19"),
+        ("A standfirst\n\nBy Anna Petrenko\n\nPhotographs by Taras Vovk\n\nWed 28 Dec 2022 11.42 GMT", "2022-12-28"),  # a weekday's short name, lower down
+        ("A standfirst\n\nBy Anna Petrenko\n\nPhotographs by Taras Vovk\n\nFri 18 Jul 2025 06.00 BST", "2025-07-18"),
+    ],
+)
+def test_an_article_dates_itself_on_the_lines_pages_really_carry(top: str, day: str):
+    draft = draft_of(f"Bodies of fallen soldiers returned\n\n{top}\n\nThe bodies of 501 soldiers came back, the headquarters said.\n")
+    assert draft.published is not None and str(draft.published.date) == day
+
+
 def test_a_yearless_dateline_follows_the_month_the_text_counts_since():
     text = (
         "Russia hands over 1,000 bodies to Kiev\n"

@@ -10,13 +10,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import dating
+from ..calendar_words import WEEKDAY_ABBREVIATIONS
 from ..dating import MONTH_NAMES, MONTH_YEAR, MONTHS, WEEKDAY_WORD, WEEKDAYS, DateMention, date_mentions
 from ..normalise import Normalised
 from . import lexicon
 from .text import Sentence
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-DATELINE_LEAD = re.compile(r"^[A-ZА-Я][A-ZА-Я .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+$")  # "KYIV, ", "KYIV, Ukraine, "
+# "KYIV, ", "KYIV, Ukraine, ", "MOSCOW/KYIV, "
+DATELINE_LEAD = re.compile(r"^[A-ZА-Я][A-ZА-Я .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+$")
+# the fields of a page's meta line: "Kyiv · 18.10.2024 16:52 · War", "THE GAZETTE | Saturday, July 26, 2025 | World"
+META_FIELD_BREAK = re.compile(r"\s+[·|•]\s+")
+META_FIELD = 40  # characters a field of such a line may have, the date's own field apart
+WEEKDAY_SHORT = "|".join(WEEKDAY_ABBREVIATIONS)  # "Wed", "Fri"
 
 
 @cache
@@ -102,12 +108,28 @@ def _only_furniture_after(line: str, mention: DateMention) -> bool:
     ("24 July 2025 · 18 min read", "19.08.2025 21:40")."""
     furniture = "|".join(re.escape(w) for w in [*lexicon.phrases("not_figures", "page_words"), "reading time", "minutes"])
     rest = re.sub(rf"\b(?:{furniture})\b", "", line[mention.end :], flags=re.I)
-    return not re.sub(r"[\W\d_]|\b(?:am|pm|gmt|utc|eet|eest|cet|msk|updated|published|posted)\b", "", rest, flags=re.I).strip()
+    zones = r"am|pm|gmt|utc|bst|eet|eest|cet|cest|msk|est|edt|pst|pdt"
+    return not re.sub(rf"[\W\d_]|\b(?:{zones}|updated|published|posted)\b", "", rest, flags=re.I).strip()
 
 
 def _date_alone(line: str, mention: DateMention) -> bool:
-    """Whether the date stands alone on its line, but for furniture after it."""
-    return _only_furniture_after(line, mention) and not re.sub(r"[\W\d_]", "", line[: mention.start]).strip()
+    """Whether the date stands alone on its line, but for furniture after it and a weekday's
+    short name before it ("Wed 28 Dec 2022 11.42 GMT")."""
+    lead = re.sub(rf"(?i)\b(?:{WEEKDAY_SHORT})\b\.?", "", line[: mention.start])
+    return _only_furniture_after(line, mention) and not re.sub(r"[\W\d_]", "", lead).strip()
+
+
+def _meta_line(line: str, mention: DateMention) -> bool:
+    """Whether the date is one field of a page's meta line, its others short ("Kyiv · 18.10.2024
+    16:52 · War", "Posted by NewsPulse Staff | January 29, 2026 at 8:14 pm")."""
+    fields = [(m.end(), m.start()) for m in META_FIELD_BREAK.finditer(line)]
+    if not fields:
+        return False
+    starts = [0, *(end for end, _ in fields)]
+    ends = [*(start for _, start in fields), len(line)]
+    own = [(a, b) for a, b in zip(starts, ends, strict=True) if a <= mention.start < b]
+    others = [line[a:b] for a, b in zip(starts, ends, strict=True) if (a, b) not in own]
+    return bool(own) and all(len(f.strip()) <= META_FIELD for f in others)
 
 
 def _dated_line(line: str, mention: DateMention) -> bool:
@@ -117,6 +139,8 @@ def _dated_line(line: str, mention: DateMention) -> bool:
     alone = _only_furniture_after(line, mention)  # "· 6 min read" beside the date
     if DATELINE_LEAD.match(lead) or not lead.strip() or (alone and len(lead) < 40) or published_lead().search(lead):
         return True
+    if mention.year and (_meta_line(line, mention) or (alone and lead.rstrip().endswith(","))):
+        return True  # "Live · Wednesday, June 11, 2025 · Kyiv time", "Briefing by …, Moscow, December 17, 2025"
     return bool(mention.year and TODAY_LEAD.search(lead))  # "… on Thursday, November 20, 2025"
 
 
