@@ -2857,3 +2857,48 @@ def test_a_threshold_of_several_returns_and_a_part_from_a_works_are_no_figures(s
 def test_a_month_before_a_persons_title_is_no_part_of_how_the_article_names_them():
     claims = claims_by_value("In December Foreign Minister Sergei Lavrov said Russia had handed over more than 11,000 bodies.\n")
     assert claims[11000]["attributed_to"] == "Foreign Minister Sergei Lavrov"
+
+
+FACT_CHECK = (
+    "FACT CHECK\n\n"
+    "Did Russia return only 40 bodies to Ukraine last week?\n\n"
+    'CLAIM: "Moscow sent back just 40 of Ukraine\'s dead and took 900 of its own."\n\n'
+    "VERDICT: {verdict}. The figures are the wrong way round.\n\n"
+    "A screenshot passed around Telegram since Monday says that Russia handed Ukraine 40 bodies.\n\n"
+    'The post has Moscow "sent back just 40" while it "took 900 of its own".\n\n'
+    "The Coordination Headquarters said 900 bodies had been returned to Ukraine, and Russia received 40.\n"
+)
+
+
+def test_a_fact_check_rating_a_claim_false_leaves_the_figures_it_restates_unplaced():
+    draft = draft_of(FACT_CHECK.format(verdict="FALSE"))
+    refuted = [u for u in draft.unplaced if "a fact-check rates false" in u.reason]
+    # the question, the CLAIM line (two), the screenshot's words and both quoted fragments
+    assert sorted(u.number for u in refuted) == ["40", "40", "40", "40", "900", "900"]
+    kept = {(c.record()["value"], c.record()["metric"]) for c in draft.claims}
+    assert kept == {(900, "bodies_to_ukraine"), (40, "bodies_to_russia")}
+
+
+def test_a_fact_check_rating_a_claim_true_keeps_the_claims_figures():
+    draft = draft_of(FACT_CHECK.format(verdict="TRUE"))
+    assert not [u for u in draft.unplaced if "fact-check" in u.reason]
+    quotes = [c.record()["quote"] for c in draft.claims]
+    assert sum(q.startswith(("Did Russia", "CLAIM:", "A screenshot")) for q in quotes) == 4
+
+
+def test_a_pronoun_before_the_verb_makes_the_figure_its_speakers_claim_not_the_posts():
+    text = FACT_CHECK.format(verdict="FALSE") + "In the same post he claimed that Russia had handed over 6,000 bodies in all.\n"
+    assert 6000 in claims_by_value(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied", "kept"),
+    [
+        ("No Russian official source we found gave 75 as the number, but the ministry said 757 bodies had come back.", "75", 757),
+        ("We found no official statement that speaks of 3,000 bodies; Ukraine received 1,000, its headquarters said.", "3,000", 1000),
+    ],
+)
+def test_a_figure_the_article_says_no_source_gave_is_no_claim(sentence: str, denied: str, kept: int):
+    draft = draft_of(sentence + "\n")
+    assert any(u.number == denied and "no source gave" in u.reason for u in draft.unplaced)
+    assert kept in {c.record()["value"] for c in draft.claims}
