@@ -66,6 +66,7 @@ from .people import (
     new_mentions,
     silent_bodies,
 )
+from .refuted import refuted_spans
 from .repeats import Occasion, repeated_occasions, respective_occasions
 from .text import (
     Context,
@@ -245,6 +246,7 @@ def unreadable_language(text: str) -> str | None:
 def figures_in(text: str, sentences: list[Sentence], dates: list[tuple[int, int]]) -> tuple[list[Figure], list[Unplaced]]:
     """Every number either becomes a candidate figure or is set aside with the reason."""
     numbers = numbers_in(text)
+    refuted = refuted_spans(text, sentences)  # once per article, like the dates
     figures: list[Figure] = []
     unplaced: list[Unplaced] = []
     i = 0
@@ -260,8 +262,8 @@ def figures_in(text: str, sentences: list[Sentence], dates: list[tuple[int, int]
                 RANGE_BETWEEN.search(text[max(0, number.start - 20) : number.start]) or re.fullmatch(r"\s*(?:to|-|–)\s*", between)
             )
         )
-        reason = unplaced_reason(text, number, dates) or (
-            unplaced_reason(text, following, dates) if is_range and following else None
+        reason = unplaced_reason(text, number, dates, refuted) or (
+            unplaced_reason(text, following, dates, refuted) if is_range and following else None
         )
         if reason:
             unplaced.append(Unplaced(number, reason))

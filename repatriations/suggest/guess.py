@@ -12,7 +12,7 @@ from .. import vocabulary
 from ..dating import LONG_MONTH, WEEKDAY_WORD, date_mentions
 from ..numbers import Number, numbers_in
 from . import lexicon as lx
-from .refuted import refuted_reason
+from .refuted import Refuted, refuted_reason
 from .text import Context, Figure, Sentence, fold, line_bounds
 
 THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
@@ -790,14 +790,14 @@ def beside_a_vague_size(text: str, number: Number) -> bool:
     return number.kind == "words" or lx.pattern("not_figures", "habit_words").search(sentence) is not None
 
 
-def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]) -> str | None:
+def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]], refuted: Refuted) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
         return f"UNPLACED: {number.as_written!r} is not a whole number; a claim's value must be one"
     if on_furniture_line(text, number.start):
         return "UNPLACED: on a line pointing to other pages (a link line or a 'Most read' list): page furniture"
-    if refuted := refuted_reason(text, number):
-        return refuted
+    if reason := refuted_reason(refuted, number):
+        return reason
     if number.ordinal:
         return f"UNPLACED: an ordinal ({number.as_written!r}) ranks something, it counts nothing"
     if in_an_address(text, number):

@@ -4,11 +4,10 @@ restates it, and "No … source gave 26". The phrases are the lexicon's `fact_ch
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..numbers import Number
 from . import lexicon as lx
-from .text import Sentence, fold, split_sentences
+from .text import HEADLINE_LINES, Sentence, fold
 
 Span = tuple[int, int]
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,300})[\"”]")
@@ -25,7 +24,7 @@ def rates_false(folded: str) -> bool:
     labelled = rf"(?:^|[·|]\s*)(?:{_words('verdict_labels')})\s*:\s*(?:{_words('negative_verdicts')})\b"
     if re.search(labelled, folded, re.MULTILINE):
         return True
-    head = "\n".join(folded.split("\n")[:6])
+    head = "\n".join(folded.split("\n")[:HEADLINE_LINES])
     return bool(re.search(rf"(?:{_words('verdict_phrases')})\b", head) or denial_headline(head))
 
 
@@ -54,10 +53,9 @@ def restates_the_claim(folded: str, sentence: Sentence) -> bool:
     return bool(told and not re.search(r"\b(?:he|she|they|we|i|it)\s*$", told.group(1)))
 
 
-def quoted_again(text: str, restating: list[Span]) -> list[Span]:
+def quoted_again(text: str, folded: str, restating: list[Span]) -> list[Span]:
     """The claim's own words quoted again elsewhere (Russia "took back 501 of its fallen"): the
     quoted fragments, holding a digit, that are part of a quotation in a restating sentence."""
-    folded = fold(text)
     # a quotation may run over several of the claim's sentences: take every one that overlaps them
     claimed = [fold(m.group(1)) for m in QUOTED.finditer(text) if any(a < m.end() and m.start() < b for a, b in restating)]
     return [
@@ -83,21 +81,22 @@ def nobody_gave(folded: str, sentence: Sentence) -> Span | None:
     return sentence.start + found.end(), sentence.start + end
 
 
-@lru_cache(maxsize=16)
-def refuted_spans(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """The spans of a refuted claim restated, and those of figures nobody gave."""
+Refuted = tuple[list[Span], list[Span]]  # the refuted claim as restated; figures nobody gave
+
+
+def refuted_spans(text: str, sentences: list[Sentence]) -> Refuted:
+    """Where an article's refuted claim is restated, and where it gives figures nobody gave."""
     folded = fold(text)
-    sentences = split_sentences(text)
     restating: list[Span] = []
     if rates_false(folded):
         restating = [(s.start, s.end) for s in sentences if restates_the_claim(folded, s)]
-        restating += quoted_again(text, restating)
+        restating += quoted_again(text, folded, restating)
     none = [span for s in sentences if (span := nobody_gave(folded, s))]
-    return tuple(restating), tuple(none)
+    return restating, none
 
 
-def refuted_reason(text: str, number: Number) -> str | None:
-    restating, none = refuted_spans(text)
+def refuted_reason(refuted: Refuted, number: Number) -> str | None:
+    restating, none = refuted
     if any(a <= number.start < b for a, b in restating):
         return "UNPLACED: the claim a fact-check rates false, as it restates it (its CLAIM line, question or the posts' words)"
     if any(a <= number.start < b for a, b in none):
