@@ -3,8 +3,8 @@ falling. The floors are what benchmarks/suggest_quality.py measured when they we
 rounded down: floors, not targets. The held-out set (108 articles: h13–h24, h25–h36, h37–h48,
 h49–h60, h61–h72, h73–h84, h85–h96 and h97–h108 were each added by a hand that never saw the rules)
 is measured here and never tuned on; of its targets (found >= 95 %, metric, qualifier, side and
-official >= 90 %, exchange and dated >= 80 %, no false figures or officials) found, and the false
-figures and officials are not met: see docs/drafting.md."""
+official >= 90 %, exchange and dated >= 80 %, no false figures or officials) the false figures
+and officials are not met: see docs/drafting.md."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from repatriations.support.checkout import ROOT
 FLOORS = {
     # set: (shares, most false figures, most false officials)
     "tuning": ({"found": 0.96, "metric": 0.92, "qualifier": 0.99, "side": 0.95, "official": 0.96, "exchange": 0.87, "dated": 0.95, "dates": 0.76}, 55, 5),
-    "heldout": ({"found": 0.94, "metric": 0.93, "qualifier": 0.99, "side": 0.90, "official": 0.92, "exchange": 0.87, "dated": 0.93, "dates": 0.67}, 23, 8),
+    "heldout": ({"found": 0.95, "metric": 0.93, "qualifier": 0.99, "side": 0.90, "official": 0.92, "exchange": 0.87, "dated": 0.93, "dates": 0.67}, 21, 8),
 }
 
 
