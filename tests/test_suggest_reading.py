@@ -2902,3 +2902,24 @@ def test_a_figure_the_article_says_no_source_gave_is_no_claim(sentence: str, den
     draft = draft_of(sentence + "\n")
     assert any(u.number == denied and "no source gave" in u.reason for u in draft.unplaced)
     assert kept in {c.record()["value"] for c in draft.claims}
+
+
+def test_a_statement_in_the_first_person_signed_at_its_foot_is_its_signers_not_its_mastheads():
+    text = (
+        "Office of the Human Rights Commissioner of Ukraine\n"
+        "News | Statements\n\n"
+        "Statement on the repatriation of the fallen\n\n"
+        "Today 212 of our fallen defenders came home. I thank everyone who made this return possible.\n\n"
+        "My office will keep asking the Russian side for the medical records of each of them.\n\n"
+        "Olena Marchenko,\n"
+        "Human Rights Commissioner of Ukraine\n"
+        "Hotline: 0 800 50 17 20\n"
+    )
+    draft = draft_of(text)
+    [claim] = [c.record() for c in draft.claims]
+    [signer] = draft.new_officials  # the masthead is her office's name, not a second speaker
+    assert (signer.name, signer.kind, signer.side) == ("Olena Marchenko", "person", "ukraine")
+    assert signer.role == "Human Rights Commissioner of Ukraine"
+    assert (claim["value"], claim["official_id"]) == (212, signer.official_id)
+    unsigned = draft_of(text.replace("Olena Marchenko,\n", ""))  # unsigned, the office that heads it speaks
+    assert [c.record()["official_id"] for c in unsigned.claims] == ["office-of-the-human-rights-commissioner"]

@@ -64,6 +64,7 @@ from .people import (
     masthead,
     namesakes_take_side,
     new_mentions,
+    signature_line,
     silent_bodies,
 )
 from .refuted import refuted_spans
@@ -379,11 +380,16 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     if head and head[1] is not None:
         extra.append(head[0])
         proposals.append(head[1])
+    foot = signature_line(text, sentences, known, mentions + extra)
+    if foot and foot[1] is not None:
+        extra.append(foot[0])
+        proposals.append(foot[1])
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     silent, silent_proposals = silent_bodies(text, sentences, known, mentions, proposals)
     proposals += silent_proposals  # kept below only if a claim cites one
     mentions, proposals = namesakes_take_side(mentions, proposals)
-    voice = Voice({}, None, own_voice(text, head[0] if head else None, mentions), silent, source_line(text, mentions))
+    speaker = own_voice(text, head[0] if head else None, mentions, foot[0] if foot else None)
+    voice = Voice({}, None, speaker, silent, source_line(text, mentions))
     claims: list[DraftClaim] = []
     headings: list[tuple[Figure, Attribution, Context]] = []  # figures of a heading no word near gives a metric
     by_sentence: dict[int, list[Figure]] = {}

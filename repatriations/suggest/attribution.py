@@ -863,7 +863,12 @@ def statement_heading(text: str, unquoted: str, mentions: list[Mention]) -> Attr
     return Attribution(who, None, side, why) if side else None
 
 
-def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = None) -> Attribution | None:
+FIRST_PERSON_SINGULAR = re.compile(r"(?<![\w])(?:I|my|My|me)\b")
+
+
+def own_voice(
+    text: str, head: Mention | None, mentions: list[Mention] | None = None, signer: Mention | None = None
+) -> Attribution | None:
     """An article in a body's own voice ("We remind relatives…"): that body speaks
     throughout. The body is the one its first line names; failing that, the first body
     it names that nobody reports ("the headquarters said" is an outlet reporting it),
@@ -871,6 +876,11 @@ def own_voice(text: str, head: Mention | None, mentions: list[Mention] | None = 
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text.split("\n", 1)[-1])
     if head is None and (heading := statement_heading(text, unquoted, mentions or [])):
         return heading
+    if signer is not None and len(FIRST_PERSON_SINGULAR.findall(unquoted)) >= OWN_VOICE_MIN:
+        # "Dmytro Lubinets,\nUkrainian Parliament Commissioner …" at the foot of a text in the first person:
+        # the signer speaks, not the office the masthead names
+        why = f'the article is a statement in its author’s own voice ("I"), signed "{text[signer.start : signer.end]}"'
+        return official_attribution(text, signer, why)
     voices = len(FIRST_PERSON.findall(unquoted))
     if head is not None and head.kind == "person" and voices < OWN_VOICE_MIN:
         head = None  # a person's name over the text speaks only where the text speaks as "we"

@@ -708,13 +708,26 @@ def author_line(
     parts = [p.strip() for p in text[line_start:line_end].split("|")]
     name = parts[0]
     at = text.find(name, line_start)
+    if filling := person_filling(mentions, name, at):
+        return filling, None
+    return titled_person(text, name, at, parts[1] if len(parts) > 1 else None, first, known)
+
+
+def person_filling(mentions: list[Mention], name: str, at: int) -> Mention | None:
+    """The person mentioned in most of the words of a line's name written at `at`."""
     for m in mentions:
         fills = m.end - m.name_start >= MASTHEAD_SHARE * len(name)
         if m.kind == "person" and at <= m.name_start and m.end <= at + len(name) and fills:
-            return m, None
-    # a new person only under a title that names one ("| Acting Governor of the Kursk Region |"), so that
-    # an outlet's or a desk's name ("FACT CHECK", "Rossiyskaya Gazeta") is never read as a person's
-    title = parts[1] if len(parts) > 1 else None
+            return m
+    return None
+
+
+def titled_person(
+    text: str, name: str, at: int, title: str | None, sentence: Sentence, known: Known
+) -> tuple[Mention, NewOfficial] | None:
+    """A new person named alone on a line, proposed only under a title that names one ("| Acting Governor
+    of the Kursk Region |"), so that an outlet's or a desk's name ("FACT CHECK", "Rossiyskaya Gazeta") is
+    never read as a person's."""
     titles = set(lx.phrases("person_titles"))
     if name.isupper() or not _is_name(name) or not 2 <= len(name.split()) <= 3:
         return None
@@ -724,9 +737,30 @@ def author_line(
     if not oid or oid in known.officials:
         return None
     surname = fold(name.split()[-1])
-    side = new_side(title or "", text[first.start : first.end], surname)
+    side = new_side(title, text[sentence.start : sentence.end], surname)
     proposal = NewOfficial(oid, name, "person", side, title, name, surname)
-    return Mention(oid, at, at, at + len(name), first.index, "person", side, new=True), proposal
+    return Mention(oid, at, at, at + len(name), sentence.index, "person", side, new=True), proposal
+
+
+SIGNATURE_REACH = 4  # a signature is among a text's last non-empty lines, over a title and a contact line at most
+
+
+def signature_line(
+    text: str, sentences: list[Sentence], known: Known, mentions: list[Mention]
+) -> tuple[Mention, NewOfficial | None] | None:
+    """The person who signs a statement at its foot: a name alone on one of its last lines, a comma after
+    it at most, over their title ("Dmytro Lubinets,\nUkrainian Parliament Commissioner for Human Rights").
+    Whether they speak throughout is for own_voice to say, from the first person of the text."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)][-SIGNATURE_REACH:]
+    for i, (at, line) in enumerate(lines[:-1]):
+        name = line.strip().rstrip(",")
+        at += line.index(name)
+        if filling := person_filling(mentions, name, at):
+            return filling, None
+        sentence = next((s for s in sentences if s.start <= at < s.end), None)
+        if sentence is not None and (found := titled_person(text, name, at, lines[i + 1][1].strip(), sentence, known)):
+            return found
+    return None
 
 
 def appositive_role(text: str, end: int, limit: int) -> str | None:
