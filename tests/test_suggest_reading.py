@@ -2923,3 +2923,17 @@ def test_a_statement_in_the_first_person_signed_at_its_foot_is_its_signers_not_i
     assert (claim["value"], claim["official_id"]) == (212, signer.official_id)
     unsigned = draft_of(text.replace("Olena Marchenko,\n", ""))  # unsigned, the office that heads it speaks
     assert [c.record()["official_id"] for c in unsigned.claims] == ["office-of-the-human-rights-commissioner"]
+
+
+def test_a_signed_statement_under_a_heading_that_names_an_office_is_its_signers():
+    draft = draft_of(
+        "Statement by the Human Rights Commissioner of Ukraine on the return of the fallen\n\n"
+        "Today 212 of our fallen defenders came home. I thank everyone who made this return possible.\n\n"
+        "My office will keep asking the Russian side for the medical records of each of them.\n\n"
+        "Olena Marchenko,\n"
+        "Human Rights Commissioner of Ukraine\n"
+    )
+    [claim] = [c.record() for c in draft.claims]
+    assert [o.name for o in draft.new_officials] == ["Olena Marchenko"]
+    assert claim["official_id"] == draft.new_officials[0].official_id
+

@@ -874,13 +874,13 @@ def own_voice(
     it names that nobody reports ("the headquarters said" is an outlet reporting it),
     when "we" or "our" comes twice outside quotations and the headline."""
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", text.split("\n", 1)[-1])
-    if head is None and (heading := statement_heading(text, unquoted, mentions or [])):
-        return heading
     if signer is not None and len(FIRST_PERSON_SINGULAR.findall(unquoted)) >= OWN_VOICE_MIN:
         # "Dmytro Lubinets,\nUkrainian Parliament Commissioner …" at the foot of a text in the first person:
         # the signer speaks, not the office the masthead names
         why = f'the article is a statement in its author’s own voice ("I"), signed "{text[signer.start : signer.end]}"'
         return official_attribution(text, signer, why)
+    if head is None and (heading := statement_heading(text, unquoted, mentions or [])):
+        return heading
     voices = len(FIRST_PERSON.findall(unquoted))
     if head is not None and head.kind == "person" and voices < OWN_VOICE_MIN:
         head = None  # a person's name over the text speaks only where the text speaks as "we"
