@@ -2937,3 +2937,12 @@ def test_a_signed_statement_under_a_heading_that_names_an_office_is_its_signers(
     assert [o.name for o in draft.new_officials] == ["Olena Marchenko"]
     assert claim["official_id"] == draft.new_officials[0].official_id
 
+
+def test_a_body_whose_name_has_five_capitalised_words_before_its_noun_is_named_in_full():
+    draft = draft_of(
+        "The United Nations Human Rights Monitoring Mission in Ukraine said on Friday that 40 of the 212 "
+        "bodies returned this week were of prisoners who had died in captivity.\n"
+    )
+    [claim] = [c.record() for c in draft.claims if c.record()["value"] == 40]
+    assert [o.name for o in draft.new_officials] == ["United Nations Human Rights Monitoring Mission"]
+    assert claim["official_id"] == draft.new_officials[0].official_id
