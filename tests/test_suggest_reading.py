@@ -2938,6 +2938,17 @@ def test_a_signed_statement_under_a_heading_that_names_an_office_is_its_signers(
     assert claim["official_id"] == draft.new_officials[0].official_id
 
 
+def test_whoever_is_informed_or_urged_listens_and_never_speaks_for_the_figure():
+    text = (
+        "Ukraine's ombudsman Olena Marchenko said on Friday that 212 bodies had come home.\n\n"
+        "She has informed the International Committee of the Red Cross and the United Nations Human Rights "
+        "Monitoring Mission in Ukraine that 40 of them died in captivity.\n"
+    )
+    for verb in ("informed", "urged", "wrote to"):
+        claims = claims_by_value(text.replace("informed", verb))
+        assert (claims[40]["side"], claims[40]["official_id"]) == ("ukraine", "olena-marchenko"), verb
+
+
 def test_a_body_whose_name_has_five_capitalised_words_before_its_noun_is_named_in_full():
     draft = draft_of(
         "The United Nations Human Rights Monitoring Mission in Ukraine said on Friday that 40 of the 212 "

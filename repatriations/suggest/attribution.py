@@ -118,6 +118,9 @@ def opens_a_list(text: str, mention: Mention, s: Sentence, part_start: int) -> b
     return mention.end <= part_start and ":" in text[mention.end : own_end]
 
 
+LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
+
+
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
     """The official of the figure's sentence closest to a speech verb, else closest to the figure."""
     s = figure.sentence
@@ -151,6 +154,9 @@ def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Menti
         if given := recipient_before().search(fold(text[max(s.start, m.start - 40) : m.start])):
             recipients.append(m)
             told += [m] if given.group("listener") else []
+        elif told and LISTED_AFTER.fullmatch(text[told[-1].end : m.start]):
+            recipients.append(m)  # "informed the Red Cross and the UN mission": both listen
+            told.append(m)
     # "on our sums of the Coordination Headquarters' figures": the outlet adds them up, the body does not speak
     summed = [m for m in here if summed_of().search(fold(text[max(s.start, m.start - 40) : m.start]))]
     speaking = [m for m in speaking if m not in summed and m not in told]  # "told Desna Post": the listener
