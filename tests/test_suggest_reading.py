@@ -2957,3 +2957,13 @@ def test_a_body_whose_name_has_five_capitalised_words_before_its_noun_is_named_i
     [claim] = [c.record() for c in draft.claims if c.record()["value"] == 40]
     assert [o.name for o in draft.new_officials] == ["United Nations Human Rights Monitoring Mission"]
     assert claim["official_id"] == draft.new_officials[0].official_id
+
+
+def test_an_official_named_only_as_what_others_speak_of_is_not_linked():
+    text = (
+        "Ukraine handed over the bodies of 19 Russian soldiers on Thursday, the Coordination Headquarters said.\n\n"
+        "Rustem Umerov said Kyiv had proposed a meeting between Zelensky and Putin before the end of August.\n"
+    )
+    assert "zelensky" not in {n["official_id"] for n in draft_of(text).names()}
+    speaking = text + "\nZelensky said every body would be identified.\n"
+    assert "zelensky" in {n["official_id"] for n in draft_of(speaking).names()}  # he speaks as well

@@ -66,6 +66,7 @@ from .people import (
     new_mentions,
     signature_line,
     silent_bodies,
+    spoken_of_only,
 )
 from .refuted import refuted_spans
 from .repeats import Occasion, repeated_occasions, respective_occasions
@@ -427,7 +428,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     named_pair_goes_the_other_way(claims)
     claims = one_claim_per_occasion(text, claims, by_sentence, sentences)
     cited = {c.attribution.official_id for c in claims}
-    return Reading(claims, unplaced, mentions, [p for p in proposals if p.official_id in cited])
+    topics = spoken_of_only(text, mentions, cited)
+    named = [m for m in mentions if m.official_id not in topics]
+    return Reading(claims, unplaced, named, [p for p in proposals if p.official_id in cited])
 
 
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s*$")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
-from .people import BODY, POST_HEADER, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
+from .people import BODY, LISTED_AFTER, POST_HEADER, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
 from .text import (
     HEADLINE_LINES,
     SEMICOLON,
@@ -116,9 +116,6 @@ def opens_a_list(text: str, mention: Mention, s: Sentence, part_start: int) -> b
     part ends in a colon speaks for every part of the list it opens, up to the figure's."""
     _, own_end = segment_bounds(text, s, mention.start, SEMICOLON)
     return mention.end <= part_start and ":" in text[mention.end : own_end]
-
-
-LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
 
 
 def speaker_mention(text: str, figure: Figure, mentions: list[Mention]) -> Mention | None:

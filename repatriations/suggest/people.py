@@ -452,6 +452,23 @@ def new_mentions(
     return mentions, list(proposals.values())
 
 
+LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")  # "X and the Y", "X, Y"
+
+
+def spoken_of_only(text: str, mentions: list[Mention], cited: set[str | None]) -> set[str]:
+    """Officials named only as what others speak of ("a meeting between Zelensky and Putin"), and
+    cited by no claim: no names of the source's, so the draft does not link them."""
+    before = re.compile(rf"\b(?:{lx.alternation('attribution', 'topic_before')})\s+(?:the\s+)?$")
+    topic: list[Mention] = []
+    for m in mentions:
+        line_start = line_bounds(text, m.start)[0]
+        listed = bool(topic) and LISTED_AFTER.fullmatch(text[topic[-1].end : m.start]) is not None
+        if listed or before.search(fold(text[max(line_start, m.start - 30) : m.start])):
+            topic.append(m)
+    spoken = {m.official_id for m in topic} - cited
+    return {oid for oid in spoken if all(m in topic for m in mentions if m.official_id == oid)}
+
+
 def silent_bodies(
     text: str, sentences: list[Sentence], known: Known, taken: list[Mention], proposals: list[NewOfficial]
 ) -> tuple[list[Mention], list[NewOfficial]]:
