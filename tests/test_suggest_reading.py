@@ -2967,3 +2967,19 @@ def test_an_official_named_only_as_what_others_speak_of_is_not_linked():
     assert "zelensky" not in {n["official_id"] for n in draft_of(text).names()}
     speaking = text + "\nZelensky said every body would be identified.\n"
     assert "zelensky" in {n["official_id"] for n in draft_of(speaking).names()}  # he speaks as well
+
+
+def test_a_transcripts_host_and_untitled_guest_are_no_officials_but_a_titled_guest_is():
+    text = (
+        "THE BORDERLANDS PODCAST\n\n"
+        "[00:00:05] OKSANA VERES (HOST): Welcome back. I'm Oksana Veres, and with me is Tom Ashby, who has "
+        "followed every exchange of the dead since 2022.\n\n"
+        "[00:00:12] ASHBY: By my count, 1,245 bodies came home to Ukraine in that single week.\n\n"
+        "[00:00:20] VERES: Later we hear from Petro Kovalchuk, spokesman of the Ukrainian coordination centre.\n\n"
+        "[00:00:31] KOVALCHUK: We received 77 bodies on Friday.\n"
+    )
+    draft = draft_of(text)
+    assert [o.name for o in draft.new_officials] == ["Petro Kovalchuk"]
+    claims = {c.record()["value"]: c.record() for c in draft.claims}
+    assert (claims[1245]["side"], claims[1245]["official_id"]) == ("media", None)
+    assert claims[77]["official_id"] == draft.new_officials[0].official_id

@@ -655,6 +655,9 @@ def labelled_people(
         if oid in known.officials:
             continue
         title = text[start : name.start()].strip() or None
+        after = re.match(r",\s+([^,.;]{3,90})", text[name.end() : sentence.end])  # ", spokesman of the …"
+        if not (title or titled(after.group(1) if after else None) or known_voice_side(fold(surname))):
+            continue  # "I'm Maria Halych", "Ben Okafor, who tracks the exchanges": a show's host or guest, no official
         side = new_side(f"{title or ''} {name.group()}", text[sentence.start : sentence.end], fold(surname))
         proposals[oid] = NewOfficial(oid, name.group(), "person", side, title, text[start : name.end()], fold(surname))
         mentions.append(Mention(oid, start, name.start(), name.end(), sentence.index, "person", side, new=True))
