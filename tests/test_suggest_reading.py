@@ -2983,3 +2983,15 @@ def test_a_transcripts_host_and_untitled_guest_are_no_officials_but_a_titled_gue
     claims = {c.record()["value"]: c.record() for c in draft.claims}
     assert (claims[1245]["side"], claims[1245]["official_id"]) == ("media", None)
     assert claims[77]["official_id"] == draft.new_officials[0].official_id
+
+
+def test_a_communitys_funerals_and_its_soldiers_identified_among_a_return_are_no_handover_figures():
+    draft = draft_of(
+        "Bila Tserkva buries three defenders identified after the May repatriation\n\n"
+        "Six soldiers from the Uzyn community identified among the bodies returned in May\n\n"
+        "The city said goodbye on Sunday to three soldiers whose bodies came home on 16 May, when Russia handed over "
+        "909 fallen Ukrainians.\n"
+    )
+    assert [c.record()["value"] for c in draft.claims] == [909]
+    reasons = {u.number: u.reason for u in draft.unplaced}
+    assert "funerals" in reasons["three"] and "identifications" in reasons["Six"]

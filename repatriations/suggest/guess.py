@@ -916,10 +916,14 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     ):
         return "UNPLACED: what a place can hold at a time, not a count of bodies handed over"
     qualifier = lx.alternation("qualifiers", "more_than") + "|" + lx.alternation("qualifiers", "approximately")
-    identified_after = words_after("identified_after").match(after)  # "Eleven of them have been identified so far"
+    identified_after = words_after("identified_after").match(after) or words_after("identified_among_after").match(
+        fold(text[number.end : number.end + 80])  # "Two soldiers from Khmilnyk community identified among …"
+    )
     identified_before = lx.alternation("not_figures", "identified_before")
     if identified_after or re.search(rf"\b(?:{identified_before})\s+(?:(?:{qualifier})\s+)?$", before):
         return "UNPLACED: counts identifications, which the record does not measure"
+    if re.search(rf"\b(?:{lx.alternation('not_figures', 'burial_before')})(?:\s+[\w'-]+){{0,3}}?\s+$", before):
+        return "UNPLACED: counts a community's funerals ('Kremenchuk buries four defenders'), not a handover"
     if re.match(r"-bod(?:y|ies)\s", after):
         return "UNPLACED: names a kind of handover by its size ('thousand-body handovers'), it counts none"
     if re.match(r"\.(?:ua|ru|by|com|net|org)\b", after):
