@@ -2995,3 +2995,13 @@ def test_a_communitys_funerals_and_its_soldiers_identified_among_a_return_are_no
     assert [c.record()["value"] for c in draft.claims] == [909]
     reasons = {u.number: u.reason for u in draft.unplaced}
     assert "funerals" in reasons["three"] and "identifications" in reasons["Six"]
+
+
+def test_a_newsletters_correction_of_its_last_issue_leaves_the_replaced_figures_unplaced():
+    claims = claims_by_value(
+        "THE MONDAY BRIEF\n\nCorrection\n\n"
+        "Our last issue said that the October exchange was \"1,000 for 27\". It was 1,000 for 31, "
+        "the Coordination Headquarters said.\n"
+    )
+    assert sorted(claims) == [31, 1000]
+    assert claims[1000]["quote"].startswith("It was 1,000 for 31")
