@@ -369,6 +369,13 @@ def echoed_headings(
     return echoed
 
 
+def adopt(found: tuple[Mention, NewOfficial | None] | None, extra: list[Mention], proposals: list[NewOfficial]) -> None:
+    """Keep a masthead's or signature's person or body when it is new: its mention, and its proposal."""
+    if found and found[1] is not None:
+        extra.append(found[0])
+        proposals.append(found[1])
+
+
 def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Reading:
     text = norm.text
     figures, unplaced = figures_in(text, sentences, date_spans(text))
@@ -378,13 +385,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     extra += labelled
     proposals += labelled_proposals
     head = masthead(text, sentences, known, mentions + extra) or author_line(text, sentences, known, mentions + extra)
-    if head and head[1] is not None:
-        extra.append(head[0])
-        proposals.append(head[1])
+    adopt(head, extra, proposals)
     foot = signature_line(text, sentences, known, mentions + extra)
-    if foot and foot[1] is not None:
-        extra.append(foot[0])
-        proposals.append(foot[1])
+    adopt(foot, extra, proposals)
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     silent, silent_proposals = silent_bodies(text, sentences, known, mentions, proposals)
     proposals += silent_proposals  # kept below only if a claim cites one

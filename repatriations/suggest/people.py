@@ -14,7 +14,7 @@ from ..calendar_words import MONTHS, WEEKDAYS
 from . import lexicon as lx
 from .credit import looks_like_headline
 from .known import Known
-from .text import HEADLINE_LINES, WORD, Sentence, fold, is_whole_line, line_bounds, slug_words
+from .text import HEADLINE_LINES, WORD, Sentence, fold, is_whole_line, line_bounds, sentence_at, slug_words
 
 FUZZY_MIN_CHARS = 25  # shorter names and titles must match exactly: fuzzy matching short strings finds anything
 FUZZY_CUTOFF = 82.0
@@ -777,8 +777,11 @@ def signature_line(
         at += line.index(name)
         if filling := person_filling(mentions, name, at):
             return filling, None
-        sentence = next((s for s in sentences if s.start <= at < s.end), None)
-        if sentence is not None and (found := titled_person(text, name, at, lines[i + 1][1].strip(), sentence, known)):
+        try:
+            sentence = sentence_at(sentences, at)
+        except StopIteration:
+            continue  # a line no sentence covers (punctuation alone) names nobody
+        if found := titled_person(text, name, at, lines[i + 1][1].strip(), sentence, known):
             return found
     return None
 
