@@ -1462,6 +1462,18 @@ def test_a_headline_credited_to_a_source_is_the_claim_of_the_source_the_body_nam
     assert {r["side"] for r in lone if r["quote"].endswith("- source")} == {"media"}
 
 
+def test_a_headline_credit_after_a_colon_is_the_claim_of_the_body_the_article_names():
+    text = (
+        "Moscow returns 62 more bodies of Ukrainian soldiers: Reintegration Ministry\n\n"
+        "Russia returned the bodies of 62 Ukrainian soldiers on Tuesday, the Ministry for Reintegration reported.\n"
+    )
+    headline = [c.record() for c in draft_of(text).claims if c.line == 1]
+    assert [(r["value"], r["side"]) for r in headline] == [(62, "ukraine")]
+    # a colon before words the body never gives as a speaker is no credit
+    plain = draft_of(text.replace("Reintegration Ministry", "What We Know"))
+    assert [c.record()["side"] for c in plain.claims if c.line == 1] == ["media"]
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

@@ -1139,8 +1139,8 @@ CREDIT_WORDS = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}"  # up to th
 @cache
 def headline_credit_pattern() -> re.Pattern[str]:
     says = lx.alternation("attribution", "headline_says")
-    # "… - source", "… — Medinsky"; "…, Ombudsman Says"
-    return re.compile(rf"\S\s+[-–—]\s+(?P<who>{CREDIT_WORDS})\s*$|,\s+(?P<says>{CREDIT_WORDS})\s+(?i:{says})\s*$")
+    # "… - source", "… — Medinsky", "…: Reintegration Ministry"; "…, Ombudsman Says"
+    return re.compile(rf"\S(?:\s+[-–—]|:)\s+(?P<who>{CREDIT_WORDS})\s*$|,\s+(?P<says>{CREDIT_WORDS})\s+(?i:{says})\s*$")
 
 
 def headline_credit(text: str, sentence: Sentence) -> str | None:
