@@ -1474,6 +1474,20 @@ def test_a_headline_credit_after_a_colon_is_the_claim_of_the_body_the_article_na
     assert [c.record()["side"] for c in plain.claims if c.line == 1] == ["media"]
 
 
+def test_a_heading_opening_with_a_speaker_in_lower_case_is_that_speakers_claim_but_a_topic_is_not():
+    text = (
+        "Ukraine's military intelligence: Russia has handed over bodies of 25 more defenders\n\n"
+        "Russia has handed over to Ukraine the bodies of a further 25 Ukrainian defenders, "
+        "Ukraine's military intelligence said on Wednesday.\n"
+    )
+    assert [c.record()["side"] for c in draft_of(text).claims if c.line == 1] == ["ukraine"]
+    topic = (
+        "Russia-Ukraine war live: bodies of 1,000 fallen soldiers returned\n\n"
+        "The bodies of 1,000 soldiers were returned, the I Want to Live project said.\n"
+    )
+    assert [c.record()["side"] for c in draft_of(topic).claims if c.line == 1] == ["media"]
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

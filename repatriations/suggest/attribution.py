@@ -670,7 +670,10 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
     "17:35 — Medinsky: …"): a question's label is the outlet asking; a name is that person."""
     if quoted := quote_from(text, figure, mentions):
         return quoted
-    found = SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0])
+    line_start = line_bounds(text, figure.start)[0]
+    found = SPEAKER_LABEL.match(text, line_start)
+    if not found and is_heading_line(text, figure.start):
+        return headline_label(text, figure, mentions)
     if not found or found.end() > figure.start:
         return None
     label = fold(found.group("label"))
@@ -695,6 +698,25 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
         return group_label(found.group("label"))
     mention = named[-1]
     return official_attribution(text, mention, f'the line\'s speaker label "{found.group("label")}:"')
+
+
+# a headline or sub-heading may open with a speaker in lower case or in quotation marks: "Ukraine's military
+# intelligence: Russia has handed over …", "'I Want to Live': 38 Russian bodies went back"
+HEADLINE_LABEL = re.compile(r"[\"'“‘]?(?P<label>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)[\"'”’]?:\s")
+
+
+def headline_label(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """A heading opening with a speaker in lower case or quotation marks ("Ukraine's military intelligence:
+    Russia has handed over …"): the one it names, in its own words or as the text below names it in full."""
+    found = HEADLINE_LABEL.match(text, line_bounds(text, figure.start)[0])
+    if not found or found.end() > figure.start:
+        return None
+    why = f'the heading\'s speaker label "{found.group("label")}:"'
+    if inside := speaker_named_as(text, found.start("label"), found.end("label"), mentions, why):
+        return inside
+    label = fold(found.group("label"))
+    below = [m for m in mentions if 0 < m.start - figure.start <= HEADING_REACH and label in fold(text[m.name_start : m.end])]
+    return official_attribution(text, below[0], why) if below else None
 
 
 HEADING_REACH = 400  # how far below a sub-heading the paragraph it heads names its speaker
