@@ -1488,6 +1488,19 @@ def test_a_heading_opening_with_a_speaker_in_lower_case_is_that_speakers_claim_b
     assert [c.record()["side"] for c in draft_of(topic).claims if c.line == 1] == ["media"]
 
 
+def test_the_count_as_the_next_sentences_subject_goes_on_with_the_counters_series():
+    text = (
+        "By the end of 2022, the Ministry for Reintegration counted 869 bodies returned since the invasion. "
+        "By September 2023 the total had reached 1,832.\n"
+    )
+    claims = claims_by_value(text)
+    assert claims[869]["side"] == "ukraine" and claims[869]["official_id"]
+    assert (claims[1832]["side"], claims[1832]["official_id"]) == (claims[869]["side"], claims[869]["official_id"])
+    # a sentence whose subject is not the count stays the outlet's
+    other = claims_by_value(text.replace("the total had reached 1,832", "Russia had handed over 1,832 bodies"))
+    assert other[1832]["side"] == "media"
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

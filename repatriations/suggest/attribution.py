@@ -639,7 +639,18 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
         if same_paragraph and goes_on_reporting(previous, opening[: figure.start - s.start]):
             att = voice.last_attribution[1]
             return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, whose reported speech goes on")
+        if same_paragraph and goes_on_counting(previous, opening[: figure.start - s.start]):
+            att = voice.last_attribution[1]
+            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, whose count goes on")
     return None
+
+
+def goes_on_counting(previous: str, lead: str) -> bool:
+    """"The ministry counted 869 … By September 2023 the total had reached 1,832": a sentence whose subject is
+    the count itself, straight after one in which a speaker counted, goes on with the counter's series."""
+    verbs = lx.alternation("attribution", "counted_verbs")
+    nouns = lx.alternation("attribution", "count_subjects")
+    return bool(re.search(rf"\b(?:{verbs})\b", previous) and re.search(rf"\b(?:{nouns})\b", lead))
 
 
 BACKSHIFTED = re.compile(r"\b(?:had|would)\s+(?:been\s+|not\s+|also\s+|already\s+)?[a-z]+")
