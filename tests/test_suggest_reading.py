@@ -1095,7 +1095,7 @@ def test_a_small_figure_with_no_direction_beside_a_handover_to_ukraine_went_the_
     assert claims[1248]["metric"] == "bodies_to_ukraine"  # as large as a handover to Ukraine: not the other way
 
 
-def test_every_lexicon_phrase_is_text_and_a_bare_yaml_boolean_is_refused(tmp_path, monkeypatch):
+def test_every_lexicon_phrase_is_text_and_a_bare_boolean_or_a_repeated_key_is_refused(tmp_path, monkeypatch):
     words = [p for key in lx.data() for p in (lx.phrases(key) if "phrases" in lx.data()[key] else [])]
     assert "on" in lx.phrases("elided_noun") and all(isinstance(p, str) for p in words)
     bad = tmp_path / "lexicon.yml"
@@ -1104,6 +1104,11 @@ def test_every_lexicon_phrase_is_text_and_a_bare_yaml_boolean_is_refused(tmp_pat
     lx.data.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"elided_noun\.phrases: True is not a phrase; quote it"):
+            lx.data()
+        # a list written twice under one key would silently replace the first
+        bad.write_text("elided_noun:\n  note: x\n  phrases: [in]\n  phrases: [on]\n", encoding="utf-8")
+        lx.data.cache_clear()
+        with pytest.raises(ValueError, match=r"lexicon\.yml:4: key 'phrases' appears twice"):
             lx.data()
     finally:
         monkeypatch.undo()

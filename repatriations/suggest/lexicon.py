@@ -9,7 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..errors import BuildError
+from ..yamlfile import load_yaml
 
 LEXICON = Path(__file__).with_name("lexicon.yml")
 REFERENCE = re.compile(r"\\\{(\w+)\\\}")
@@ -17,9 +18,11 @@ REFERENCE = re.compile(r"\\\{(\w+)\\\}")
 
 @cache
 def data() -> dict[str, Any]:
-    loaded = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    if not isinstance(loaded, dict):
-        raise ValueError(f"{LEXICON}: must be a mapping of cue lists")
+    # the curation's own reader: a key written twice is refused, not silently won by the later list
+    try:
+        loaded = load_yaml(LEXICON, str(LEXICON))
+    except BuildError as exc:
+        raise ValueError(str(exc)) from None
     for path, item in _items(loaded, ()):
         if not isinstance(item, str):  # YAML reads a bare on, off, yes or no as a boolean
             raise ValueError(f"{LEXICON}: {'.'.join(path)}: {item!r} is not a phrase; quote it")
