@@ -784,6 +784,41 @@ def test_a_table_in_the_text_is_read_by_its_column_headers():
     assert {c["side"] for c in claims} == {"media"}  # the outlet's "we" is no body's own voice
 
 
+def test_a_table_aligned_with_spaces_is_read_by_its_headers_and_each_column_names_its_side():
+    draft = draft_of(
+        "The gap of three\n\nJune 21, 2025\n\nBoth governments published their own counts.\n\n"
+        "Stage                 Kyiv: received   Moscow: handed over   Moscow: received\n"
+        "June 13 (Friday)      1,200            1,200                 0\n"
+        "June 16 (Monday)      1,245            1,248                 51\n"
+        "Total                 6,057            6,060                 78\n"
+    )
+    cells = [(c.record()["value"], c.record()["metric"], c.record()["side"]) for c in draft.claims]
+    assert cells == [
+        (1200, "bodies_to_ukraine", "ukraine"), (1200, "bodies_to_ukraine", "russia"), (0, "bodies_to_russia", "russia"),
+        (1245, "bodies_to_ukraine", "ukraine"), (1248, "bodies_to_ukraine", "russia"), (51, "bodies_to_russia", "russia"),
+        (6057, "cumulative_bodies_to_ukraine", "ukraine"), (6060, "cumulative_bodies_to_ukraine", "russia"),
+        (78, "cumulative_bodies_to_russia", "russia"),
+    ]
+    # prose with two spaces after its full stops is no table: its sentences are longer than cells
+    prose = draft_of(
+        "Moscow had stalled the handover for a week.  Then the trucks came.  Families waited at the morgue.\n"
+        "On Friday Russia handed over 1,200 bodies, officials said.  Kyiv confirmed it.  Moscow got none back.\n"
+    )
+    assert ["table" in c.record()["notes"] for c in prose.claims] == [False]
+
+
+def test_a_tables_reported_by_column_names_the_speaker_of_its_row_or_one_per_figure_in_order():
+    draft = draft_of(
+        "Ministry for Reintegration spokesman Oleh Kotenko spoke of 19 bodies on 12 July 2023. "
+        "State Duma deputy Shamsail Saraliev gave Moscow's count in November.\n\n"
+        "Date            To Ukraine   To Russia   Reported by\n"
+        "12 Jul 2023     19           –           Kotenko\n"
+        "Nov 2023        94           80          Kotenko / Saraliev\n"
+    )
+    rows = [(c.record()["value"], c.record()["side"]) for c in draft.claims if c.line > 2]
+    assert rows == [(19, "ukraine"), (94, "ukraine"), (80, "russia")]
+
+
 def test_a_quoted_post_under_the_headquarters_wrote_is_the_headquarters():
     claims = claims_by_value(
         "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War announced another repatriation on "

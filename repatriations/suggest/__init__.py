@@ -99,11 +99,14 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LETTER = re.compile(r"[^\W\d_]")
 
 
-def totals_of_parts(claims: list[DraftClaim]) -> None:
+def totals_of_parts(text: str, claims: list[DraftClaim]) -> None:
     """'132 in all, 55 to Russia and 77 to Ukraine': a figure its sentence splits into
-    one per direction is both directions together, not a running total."""
+    one per direction is both directions together, not a running total. A table's cell
+    keeps its column's meaning: a row "1,200 | 1,200 | 0" is two counts of one handover."""
     for claim in claims:
         if claim.metric.value not in RUNNING | {"bodies_to_ukraine", "bodies_to_russia"}:
+            continue
+        if table_cell_metric(text, claim.figure):
             continue
         same = [c for c in claims if c.figure.sentence is claim.figure.sentence and c is not claim]
         ups = [c.value for c in same if c.direction == "to_ukraine"]
@@ -424,7 +427,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
     claims = sorted(claims + echoed_headings(norm, headings, claims, unplaced), key=lambda c: c.figure.start)
     credit_headlines(text, claims)
     credit_backward(norm, claims, sentences, mentions)
-    totals_of_parts(claims)
+    totals_of_parts(text, claims)
     listed_go_the_same_way(text, claims)
     too_large_for_one_handover(text, claims, known.largest_handover)
     smaller_goes_the_other_way(text, claims, known.largest_handover)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
+from .guess import table_cells, table_header
 from .people import BODY, LISTED_AFTER, POST_HEADER, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
 from .text import (
     HEADLINE_LINES,
@@ -1112,6 +1113,8 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         return named_in_statement(text, figure, sentences, mentions, voice) or voice.own_voice
     if sums := own_arithmetic(text, figure, mentions):
         return sums
+    if found := table_speaker(text, figure, mentions):
+        return found
     whose = whose_count_precedes(text, figure) or whose_count_follows(text, figure, mentions)
     if found := whose or gapped_speaker(text, figure, mentions):
         return found
@@ -1145,6 +1148,46 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
     if voice.source_line and voice.source_line[0] <= figure.start < voice.source_line[1]:
         return voice.source_line[2]
     return voice.own_voice or MEDIA
+
+
+def table_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribution | None:
+    """Whose a table cell's figure is: the side its column's header names ("Kyiv: received"), else
+    the speaker a "Reported by" column names for the row, or one per figure column in their order
+    ("Ministry for Reintegration / Saraliev" over "94 | 80")."""
+    start = line_bounds(text, figure.start)[0]
+    cells = table_cells(text[start : line_bounds(text, figure.start)[1]])
+    column = next((i for i, (a, b) in enumerate(cells) if a <= figure.start - start < b), None)
+    header = table_header(text, start, len(cells)) if cells else None
+    if header is None or column is None:
+        return None
+    heads = [header[a:b].strip() for a, b in table_cells(header)]
+    party = re.match(r"([^:]+):", heads[column])
+    if party and (side := group_side(party.group(1))):
+        return Attribution(party.group(1), None, side, f'the table\'s column "{heads[column]}" names its side')
+    sources = lx.phrases("attribution", "table_source_headers")
+    said_by = next((i for i, head in enumerate(heads) if fold(head) in sources), None)
+    if said_by is None or said_by == column:
+        return None
+    a, b = cells[said_by]
+    names = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^/;]+", text[start + a : start + b]) if m.group().strip()]
+    counts = [i for i, (x, y) in enumerate(cells) if i and re.fullmatch(r"[\d,.\s]+|[-–—]", text[start + x : start + y].strip())]
+    if len(names) != 1 and (len(names) != len(counts) or column not in counts):
+        return None
+    x, y = names[0] if len(names) == 1 else names[counts.index(column)]
+    why = f'the table\'s "{heads[said_by]}" column'
+    named = speaker_named_as(text, start + x, start + y, mentions, why)
+    return named or named_as_before(text, text[start + x : start + y], mentions, why)
+
+
+FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")  # "Saraliev[6]": a note's number is no part of the name
+
+
+def named_as_before(text: str, words: str, mentions: list[Mention], why: str) -> Attribution | None:
+    """The speaker a short name stands for ("Kotenko", "HUR", "Ministry for Reintegration" in a table's
+    cell) among those the text names in full: every word of the short name is a word of the full one."""
+    short = set(re.findall(r"\w+", fold(FOOTNOTE_MARK.sub("", words))))
+    same = [m for m in mentions if short and short <= set(re.findall(r"\w+", fold(text[m.name_start : m.end])))]
+    return official_attribution(text, same[0], f"{why}, {words.strip()!r} as the text names it") if same else None
 
 
 def source_line(text: str, mentions: list[Mention]) -> tuple[int, int, Attribution] | None:

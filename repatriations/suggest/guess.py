@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from .. import vocabulary
 from ..dating import LONG_MONTH, WEEKDAY_WORD, date_mentions
@@ -465,33 +466,72 @@ def is_breakdown(context: Context) -> bool:
 
 
 TABLE_CELL = "|"
+ALIGNED_GAP = re.compile(r"\t|  +")  # columns set apart by a tab or two spaces or more
+ALIGNED_CELL = 40  # longer than this, a stretch between wide gaps is prose, not a cell
 
 
-def table_cell_metric(text: str, figure: Figure) -> Guess | None:
-    """A number in a table written as text ("Date | To Ukraine | To Russia" over rows
-    "26 Jan 2024 | 77 | 55"): its column's header says which way; a "Total" row sums."""
-    start, end = line_bounds(text, figure.start)
-    row = text[start:end]
-    if row.count(TABLE_CELL) < 1:
-        return None
-    column = row[: figure.start - start].count(TABLE_CELL)
+def table_cells(line: str) -> list[tuple[int, int]]:
+    """The spans of a table row's cells, split at "|" or, in a table aligned with spaces, at wide
+    gaps; [] for a line that is no row (fewer than three cells, or a stretch too long for a cell)."""
+    if TABLE_CELL in line:
+        cut = [-1, *(i for i, ch in enumerate(line) if ch == TABLE_CELL), len(line)]
+        return [(a + 1, b) for a, b in pairwise(cut)]
+    cells, at = [], 0
+    for gap in [*ALIGNED_GAP.finditer(line.rstrip()), None]:
+        stop = gap.start() if gap else len(line.rstrip())
+        if stop > at:
+            cells.append((at, stop))
+        at = gap.end() if gap else at
+    if len(cells) < 3 or any(b - a > ALIGNED_CELL for a, b in cells):
+        return []
+    return cells
+
+
+def table_header(text: str, start: int, width: int) -> str | None:
+    """The nearest line above a row, in the same block of rows with as many cells, that has no digit."""
     header = None
     for line in reversed(text[:start].rstrip("\n").split("\n")):
-        if line.count(TABLE_CELL) != row.count(TABLE_CELL):
+        if len(table_cells(line)) != width:
             break
         if not re.search(r"\d", line):
             header = line
-    if header is None:
+    return header
+
+
+def column_direction(label: str) -> str | None:
+    """Which way a column's figures go: "To Ukraine", "Kyiv: received" (to Ukraine), "Moscow: handed
+    over" (to Ukraine: the giver is named), "Total"."""
+    for side, other in (("ukraine", "to_russia"), ("russia", "to_ukraine")):
+        if re.search(rf"(?:{_party(side)})", label):
+            gives = re.search(rf"(?:{lx.alternation('give_verbs')})", label) and not re.search(rf"(?:{_party_to()})", label)
+            return other if gives else f"to_{side}"
+    if re.search(rf"(?:{lx.alternation('sum_words')}|\btotal\b|\bboth\b)", label):
+        return "total"
+    return None
+
+
+def _party_to() -> str:
+    return rf"\bto\s+(?:{_party('ukraine')}|{_party('russia')})"
+
+
+def table_cell_metric(text: str, figure: Figure) -> Guess | None:
+    """A number in a table written as text ("Date | To Ukraine | To Russia" over rows "26 Jan 2024 |
+    77 | 55", or the same columns aligned with spaces): its column's header says which way; a
+    "Total" row sums."""
+    start, end = line_bounds(text, figure.start)
+    row = text[start:end]
+    cells = table_cells(row)
+    at = figure.start - start
+    column = next((i for i, (a, b) in enumerate(cells) if a <= at < b), None)
+    header = table_header(text, start, len(cells)) if cells else None
+    if header is None or column is None:
         return None
-    label = fold(header.split(TABLE_CELL)[column])
-    direction = next(
-        (d for side, d in (("ukraine", "to_ukraine"), ("russia", "to_russia")) if re.search(rf"(?:{_party(side)})", label)), None
-    )
-    if direction is None and re.search(rf"(?:{lx.alternation('sum_words')}|\btotal\b|\bboth\b)", label):
-        direction = "total"
+    a, b = table_cells(header)[column]
+    label = fold(header[a:b])
+    direction = column_direction(label)
     if direction is None:
         return None
-    first = fold(row.split(TABLE_CELL)[0]).strip()
+    first = fold(row[cells[0][0] : cells[0][1]]).strip()
     if re.fullmatch(r"(?:total|sum|all|in all|overall)\b.*", first) and direction != "total":
         return Guess(vocabulary.named("running_total", direction), f'the "{first}" row of a table, column "{label.strip()}"')
     return Guess(vocabulary.named("exchange_figure", direction), f'a table\'s column "{label.strip()}"')
