@@ -1541,6 +1541,15 @@ def test_the_count_as_the_next_sentences_subject_goes_on_with_the_counters_serie
     assert other[1832]["side"] == "media"
 
 
+def test_a_day_of_the_calendar_is_never_proposed_as_a_person():
+    draft = draft_of(
+        "A Russian strike on Kherson on 24 December, the day many Ukrainians now mark as Christmas Eve, "
+        "killed at least 10 people, Ukrainian officials said.\n"
+    )
+    assert [c.record()["official_id"] for c in draft.claims] == [None]
+    assert draft.new_officials == []
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"
