@@ -1550,6 +1550,18 @@ def test_a_day_of_the_calendar_is_never_proposed_as_a_person():
     assert draft.new_officials == []
 
 
+def test_a_name_after_told_without_a_title_is_a_listener_and_no_proposal():
+    text = (
+        "62 more fallen defenders brought home: what relatives in the Poltava region need to know\n\n"
+        '"We waited eight months," his sister Olena told Vezha Poltava.\n'
+    )
+    draft = draft_of(text)
+    assert draft.new_officials == [] and [c.record()["official_id"] for c in draft.claims] == [None]
+    # the same bare name as the one who speaks is still proposed, for a person to check
+    speaker = draft_of(text.replace("his sister Olena told Vezha Poltava", "said Vezha Poltava"))
+    assert [o.name for o in speaker.new_officials] == ["Vezha Poltava"]
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

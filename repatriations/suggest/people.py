@@ -427,6 +427,8 @@ def new_mentions(
                 continue
             if kind == "person" and (outlet_staff(text, name_start) or names_the_outlet(text, name)):
                 continue  # "our correspondent Taras Vovk" reports, "told Kuryer Delovoy" under its masthead: the outlet
+            if kind == "person" and start == name_start and not titled(appositive) and told_bare(text, start):
+                continue  # "his sister told Vezha Poltava": a listener with no title is an outlet or a reporter, no official
             if any(a < end and start < b for a, b in busy) or inside_title_of_other(text, sentence, start):
                 continue
             title = text[start:name_start].strip() or appositive
@@ -605,6 +607,12 @@ def names_the_outlet(text: str, name: str) -> bool:
     ("KURYER DELOVOY | English edition")."""
     first = text.split("\n", 1)[0].split("|", 1)[0]
     return first.isupper() and fold(name) in fold(first)
+
+
+def told_bare(text: str, start: int) -> bool:
+    """Whether the words just before a name are a verb of telling ("told", "informed"): the name is the listener."""
+    listener = lx.alternation("attribution", "listener_before")
+    return re.search(rf"(?:{listener})\s+$", fold(text[max(0, start - 30) : start])) is not None
 
 
 def outlet_staff(text: str, name_start: int) -> bool:
