@@ -720,6 +720,17 @@ def test_ages_and_years_beside_counts_are_no_figures():
     assert claims[2000]["metric"] == "cumulative_bodies_to_ukraine"
 
 
+def test_was_n_when_is_an_age_but_a_count_that_was_n_when_stays_a_figure():
+    text = (
+        "Russia handed over 1,000 bodies on Thursday. Her son Dmytro, a mortar gunner, was 29 when his unit "
+        "lost contact with him near Avdiivka.\n"
+    )
+    assert set(claims_by_value(text)) == {1000}
+    # a count that "was 62 when" is no person's age
+    count = claims_by_value(text + "The number of bodies returned was 62 when the ministry last reported.\n")
+    assert set(count) == {1000, 62}
+
+
 def test_link_lines_and_most_read_lists_are_page_furniture():
     draft = draft_of(
         "Bodies returned\n\nMoscow, 26 February 2026\n\n"

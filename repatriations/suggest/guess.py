@@ -1142,6 +1142,9 @@ def is_persons_age(text: str, number: Number, before: str, after: str) -> bool:
         return True
     if re.search(r"\bwho\s+(?:was|is)\s+(?:just\s+|only\s+)?$", before) and re.match(r"\s*(?:when|[.,;])", after):
         return True  # "a soldier who was 19 when he went missing"
+    was_when = re.search(r"\b(?:was|were)\s+(?:just\s+|only\s+)?$", before) and re.match(r"\s+when\b", after)
+    if was_when and re.search(rf"(?:{person})", before[-60:]):
+        return True  # "Her son Dmytro, a mortar gunner, was 29 when his unit lost contact with him"
     comma_aside = re.search(r",\s*$", before) and re.match(r"\s*,", after)
     named = re.search(rf"(?:(?:{person})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*$", text[max(0, number.start - 40) : number.start])
     return bool(comma_aside and named)
