@@ -1573,6 +1573,13 @@ def test_a_name_after_told_without_a_title_is_a_listener_and_no_proposal():
     assert [o.name for o in speaker.new_officials] == ["Vezha Poltava"]
 
 
+def test_a_tables_or_charts_number_is_a_label_not_a_figure():
+    draft = draft_of("Russia handed over 1,248 bodies on Monday. Taken together, the returns in Table 3 add up to more.\n")
+    assert [c.value for c in draft.claims] == [1248]
+    assert [u.reason for u in draft.unplaced if u.number == "3"] == [
+        "UNPLACED: a label or serial number (an issue, a number in a series, 'resolution No 257')"]
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"
