@@ -1580,6 +1580,12 @@ def test_a_tables_or_charts_number_is_a_label_not_a_figure():
         "UNPLACED: a label or serial number (an issue, a number in a series, 'resolution No 257')"]
 
 
+def test_not_one_body_is_none_and_no_figure_but_one_body_is_one():
+    text = "Russia handed over 1,200 bodies on Saturday, and a source told TASS that not one body had come back.\n"
+    assert set(claims_by_value(text)) == {1200}
+    assert set(claims_by_value(text.replace("not one body", "one body"))) == {1200, 1}
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

@@ -874,6 +874,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     one_of = number.value == 1 and _starts("partitive_after", after)
     if (number.value or 0) < 10 and (_ends("vague_before", before) or _starts("vague_after", after) or one_of):
         return f'UNPLACED: {number.as_written!r} is part of a vague phrase ("one of", "two or three"), not a figure'
+    # "not one body had come back", "not a single one": none, which no figure of the record says as a count
+    if number.value == 1 and number.kind == "words" and re.search(r"\b(?:not|nor|never)\s+(?:a\s+single\s+)?$", before):
+        return "UNPLACED: 'not one' says none came, not a count of one"
     # "one person's remains can arrive spread over several packages": a case told, not a count
     if number.value == 1 and re.match(r"\s+[a-z]+['’]s\s", after):
         return "UNPLACED: 'one person's …' tells of a case, it counts nothing"
