@@ -1586,6 +1586,13 @@ def test_not_one_body_is_none_and_no_figure_but_one_body_is_one():
     assert set(claims_by_value(text.replace("not one body", "one body"))) == {1200, 1}
 
 
+def test_handovers_picked_out_of_a_series_are_no_count_but_a_count_over_a_period_is():
+    text = "Umerov said 4,812 bodies had come home, the sum of the first four stages.\n"
+    assert set(claims_by_value(text)) == {4812}
+    counted = claims_by_value(text.replace("the sum of the first four stages", "in four stages"))
+    assert counted[4]["metric"] == "repatriation_count"
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

@@ -21,7 +21,6 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -48,6 +47,7 @@ from .guess import (
     guess_metric,
     guess_qualifier,
     guess_unit,
+    handover_nouns_after,
     is_done,
     supposition,
     table_cell_metric,
@@ -466,13 +466,6 @@ def respectively_dated(text: str, claims: list[DraftClaim]) -> dict[int, Occasio
 def counts_handovers(text: str, figure: Figure) -> bool:
     """Whether the figure counts handovers ("three handovers", "five stages"), by the noun after it."""
     return handover_nouns_after().match(text, figure.end, figure.end + 40) is not None
-
-
-@cache  # asked for every figure of a sentence with a repeated figure
-def handover_nouns_after() -> re.Pattern[str]:
-    """The nouns of count_of_handovers ("# handovers", "# stages"), right after a figure."""
-    nouns = "|".join(re.escape(p.removeprefix("# ")) for p in lx.phrases("count_of_handovers"))
-    return re.compile(rf"\s+(?:following\s+|more\s+|further\s+)?(?:{nouns})\b")
 
 
 def one_claim_per_occasion(

@@ -830,6 +830,20 @@ def beside_a_vague_size(text: str, number: Number) -> bool:
     return number.kind == "words" or lx.pattern("not_figures", "habit_words").search(sentence) is not None
 
 
+@cache  # asked for every figure of a sentence with a repeated figure
+def handover_nouns_after() -> re.Pattern[str]:
+    """The nouns of count_of_handovers ("# handovers", "# stages"), right after a figure."""
+    nouns = "|".join(re.escape(p.removeprefix("# ")) for p in lx.phrases("count_of_handovers"))
+    return re.compile(rf"\s+(?:following\s+|more\s+|further\s+)?(?:{nouns})\b")
+
+
+def picks_out_handovers(text: str, number: Number, before: str) -> bool:
+    """"the first four stages", "the previous two exchanges": some handovers picked out of a series,
+    which counts none of them over a period."""
+    selector = re.search(rf"\b(?:{lx.alternation('not_figures', 'selector_before')})\s+$", before)
+    return bool(selector and handover_nouns_after().match(text, number.end, number.end + 40))
+
+
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]], refuted: Refuted) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
@@ -846,6 +860,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: part of a phrase of page furniture ('open 24/7'), not a figure"
     if covers(date_spans, number):
         return "UNPLACED: part of a date (a day or a year)"
+    if picks_out_handovers(text, number, before):
+        return "UNPLACED: picks some handovers out of a series ('the first four stages'), it counts none over a period"
     if (re.match(r"[:.]\d\d\b", after) and number.kind == "digits") or (
         re.search(r"\d[:.]$", before) and len(number.as_written) <= 2
     ):
