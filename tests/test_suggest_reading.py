@@ -1593,6 +1593,14 @@ def test_handovers_picked_out_of_a_series_are_no_count_but_a_count_over_a_period
     assert counted[4]["metric"] == "repatriation_count"
 
 
+def test_a_title_ending_in_commissioner_is_no_body_named_commission():
+    from repatriations.suggest.people import BODY
+
+    assert BODY.search("from Verkhovna Rada Commissioner for Human Rights Dmytro Lubinets") is None
+    found = BODY.search("the Verkhovna Rada Commission on Human Rights said")
+    assert found and found.group() == "the Verkhovna Rada Commission"
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

@@ -533,7 +533,7 @@ def _person_candidates(text: str, sentence: Sentence) -> Iterator[tuple[int, int
 BODY = re.compile(
     r"(?:(?:the|Russia[’']s|Ukraine[’']s|Kyiv[’']s|Moscow[’']s)\s+)?(?:[A-Z][\w’'-]*\s+){0,5}?"
     r"(?:Ministry|Committee|Service|Office|Agency|Council|Commission|Directorate|Administration|Red Cross|ICRC|Command|Mission"
-    r"|Association|Foundation|Bureau|Institute|General Staff)"
+    r"|Association|Foundation|Bureau|Institute|General Staff)(?![\w’'-])"  # not the "Commission" of "Commissioner"
     # "of Internal Affairs of Ukraine", "for Reintegration of the Temporarily Occupied Territories of Ukraine"
     r"(?:\s*\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,4}){0,3}(?:\s*\([A-Z]{2,6}\))?"
 )
