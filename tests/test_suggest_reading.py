@@ -1601,6 +1601,15 @@ def test_a_title_ending_in_commissioner_is_no_body_named_commission():
     assert found and found.group() == "the Verkhovna Rada Commission"
 
 
+def test_a_handovers_usual_shape_told_in_words_is_no_figure():
+    text = "Russia handed over 1,000 bodies on Thursday. Each return has followed the same pattern: {}.\n"
+    for shape in ("a round thousand to Ukraine, a few dozen to Russia", "a thousand bodies from one side, a few dozen from the other"):
+        assert set(claims_by_value(text.format(shape))) == {1000}
+        assert len(draft_of(text.format(shape)).claims) == 1
+    # a thousand against an exact count is a figure
+    assert len(draft_of(text.format("a thousand bodies to Ukraine and 30 to Russia")).claims) == 3
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

@@ -1027,6 +1027,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a size set beside a vague one ('a thousand for a few dozen'): the usual shape of the handovers, not one"
     if number.kind == "words" and _ends("vague_words_before", before):
         return f'UNPLACED: {number.as_written!r} is part of a vague quantity ("several hundred"), not a figure'
+    # "a round thousand to Ukraine, a few dozen to Russia": the usual shape of a handover, told in words
+    if number.kind == "words" and re.match(rf"[^.;]{{0,60}}?\b(?:{lx.alternation('not_figures', 'vague_pair')})\b", after):
+        return f'UNPLACED: {number.as_written!r} is set against a vague count ("a few dozen"): a pattern, not a figure'
     if (number.value or 0) < 10 and _starts_word("sources_after", after):
         return "UNPLACED: counts the people a report rests on, not a figure"
     exchanged = lx.pattern("count_of_handovers", "verbs").search(fold(lead_before(text, number.start)))
