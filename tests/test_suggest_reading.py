@@ -1610,6 +1610,16 @@ def test_a_handovers_usual_shape_told_in_words_is_no_figure():
     assert len(draft_of(text.format("a thousand bodies to Ukraine and 30 to Russia")).claims) == 3
 
 
+def test_a_fact_checks_labelled_question_restates_the_claim_it_rates_exaggerated():
+    text = (
+        "FACT CHECK | Has Ukraine really brought home 30,000 of its fallen?\n\nVerdict: EXAGGERATED\n\n"
+        "Ukraine has received 6,057 bodies in June, the Coordination Headquarters said.\n"
+    )
+    assert set(claims_by_value(text)) == {6057}
+    # the same question under a verdict that is no rating of falsehood stays a figure to review
+    assert set(claims_by_value(text.replace("EXAGGERATED", "ACCURATE"))) == {30000, 6057}
+
+
 def test_in_the_words_of_names_the_speaker():
     claims = claims_by_value('Under the Istanbul deal each side is to return 6,000 bodies, in the words of Ukraine\'s delegation.\n')
     assert claims[6000]["side"] == "ukraine"

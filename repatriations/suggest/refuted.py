@@ -41,7 +41,9 @@ def restates_the_claim(folded: str, sentence: Sentence) -> bool:
     line_start = folded.rfind("\n", 0, sentence.start) + 1
     if re.match(rf"\s*(?:{_words('claim_labels')})\s*:", folded[line_start : sentence.end]):
         return True
-    if re.match(rf"(?:{_words('question_openings')})\s", words) and words.rstrip("\"'”’ ").endswith("?"):
+    # past a desk's label before it ("FACT CHECK | Has Ukraine really …?", "Fact check: Did Russia …?")
+    asked = re.sub(r"^(?:[\w'-]+\s+){0,2}[\w'-]+\s*[|:]\s*", "", words)
+    if re.match(rf"(?:{_words('question_openings')})\s", asked) and words.rstrip("\"'”’ ").endswith("?"):
         return True
     if denial_headline(words):
         return True
