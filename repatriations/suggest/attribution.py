@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import Number
 from . import lexicon as lx
-from .guess import table_cells, table_header
+from .guess import table_cell
 from .people import BODY, LISTED_AFTER, POST_HEADER, SPEAKER_LABEL, Mention, appositive_role, first_question, side_of_words
 from .text import (
     HEADLINE_LINES,
@@ -1154,13 +1154,9 @@ def table_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attribu
     """Whose a table cell's figure is: the side its column's header names ("Kyiv: received"), else
     the speaker a "Reported by" column names for the row, or one per figure column in their order
     ("Ministry for Reintegration / Saraliev" over "94 | 80")."""
-    start = line_bounds(text, figure.start)[0]
-    cells = table_cells(text[start : line_bounds(text, figure.start)[1]])
-    column = next((i for i, (a, b) in enumerate(cells) if a <= figure.start - start < b), None)
-    header = table_header(text, start, len(cells)) if cells else None
-    if header is None or column is None:
+    if (cell := table_cell(text, figure.start)) is None:
         return None
-    heads = [header[a:b].strip() for a, b in table_cells(header)]
+    start, cells, column, heads = cell.row_start, cell.cells, cell.column, cell.heads()
     party = re.match(r"([^:]+):", heads[column])
     if party and (side := group_side(party.group(1))):
         return Attribution(party.group(1), None, side, f'the table\'s column "{heads[column]}" names its side')

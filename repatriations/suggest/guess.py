@@ -514,24 +514,43 @@ def _party_to() -> str:
     return rf"\bto\s+(?:{_party('ukraine')}|{_party('russia')})"
 
 
+@dataclass(frozen=True)
+class TableCell:
+    """Where a figure sits in a table written as text: its row's start, the row's cells, its column and the header."""
+
+    row_start: int
+    cells: list[tuple[int, int]]
+    column: int
+    header: str
+
+    def heads(self) -> list[str]:
+        return [self.header[a:b].strip() for a, b in table_cells(self.header)]
+
+
+def table_cell(text: str, at: int) -> TableCell | None:
+    """The table cell at an offset, or None where the line is no row of a table with a header."""
+    start, end = line_bounds(text, at)
+    cells = table_cells(text[start:end])
+    column = next((i for i, (a, b) in enumerate(cells) if a <= at - start < b), None)
+    header = table_header(text, start, len(cells)) if cells else None
+    if header is None or column is None:
+        return None
+    return TableCell(start, cells, column, header)
+
+
 def table_cell_metric(text: str, figure: Figure) -> Guess | None:
     """A number in a table written as text ("Date | To Ukraine | To Russia" over rows "26 Jan 2024 |
     77 | 55", or the same columns aligned with spaces): its column's header says which way; a
     "Total" row sums."""
-    start, end = line_bounds(text, figure.start)
-    row = text[start:end]
-    cells = table_cells(row)
-    at = figure.start - start
-    column = next((i for i, (a, b) in enumerate(cells) if a <= at < b), None)
-    header = table_header(text, start, len(cells)) if cells else None
-    if header is None or column is None:
+    cell = table_cell(text, figure.start)
+    if cell is None:
         return None
-    a, b = table_cells(header)[column]
-    label = fold(header[a:b])
+    label = fold(cell.heads()[cell.column])
     direction = column_direction(label)
     if direction is None:
         return None
-    first = fold(row[cells[0][0] : cells[0][1]]).strip()
+    first_start, first_end = cell.cells[0]
+    first = fold(text[cell.row_start + first_start : cell.row_start + first_end]).strip()
     if re.fullmatch(r"(?:total|sum|all|in all|overall)\b.*", first) and direction != "total":
         return Guess(vocabulary.named("running_total", direction), f'the "{first}" row of a table, column "{label.strip()}"')
     return Guess(vocabulary.named("exchange_figure", direction), f'a table\'s column "{label.strip()}"')
