@@ -625,25 +625,27 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
     if voice.last_attribution and s.index - voice.last_attribution[0] <= 3:
         pronoun = rf"(?:{lx.alternation('attribution', 'pronoun_group')})"
         if re.search(rf"(?:^|,\s*|\b{_speech()}\s+){pronoun}|{pronoun}\s+{_speech()}", opening):
-            att = voice.last_attribution[1]
-            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried to \"the source\"")
+            return carried_on(voice.last_attribution[1], 'carried to "the source"')
     if voice.last_attribution and s.index - voice.last_attribution[0] == 1:
         before = sentences[s.index - 1]
         previous = fold(text[before.start : before.end])
+        lead = opening[: figure.start - s.start]
         # a quotation goes on into this sentence; not one that closed in the sentence before ('…," the source said.')
         continues_quote = opening[:1] in "\"'" or enclosing_quotation(text, s.start) is not None
         # "According to …" speaks on to the end of its paragraph, not into the next one
         same_paragraph = not re.search(r"\n[ \t]*\n", text[before.end : s.start])
         if (previous.startswith("according to") and same_paragraph) or continues_quote:
-            att = voice.last_attribution[1]
-            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, carried from the sentence before")
-        if same_paragraph and goes_on_reporting(previous, opening[: figure.start - s.start]):
-            att = voice.last_attribution[1]
-            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, whose reported speech goes on")
-        if same_paragraph and goes_on_counting(previous, opening[: figure.start - s.start]):
-            att = voice.last_attribution[1]
-            return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, whose count goes on")
+            return carried_on(voice.last_attribution[1], "carried from the sentence before")
+        if same_paragraph and goes_on_reporting(previous, lead):
+            return carried_on(voice.last_attribution[1], "whose reported speech goes on")
+        if same_paragraph and goes_on_counting(previous, lead):
+            return carried_on(voice.last_attribution[1], "whose count goes on")
     return None
+
+
+def carried_on(att: Attribution, how: str) -> Attribution:
+    """The speaker of a sentence before, speaking on into this one; the reason says how."""
+    return Attribution(att.attributed_to, att.official_id, att.side, f"{att.why}, {how}")
 
 
 def goes_on_counting(previous: str, lead: str) -> bool:
@@ -682,8 +684,7 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
     "17:35 — Medinsky: …"): a question's label is the outlet asking; a name is that person."""
     if quoted := quote_from(text, figure, mentions):
         return quoted
-    line_start = line_bounds(text, figure.start)[0]
-    found = SPEAKER_LABEL.match(text, line_start)
+    found = SPEAKER_LABEL.match(text, line_bounds(text, figure.start)[0])
     if not found and is_heading_line(text, figure.start):
         return headline_label(text, figure, mentions)
     if not found or found.end() > figure.start:
@@ -704,8 +705,7 @@ def labelled_speaker(text: str, figure: Figure, mentions: list[Mention]) -> Attr
         named = same[:1]  # a headline "Saraliyev: bodies of 29 … returned home" names its speaker before the text does
     if not named and is_heading_line(text, figure.start):
         # a sub-heading "General Staff: Russia has lost about 998,000 troops" over "…, Ukraine's General Staff said."
-        below = [m for m in mentions if 0 < m.start - figure.start <= HEADING_REACH]
-        named = [m for m in below if m in same or label in fold(text[m.name_start : m.end])][:1]
+        named = [m for m in mentions_below(figure, mentions) if m in same or label in fold(text[m.name_start : m.end])][:1]
     if not named:
         return group_label(found.group("label"))
     mention = named[-1]
@@ -727,11 +727,16 @@ def headline_label(text: str, figure: Figure, mentions: list[Mention]) -> Attrib
     if inside := speaker_named_as(text, found.start("label"), found.end("label"), mentions, why):
         return inside
     label = fold(found.group("label"))
-    below = [m for m in mentions if 0 < m.start - figure.start <= HEADING_REACH and label in fold(text[m.name_start : m.end])]
+    below = [m for m in mentions_below(figure, mentions) if label in fold(text[m.name_start : m.end])]
     return official_attribution(text, below[0], why) if below else None
 
 
 HEADING_REACH = 400  # how far below a sub-heading the paragraph it heads names its speaker
+
+
+def mentions_below(figure: Figure, mentions: list[Mention]) -> list[Mention]:
+    """The mentions in the paragraph a heading heads: those within HEADING_REACH below its figure."""
+    return [m for m in mentions if 0 < m.start - figure.start <= HEADING_REACH]
 
 
 def is_heading_line(text: str, at: int) -> bool:

@@ -4,9 +4,9 @@ of its clause and sentence; and the numbers that are no figure at all."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from .. import vocabulary
@@ -490,12 +490,22 @@ def table_cells(line: str) -> list[tuple[int, int]]:
 def table_header(text: str, start: int, width: int) -> str | None:
     """The nearest line above a row, in the same block of rows with as many cells, that has no digit."""
     header = None
-    for line in reversed(text[:start].rstrip("\n").split("\n")):
+    for line in lines_upwards(text, len(text[:start].rstrip("\n"))):
         if len(table_cells(line)) != width:
             break
         if not re.search(r"\d", line):
             header = line
     return header
+
+
+def lines_upwards(text: str, end: int) -> Iterator[str]:
+    """The lines of text[:end], last first, read back from `end` rather than by splitting all before it."""
+    while True:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        if start == 0:
+            return
+        end = start - 1
 
 
 def column_direction(label: str) -> str | None:
@@ -519,7 +529,7 @@ class TableCell:
     """Where a figure sits in a table written as text: its row's start, the row's cells, its column and the header."""
 
     row_start: int
-    cells: list[tuple[int, int]]
+    cells: tuple[tuple[int, int], ...]
     column: int
     header: str
 
@@ -527,6 +537,7 @@ class TableCell:
         return [self.header[a:b].strip() for a, b in table_cells(self.header)]
 
 
+@lru_cache(maxsize=512)  # asked per figure by its metric, its speaker and the sum of parts; about one article
 def table_cell(text: str, at: int) -> TableCell | None:
     """The table cell at an offset, or None where the line is no row of a table with a header."""
     start, end = line_bounds(text, at)
@@ -535,7 +546,7 @@ def table_cell(text: str, at: int) -> TableCell | None:
     header = table_header(text, start, len(cells)) if cells else None
     if header is None or column is None:
         return None
-    return TableCell(start, cells, column, header)
+    return TableCell(start, tuple(cells), column, header)
 
 
 def table_cell_metric(text: str, figure: Figure) -> Guess | None:
