@@ -2556,9 +2556,19 @@ def test_a_list_under_main_points_of_the_statement_is_the_statement_of_the_body_
 
 
 def test_the_headquarters_described_by_what_it_does_is_the_headquarters():
-    for speaker in ("the Ukrainian state agency that deals with prisoners of war", "Ukraine's agency in charge of prisoners of war"):
+    for speaker in (
+        "the Ukrainian state agency that deals with prisoners of war",
+        "Ukraine's agency in charge of prisoners of war",
+        # a description the lexicon lists no phrase of: a head noun, words, a duty and what it deals with
+        "the Ukrainian body in charge of prisoner-of-war affairs",
+        "the authority in Kyiv that deals with prisoners of war",
+        "the office responsible for the repatriation of the fallen",
+    ):
         claims = claims_by_value(f"Ukraine received the bodies of 757 of its soldiers from Russia on Friday, {speaker} said.\n")
         assert claims[757]["official_id"] == "ukraine-coordination-hq", speaker
+    # the other side's description is not Kyiv's headquarters
+    claims = claims_by_value("Russia received the bodies of 26 of its soldiers, the Russian agency responsible for prisoners of war said.\n")
+    assert claims[26].get("official_id") is None
 
 
 def test_an_official_and_other_officials_are_a_group_of_the_officials_side():

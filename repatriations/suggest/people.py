@@ -120,13 +120,22 @@ def spelled_like(word: str, surname: str) -> bool:
     return len(w) >= 5 and w not in NOT_NAMES and same_ends and fuzz.ratio(w, name) >= SURNAME_CUTOFF
 
 
-def alias_hits(folded: str, offset: int) -> Iterator[tuple[int, int, float, str]]:
+def alias_hits(folded: str, offset: int, known: Known) -> Iterator[tuple[int, int, float, str]]:
     for official_id, phrases in lx.data()["bodies_of_officials"].items():
-        if official_id == "note":
+        if official_id not in known.officials:
             continue
         for phrase in phrases:
             for m in re.finditer(lx.phrase_regex(phrase), folded):
-                yield offset + m.start(), offset + m.end(), 95.0, official_id
+                if not other_side_before(folded, m.start(), known.officials[official_id].get("side")):
+                    yield offset + m.start(), offset + m.end(), 95.0, official_id
+
+
+def other_side_before(folded: str, start: int, side: str | None) -> bool:
+    """ "the Russian agency responsible for prisoners of war" describes no Ukrainian body: the word just
+    before a body's other name gives the other side (lexicon side_words; "… against Russia, its" does not)."""
+    before = folded[max(0, start - 40) : start]
+    others = [s for s in ("ukraine", "russia") if side in ("ukraine", "russia") and s != side]
+    return any(re.search(rf"(?:{lx.alternation('side_words', other)})\s+$", before) for other in others)
 
 
 def hits_in_sentence(text: str, sentence: Sentence, known: Known) -> list[tuple[int, int, float, str]]:
@@ -137,7 +146,7 @@ def hits_in_sentence(text: str, sentence: Sentence, known: Known) -> list[tuple[
         if not exact and len(variant) >= FUZZY_MIN_CHARS and (fuzzy := fuzzy_hit(text, folded, variant, sentence)):
             exact = [fuzzy]
         hits += [(start, end, score, official_id) for start, end, score in exact]
-    hits += [h for h in alias_hits(folded, sentence.start) if h[3] in known.officials]
+    hits += list(alias_hits(folded, sentence.start, known))
     hits += list(surname_hits(text, sentence, known))
     return hits
 
