@@ -1513,6 +1513,20 @@ def test_a_headline_credited_to_a_source_is_the_claim_of_the_source_the_body_nam
     assert {r["side"] for r in lone if r["quote"].endswith("- source")} == {"media"}
 
 
+def test_a_headline_credited_to_a_role_is_the_claim_of_the_speaker_the_body_names_in_other_words():
+    body = (
+        "\n\nThe remains of 55 Russian servicemen have been returned to Russia, State Duma deputy Ivan Petrov said on Friday. "
+        "In exchange, the Ukrainian side was given 77 bodies, he told RBC.\n"
+    )
+    for headline in ("Bodies of 55 servicemen brought back to Russia, lawmaker says", "Bodies of 55 servicemen brought back to Russia, says MP"):
+        claims = [c.record() for c in draft_of(headline + body).claims if c.line == 1]
+        assert [(r["value"], r["side"]) for r in claims] == [(55, "russia")], headline
+    # the credit covers the clause it ends, not the one before a semicolon
+    text = "Ukraine gets back 100 fallen soldiers; Russia receives 55, says Duma deputy" + body
+    sides = {c.record()["value"]: c.record()["side"] for c in draft_of(text).claims if c.line == 1}
+    assert sides == {100: "media", 55: "russia"}
+
+
 def test_a_headline_credit_after_a_colon_is_the_claim_of_the_body_the_article_names():
     text = (
         "Moscow returns 62 more bodies of Ukrainian soldiers: Reintegration Ministry\n\n"

@@ -1216,26 +1216,41 @@ CREDIT_WORDS = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}"  # up to th
 @cache
 def headline_credit_pattern() -> re.Pattern[str]:
     says = lx.alternation("attribution", "headline_says")
-    # "… - source", "… — Medinsky", "…: Reintegration Ministry"; "…, Ombudsman Says"
-    return re.compile(rf"\S(?:\s+[-–—]|:)\s+(?P<who>{CREDIT_WORDS})\s*$|,\s+(?P<says>{CREDIT_WORDS})\s+(?i:{says})\s*$")
+    # "… - source", "… — Medinsky", "…: Reintegration Ministry"; "…, Ombudsman Says"; "…, says Duma deputy"
+    return re.compile(
+        rf"\S(?:\s+[-–—]|:)\s+(?P<who>{CREDIT_WORDS})\s*$|,\s+(?P<says>{CREDIT_WORDS})\s+(?i:{says})\s*$"
+        rf"|,\s+(?i:{says})\s+(?P<after>{CREDIT_WORDS})\s*$"
+    )
 
 
-def headline_credit(text: str, sentence: Sentence) -> str | None:
-    """The credit a headline (a whole line among the first, without a full stop) ends with."""
+def headline_credit(text: str, sentence: Sentence, at: int) -> str | None:
+    """The credit a headline (a whole line among the first, without a full stop) ends with, if it
+    covers the figure at `at`: "Ukraine gets back 100; Russia receives 69, says Duma deputy" credits the 69."""
     start, end = line_bounds(text, sentence.start)
     if sentence.line >= HEADLINE_LINES or text[start:end].rstrip().endswith("."):
         return None
     found = headline_credit_pattern().search(text, sentence.start, end)
-    return (found.group("who") or found.group("says")) if found else None
+    if found and ";" in text[at : found.start()]:
+        return None
+    return (found.group("who") or found.group("says") or found.group("after")) if found else None
+
+
+def equivalents(word: str) -> set[str]:
+    """A credit's word and those the body may name the same speaker with ("lawmaker": "MP", "deputy")."""
+    groups = [{key, *same} for key, same in lx.data()["attribution"]["headline_credits"].items()]
+    return {word}.union(*(group for group in groups if word in group))
 
 
 def credit_words(who: str) -> set[str]:
-    """The credit's words, and those the body may name the same speaker with ("MP": "deputy")."""
-    words = set(re.findall(r"[\w'-]+", fold(who)))
-    for key, equivalents in lx.data()["attribution"]["headline_credits"].items():
-        if key in words:
-            words |= set(equivalents)
-    return words
+    """The credit's words, and those its key word may be written as in the body ("MP": "deputy")."""
+    words = words_of_credit(who)
+    return words.union(*(set(same) for key, same in lx.data()["attribution"]["headline_credits"].items() if key in words))
+
+
+def credited_in(who: str, words: set[str]) -> bool:
+    """Whether a sentence's words name the credit's speaker, each word of it or an equivalent:
+    "lawmaker says" over "…, State Duma deputy Shamsail Saraliyev said"."""
+    return all(equivalents(word) & words for word in words_of_credit(who))
 
 
 def words_of_credit(words: str) -> set[str]:
@@ -1249,23 +1264,34 @@ def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
     for claim in claims:
         if claim.attribution.side != "media" or claim.attribution.official_id:
             continue
-        if not (who := headline_credit(text, claim.figure.sentence)):
+        if not (who := headline_credit(text, claim.figure.sentence, claim.figure.start)):
             continue
-        words = credit_words(who)
-        for later in claims:
-            found = later.attribution
-            if later.figure.sentence.line <= claim.figure.sentence.line or found.side == "media" or not found.attributed_to:
-                continue
-            said_by = words_of_credit(found.attributed_to)
-            sentence = later.figure.sentence
-            # "– Presidential Aide" over "…, Russian presidential aide … Vladimir Medinsky said": the named
-            # official whose sentence gives them every word of the credit is the one it stands for
-            titled = found.official_id and words_of_credit(who) <= words_of_credit(text[sentence.start : sentence.end])
-            if words & said_by or titled:
-                # the side of the speaker the credit stands for; a bare role ("source", "MP") names no official
-                why = f'the headline credit "{who}" is the speaker the article names as "{found.attributed_to}"'
-                claim.attribution = Attribution(who, found.official_id if titled else None, found.side, why)
-                break
+        speakers = [c for c in claims if c.figure.sentence.line > claim.figure.sentence.line and c.attribution.side != "media"]
+        speakers = [c for c in speakers if c.attribution.attributed_to]
+        # a speaker the credit names or titles, else one whose sentence names its role in other words
+        # ("lawmaker says" over "…, State Duma deputy Shamsail Saraliyev said")
+        found = next((c for c in speakers if credit_names(text, who, c) is not None), None) or next(
+            (c for c in speakers if credited_in(who, sentence_words(text, c))), None
+        )
+        if found:
+            said = found.attribution
+            why = f'the headline credit "{who}" is the speaker the article names as "{said.attributed_to}"'
+            # the side of the speaker the credit stands for; a bare role ("source", "MP") names no official
+            claim.attribution = Attribution(who, said.official_id if credit_names(text, who, found) else None, said.side, why)
+
+
+def sentence_words(text: str, claim: DraftClaim) -> set[str]:
+    sentence = claim.figure.sentence
+    return words_of_credit(text[sentence.start : sentence.end])
+
+
+def credit_names(text: str, who: str, later: DraftClaim) -> bool | None:
+    """True when the credit titles the later claim's named official, whose sentence gives every word of
+    it ("– Presidential Aide" over "…, Russian presidential aide … Vladimir Medinsky said"); False when
+    it shares a word with the speaker's description ("- source": "a source in …"); None otherwise."""
+    if later.attribution.official_id and words_of_credit(who) <= sentence_words(text, later):
+        return True
+    return False if credit_words(who) & words_of_credit(later.attribution.attributed_to or "") else None
 
 
 def according_to_opening(text: str, sentence: Sentence, mentions: list[Mention]) -> Attribution | None:
