@@ -1730,6 +1730,28 @@ def test_phone_numbers_in_groups_with_an_area_code_or_after_hotline_are_no_figur
     assert {u.number for u in draft.unplaced if "phone" in u.reason} >= {"04633", "2", "14", "56", "1648"}
 
 
+def test_money_counters_war_days_list_items_and_dates_in_figures_are_no_figures():
+    draft = draft_of(
+        "LIVE Russia-Ukraine war, day 1,395: 1,003 bodies returned to Ukraine\n"
+        "01/27/2024 | Views: 1 388\n\n"
+        "Ukraine received the bodies of 1,003 soldiers on Friday, the Coordination Headquarters said. "
+        "A DNA profile from bone costs UAH 4,000 to 6,000, and testing the June returns will cost between UAH 30 million "
+        "and 55 million; each family gets a one-time payment of 1 million rubles. The ministry needs 60,000 more test kits.\n"
+        "The hotline for relatives of missing and captured servicemen is 1648. The hearing lasted three and a half hours.\n"
+        "The headquarters thanked:\n"
+        "2. the Office of the Commissioner for Persons Missing under Special Circumstances;\n"
+        "Row 4: Friday, 29 March 2024\n"
+        "Kyiv has counted three more returns since then.\n"
+    )
+    claims = [c.record() for c in draft.claims]
+    assert sorted(r["value"] for r in claims) == [3, 1003, 1003]
+    assert [r["metric"] for r in claims if r["value"] == 3] == ["repatriation_count"]
+    reasons = {u.number: u.reason for u in draft.unplaced}
+    assert "money" in reasons["4,000"] and "money" in reasons["30"] and "money" in reasons["million"]
+    assert "counter" in reasons["1 388"] and "day of the war" in reasons["1,395"] and "numbered list" in reasons["2"]
+    assert "date" in reasons["27"] and "phone" in reasons["1648"] and "duration" in reasons["three"]
+
+
 def test_a_part_after_a_comma_before_its_place_and_the_police_number_are_no_figures():
     draft = draft_of(
         "On the 18th, the headquarters announced that the bodies of 501 fallen defenders had been brought back. "

@@ -52,6 +52,8 @@ MONTH_DAY_LIST = re.compile(
 SHORT_YEAR_DATE = re.compile(rf"(?<![\w,.])[0-3]?\d\s+{_MONTH}\s+\d\d(?=\s*[)\]]|\s*$)", re.IGNORECASE | re.MULTILINE)
 
 
+# "01/27/2024", "27.01.2024": a date in figures, whichever comes first, the day or the month
+NUMERIC_DATE = re.compile(r"(?<![\w./])[0-3]?\d([./-])[0-3]?\d\1(?:19|20)\d\d(?![\w])")
 LIST_DATE = re.compile(rf"(?<![\w,.]){_MONTH}\s+(?P<day>[0-3]?\d):(?!\d)", re.IGNORECASE)  # "June 23: …", "Feb. 14: 757 / 45"
 
 
@@ -69,6 +71,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for m in DAY_LIST.finditer(text)]
     spans += [(m.start(), m.end()) for m in MONTH_DAY_LIST.finditer(text)]
     spans += [(m.start(), m.end()) for m in SHORT_YEAR_DATE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in NUMERIC_DATE.finditer(text)]
     return spans + [(m.start(), m.end()) for m in MONTH_YEAR.finditer(text)]
 
 

@@ -14,7 +14,7 @@ from ..dating import LONG_MONTH, WEEKDAY_WORD, date_mentions
 from ..numbers import Number, numbers_in
 from . import lexicon as lx
 from .refuted import Refuted, refuted_reason
-from .text import Context, Figure, Sentence, fold, line_bounds
+from .text import Context, Figure, Sentence, fold, line_bounds, opens_its_line
 
 THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
 NOT_A_RECIPIENT = r"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)"
@@ -874,12 +874,46 @@ def picks_out_handovers(text: str, number: Number, before: str) -> bool:
     return bool(selector and handover_nouns_after().match(text, number.end, number.end + 40))
 
 
+@cache
+def money_pattern() -> re.Pattern[str]:
+    """ "UAH 4,000 to 6,000", "UAH 30 million", "1 million rubles": an amount, its scale and a second amount."""
+    scale = rf"(?:\s*(?:{lx.alternation('not_figures', 'money_scales')}))?"
+    amount = rf"\d[\d,. ]*{scale}(?:\s*(?:-|–|to|and)\s*\d[\d,. ]*{scale})?"
+    before, after = lx.alternation("not_figures", "currency_before"), lx.alternation("not_figures", "currency_after")
+    return re.compile(rf"(?:{before})\s?{amount}|{amount}\s*(?:{after})")
+
+
+def in_an_amount_of_money(text: str, number: Number) -> bool:
+    start = max(0, number.start - 40)
+    window = fold(text[start : number.end + 40])
+    return any(m.start() <= number.start - start < m.end() for m in money_pattern().finditer(window))
+
+
+def furniture_number(text: str, number: Number, before: str, after: str) -> str | None:
+    """Numbers of the page and its lists rather than of the record: money, a counter, a day of the war,
+    the number of an item in a numbered list."""
+    if in_an_amount_of_money(text, number):
+        return "UNPLACED: an amount of money ('UAH 30 million'), not a count"
+    if _ends("page_labels", before):
+        return "UNPLACED: page furniture (a counter under its label, 'Views: 1 388')"
+    # "LIVE Russia-Ukraine war, day 1,395:", "day 1,395 of the full-scale invasion"
+    if re.search(r"\bday\s+$", before) and re.match(r"\s*(?:[:,;)|—–-]|of\s+the\s+(?:war|invasion|full-scale))", after):
+        return "UNPLACED: the number of a day of the war, not a count"
+    # "2. the Office of the Commissioner …" at the start of a line
+    item = number.kind == "digits" and (number.value or 0) < 100 and re.match(r"[.)]\s+\D", after)
+    if item and opens_its_line(text, number.start):
+        return "UNPLACED: the number of an item in a numbered list, not a count"
+    return None
+
+
 def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]], refuted: Refuted) -> str | None:
     before, after = fold(text[max(0, number.start - 40) : number.start]), fold(text[number.end : number.end + 40])
     if number.integer is None:
         return f"UNPLACED: {number.as_written!r} is not a whole number; a claim's value must be one"
     if on_furniture_line(text, number.start):
         return "UNPLACED: on a line pointing to other pages (a link line or a 'Most read' list): page furniture"
+    if reason := furniture_number(text, number, before, after):
+        return reason
     if reason := refuted_reason(refuted, number):
         return reason
     if number.ordinal:
@@ -914,7 +948,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     if _ends("age_before", before) or _starts("age_after", after) or is_persons_age(text, number, before, after):
         return "UNPLACED: an age"
     if _starts("duration_after", after) or re.match(
-        r"\s+(?:to|or|and|-)\s+\S+\s+(?:years?|months?|weeks?|days?|hours?)\b", after
+        r"\s+(?:to|or|and|-)\s+\S+\s+(?:years?|months?|weeks?|days?|hours?)\b|\s+and\s+a\s+half\s+(?:years?|months?|weeks?|days?|hours?)\b",
+        after,
     ):
         return "UNPLACED: a duration, not a count"
     one_of = number.value == 1 and _starts("partitive_after", after)
@@ -993,6 +1028,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     phone = lx.alternation("not_figures", "phone_before")
     if (
         re.search(rf"\b(?:{phone})\b[^.\d]{{0,40}}?(?:\b(?:on|at)|:)\s*$|\b(?:call|dial|ring)\s+$", before)
+        # "the hotline for relatives of missing and captured servicemen is 1648"
+        or re.search(rf"\b(?:{phone})\b[^.\d]{{0,70}}?\bis\s*$", fold(text[max(0, number.start - 90) : number.start]))
         or re.search(rf"\b(?:{phone})\.?\s*\(?$", before)  # "the hotline 1648", "tel. (04633)"
         or number.as_written.startswith("0 ")
         or PHONE_CODE.match(number.as_written)
@@ -1097,6 +1134,7 @@ def counts_other_nouns(after: str) -> bool:
     figure (or after "of these") that is no one's body."""
     line = after.split("\n", 1)[0]  # the words after it on its own line ("16 June – 1,245")
     line = re.sub(r"^\s+of\s+(?:these|those|the)(?=\s)", "", line)
+    line = re.sub(r"^\s+(?:more|further|additional|extra|new)(?=\s+[a-z])", "", line)  # "60,000 more test kits"
     found = NEXT_WORDS.match(line)
     if not found:
         return False
