@@ -1730,6 +1730,17 @@ def test_phone_numbers_in_groups_with_an_area_code_or_after_hotline_are_no_figur
     assert {u.number for u in draft.unplaced if "phone" in u.reason} >= {"04633", "2", "14", "56", "1648"}
 
 
+def test_a_possessive_name_before_anothers_title_is_no_name_of_the_source():
+    text = (
+        "Ukraine received the bodies of 1,000 soldiers on Friday, the Coordination Headquarters said.\n"
+        "Zelensky's chief of staff wrote that the work does not stop.\n"
+    )
+    assert "zelensky" not in {n["official_id"] for n in draft_of(text).names()}
+    # his own words name him
+    spoken = draft_of(text.replace("Zelensky's chief of staff wrote", "Zelensky wrote"))
+    assert "zelensky" in {n["official_id"] for n in spoken.names()}
+
+
 def test_money_counters_war_days_list_items_and_dates_in_figures_are_no_figures():
     draft = draft_of(
         "LIVE Russia-Ukraine war, day 1,395: 1,003 bodies returned to Ukraine\n"

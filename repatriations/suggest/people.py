@@ -213,11 +213,18 @@ def inside_title_of_other(text: str, sentence: Sentence, start: int) -> bool:
     )
 
 
+def owns_a_title(text: str, end: int) -> bool:
+    """ "Zelensky's chief of staff, Andriy Yermak": a possessive name before another's title (lexicon
+    titles_after_possessive) is part of that title, and no mention of its own."""
+    titles = lx.alternation("attribution", "titles_after_possessive")
+    return bool(re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", fold(text[end : end + 50])))
+
+
 def known_mentions(text: str, sentences: list[Sentence], known: Known) -> list[Mention]:
     mentions = []
     for sentence in sentences:
         for start, end, _, official_id in joined(text, non_overlapping(hits_in_sentence(text, sentence, known))):
-            if inside_title_of_other(text, sentence, start):
+            if inside_title_of_other(text, sentence, start) or owns_a_title(text, end):
                 continue
             official = known.officials[official_id]
             kind = official.get("kind") or "body"
