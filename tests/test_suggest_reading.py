@@ -1730,6 +1730,18 @@ def test_phone_numbers_in_groups_with_an_area_code_or_after_hotline_are_no_figur
     assert {u.number for u in draft.unplaced if "phone" in u.reason} >= {"04633", "2", "14", "56", "1648"}
 
 
+def test_a_gallerys_photo_numbers_and_a_year_before_1900_are_no_figures():
+    draft = draft_of(
+        "Ukraine received the bodies of 1,000 soldiers on Friday, the Coordination Headquarters said.\n\n"
+        "2/7\n"
+        "A refrigerated wagon at the station.\n\n"
+        "The idea of a neutral go-between goes back to the battlefield of Solferino in 1859.\n"
+    )
+    assert [c.value for c in draft.claims] == [1000]
+    reasons = {u.number: u.reason for u in draft.unplaced}
+    assert "gallery" in reasons["2"] and "gallery" in reasons["7"] and "year" in reasons["1859"]
+
+
 def test_a_possessive_name_before_anothers_title_is_no_name_of_the_source():
     text = (
         "Ukraine received the bodies of 1,000 soldiers on Friday, the Coordination Headquarters said.\n"

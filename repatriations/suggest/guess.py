@@ -18,7 +18,7 @@ from .text import Context, Figure, Sentence, fold, line_bounds, opens_its_line
 
 THEN = r"[^.;]*?(?:\band|,)\s+(?:has\s+|had\s+)?"  # "... and (has) received": the same subject goes on
 NOT_A_RECIPIENT = r"(?<!according\s)(?<!belong\s)(?<!belongs\s)(?<!belonged\s)"
-YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # from 1800: "Solferino in 1859"
 YEAR_SPAN_OPENING = re.compile(r"\b(?:19|20)\d\d[-\u2013/]$")  # "the winter of 2024-25": the 25 closes a span of years
 
 
@@ -899,6 +899,9 @@ def furniture_number(text: str, number: Number, before: str, after: str) -> str 
     # "LIVE Russia-Ukraine war, day 1,395:", "day 1,395 of the full-scale invasion"
     if re.search(r"\bday\s+$", before) and re.match(r"\s*(?:[:,;)|—–-]|of\s+the\s+(?:war|invasion|full-scale))", after):
         return "UNPLACED: the number of a day of the war, not a count"
+    # "2/7" under a photograph: its place in a gallery
+    if re.fullmatch(r"\s*\(?\d{1,2}\s*/\s*\d{1,2}\)?\s*", text[slice(*line_bounds(text, number.start))]):
+        return "UNPLACED: a photograph's place in a gallery ('2/7'), not a count"
     # "2. the Office of the Commissioner …" at the start of a line
     item = number.kind == "digits" and (number.value or 0) < 100 and re.match(r"[.)]\s+\D", after)
     if item and opens_its_line(text, number.start):
