@@ -1242,7 +1242,9 @@ def equivalents(word: str) -> set[str]:
 
 
 def credit_words(who: str) -> set[str]:
-    """The credit's words, and those its key word may be written as in the body ("MP": "deputy")."""
+    """The credit's words, and those its key word may be written as in the body ("MP": "deputy").
+    One way only, unlike `equivalents`: "- HQ" must wait for a sentence that writes "HQ" to name the
+    headquarters, not take the first that says "headquarters" with no official linked."""
     words = words_of_credit(who)
     return words.union(*(set(same) for key, same in lx.data()["attribution"]["headline_credits"].items() if key in words))
 
