@@ -1235,10 +1235,11 @@ def headline_credit(text: str, sentence: Sentence, at: int) -> str | None:
     return (found.group("who") or found.group("says") or found.group("after")) if found else None
 
 
-def equivalents(word: str) -> set[str]:
+@cache  # asked per word of a credit for every later speaker
+def equivalents(word: str) -> frozenset[str]:
     """A credit's word and those the body may name the same speaker with ("lawmaker": "MP", "deputy")."""
     groups = [{key, *same} for key, same in lx.data()["attribution"]["headline_credits"].items()]
-    return {word}.union(*(group for group in groups if word in group))
+    return frozenset({word}.union(*(group for group in groups if word in group)))
 
 
 def credit_words(who: str) -> set[str]:
@@ -1272,14 +1273,13 @@ def credit_headlines(text: str, claims: list[DraftClaim]) -> None:
         speakers = [c for c in speakers if c.attribution.attributed_to]
         # a speaker the credit names or titles, else one whose sentence names its role in other words
         # ("lawmaker says" over "…, State Duma deputy Shamsail Saraliyev said")
-        found = next((c for c in speakers if credit_names(text, who, c) is not None), None) or next(
-            (c for c in speakers if credited_in(who, sentence_words(text, c))), None
-        )
+        named = next(((c, titled) for c in speakers if (titled := credit_names(text, who, c)) is not None), None)
+        found = named or next(((c, False) for c in speakers if credited_in(who, sentence_words(text, c))), None)
         if found:
-            said = found.attribution
+            said, titled = found[0].attribution, found[1]
             why = f'the headline credit "{who}" is the speaker the article names as "{said.attributed_to}"'
             # the side of the speaker the credit stands for; a bare role ("source", "MP") names no official
-            claim.attribution = Attribution(who, said.official_id if credit_names(text, who, found) else None, said.side, why)
+            claim.attribution = Attribution(who, said.official_id if titled else None, said.side, why)
 
 
 def sentence_words(text: str, claim: DraftClaim) -> set[str]:
