@@ -600,6 +600,13 @@ def test_deal_terms_plans_and_totals_are_read_from_the_paragraph_and_clause():
     assert claims[869]["metric"] == "cumulative_bodies_to_ukraine"
 
 
+def test_n_for_n_terms_are_one_claim_per_side_not_one_per_number():
+    draft = draft_of('Defence Minister Rustem Umerov summed up the deal as "6,000 for 6,000".\n')
+    sixes = [c.record() for c in draft.claims if c.value == 6000]
+    assert [(c["metric"], c["quote"].count("6,000")) for c in sixes] == [("agreed_bodies_per_side", 2)]
+    assert not [e for e in draft.unplaced if e.number == "6,000"]  # the claim's quote accounts for the second
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -318,6 +318,20 @@ class Reading:
 
 
 NO_METRIC = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
+TERMS_TWICE = 'UNPLACED: the second half of "N for N", terms per side that the claim of its first half already gives'
+
+
+def other_half_of_terms(figure: Figure, metric: Guess, claims: list[DraftClaim]) -> bool:
+    """Whether the figure is the second 6,000 of "6,000 for 6,000", whose first is already a claim of the deal per side."""
+    partner = figure.partner
+    return (
+        metric.value == "agreed_bodies_per_side"
+        and partner is not None
+        and partner.start < figure.start
+        and bool(claims)
+        and claims[-1].figure.number is partner
+        and claims[-1].metric.value == metric.value
+    )
 
 
 def unplace(figure: Figure, reason: str) -> list[Unplaced]:
@@ -416,7 +430,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
                 or guess_metric(context, figure, attribution.side, "to_ukraine")
                 or elided_bodies(context, figure, sentence_before(text, sentences, sentence), attribution.side, follows)
             )
-            if metric is None and is_heading(text, sentence):
+            if metric is not None and other_half_of_terms(figure, metric, claims):
+                unplaced += unplace(figure, TERMS_TWICE)
+            elif metric is None and is_heading(text, sentence):
                 headings.append((figure, attribution, context))
             elif metric is None:
                 reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
