@@ -21,7 +21,8 @@ before it arrived) and compared with its gold curation:
   the gold one, both empty included;
 - dates: the gold's datings of exchanges (exchange_dates, each read as the build reads
   it) whose window the draft also gives for that article;
-- false figures: draft claims with a value that no gold claim gives at that place;
+- false figures: draft claims with a value matched to no gold claim (none at that place, or
+  a number drafted more often than the gold gives it there);
 - false officials: officials the draft links or proposes that the gold never names.
 
 The measuring lives here, for tests/test_suggest*.py and the command that prints it:
@@ -166,6 +167,13 @@ def false_officials(gold: Gold, draft: Draft) -> list[str]:
     return wrong
 
 
+def best_match(gold: dict, unused: list[dict], raw_text: str) -> dict | None:
+    """The first drafted claim of the gold figure at its place, one of the gold's metric if there is one:
+    the order in which a draft lists two claims of one number must not decide which is judged right."""
+    same = [d for d in unused if same_figure(gold, d, raw_text)]
+    return next((d for d in same if d["metric"] == gold["metric"]), same[0] if same else None)
+
+
 def compare(name: str, gold: Gold, draft: Draft, raw_text: str) -> Score:
     score = Score(name, articles=1)
     judge = Judge(gold, draft)
@@ -173,7 +181,7 @@ def compare(name: str, gold: Gold, draft: Draft, raw_text: str) -> Score:
     unused = list(drafted)
     for claim in figures(gold.source.claims):
         score.gold += 1
-        match = next((d for d in unused if same_figure(claim, d, raw_text)), None)
+        match = best_match(claim, unused, raw_text)
         if match is None:
             score.misses.append(f"{name} {claim['claim_id']}: not found ({claim['value']:,})")
             continue
@@ -185,10 +193,9 @@ def compare(name: str, gold: Gold, draft: Draft, raw_text: str) -> Score:
                 key = {"official": "official_id", "exchange": "exchange_id"}.get(aspect, aspect)
                 score.misses.append(f"{name} {claim['claim_id']}: {aspect} {match.get(key)!r}, gold {claim.get(key)!r}")
     score.drafted = len(drafted)
-    for d in drafted:
-        if not any(same_figure(c, d, raw_text) for c in figures(gold.source.claims)):
-            score.false += 1
-            score.misses.append(f"{name} {d['claim_id']}: false figure {d['value']:,} ({d['metric']})")
+    for d in unused:  # a figure drafted twice where the gold has it once is false the second time
+        score.false += 1
+        score.misses.append(f"{name} {d['claim_id']}: false figure {d['value']:,} ({d['metric']})")
     want = (gold.source.data.get("published_earliest"), gold.source.data.get("published_latest"))
     got = (draft.published.date.isoformat(),) * 2 if draft.published else (None, None)
     score.dated = int(want == got)
