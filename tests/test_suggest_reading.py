@@ -607,6 +607,19 @@ def test_n_for_n_terms_are_one_claim_per_side_not_one_per_number():
     assert not [e for e in draft.unplaced if e.number == "6,000"]  # the claim's quote accounts for the second
 
 
+def test_a_handover_all_of_captivity_deaths_is_also_a_handover_figure_but_a_part_is_not():
+    draft = draft_of(
+        "Kotenko: 19 soldiers who died in Russian captivity were brought home on Wednesday.\n\n"
+        "The bodies of eight Kursk residents who died in Ukrainian captivity were returned to Russia.\n\n"
+        "Ukraine received 1,000 bodies on Friday. Five of them died in Russian captivity.\n\n"
+        "Among those returned are the bodies of two defenders who died in Russian captivity.\n"
+    )
+    metrics = sorted((c.value, c.record()["metric"]) for c in draft.claims)
+    assert (19, "died_in_captivity") in metrics and (19, "bodies_to_ukraine") in metrics
+    assert (8, "died_in_captivity") in metrics and (8, "bodies_to_russia") in metrics  # whose captivity says which way
+    assert [m for v, m in metrics if v in (5, 2)] == ["died_in_captivity", "died_in_captivity"]  # parts of a handover
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -43,6 +43,8 @@ from .guess import (
     STATED,
     UNSTATED,
     Guess,
+    captivity_dead_are_the_handover,
+    captivity_handover,
     elided_bodies,
     guess_metric,
     guess_qualifier,
@@ -439,6 +441,9 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
                 unplaced += unplace(figure, reason)
             else:
                 claims.append(new_claim(norm, figure, metric, attribution, context))
+                if metric.value == "died_in_captivity" and captivity_dead_are_the_handover(context):
+                    whole = captivity_handover(context, attribution.side)
+                    claims.append(new_claim(norm, figure, whole, attribution, context))
         remember(voice, sentence, mentions, attribution, text)
     claims = sorted(claims + echoed_headings(norm, headings, claims, unplaced), key=lambda c: c.figure.start)
     credit_headlines(text, claims)

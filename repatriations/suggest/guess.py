@@ -567,6 +567,39 @@ def table_cell_metric(text: str, figure: Figure) -> Guess | None:
     return Guess(vocabulary.named("exchange_figure", direction), f'a table\'s column "{label.strip()}"')
 
 
+def captivity_dead_are_the_handover(context: Context) -> bool:
+    """Whether captivity deaths are a handover's whole count, not a part of a larger one: "Ukraine
+    received the bodies of 19 defenders who had died in captivity", "Kotenko: 19 who died in captivity
+    returned on Wednesday"; not "Five of them died in captivity", "among those returned are five …"."""
+    sentence = context.sentence
+    if _has("subset_words", sentence) or re.search(r"\bamong\b", sentence):
+        return False
+    counts_bodies = re.search(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", context.before) or re.match(
+        r"\s+(?:more\s+)?(?:bodies|remains)\b", context.after
+    )
+    opens_clause = re.fullmatch(r"[\W]*", sentence[: context.sentence_at].rsplit(":", 1)[-1]) is not None
+    moved = _has("receive_verbs", sentence) or _has("give_verbs", sentence)
+    return bool((counts_bodies or opens_clause) and moved)
+
+
+def captivity_handover(context: Context, speaker_side: str | None) -> Guess:
+    """The bodies of a handover that was all captivity deaths, sent the way the captivity says, else its verbs say."""
+    for direction in ("to_ukraine", "to_russia"):
+        if found := lx.pattern("held_by", direction).search(context.sentence):
+            break
+    else:
+        found = None
+    if found:
+        why = f'all of the handover died in captivity; "{shown(found.group())}" says which way'
+    else:
+        cue_found = direction_of(context, speaker_side, "to_ukraine")
+        direction = cue_found.label if cue_found and cue_found.label != "total" else "to_ukraine"
+        why = f'all of the handover died in captivity; direction from "{cue_found.words}"' if cue_found else (
+            "all of the handover died in captivity; no direction stated: guessed to Ukraine"
+        )
+    return Guess(vocabulary.named("exchange_figure", direction), why)
+
+
 def freed_or_prisoners(context: Context) -> Guess | None:
     """Living people, in a sentence with no word for bodies: set free ("brought home 146
     servicemen and eight civilians from Russian captivity"; the words shared by a list
