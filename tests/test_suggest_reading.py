@@ -620,6 +620,15 @@ def test_a_handover_all_of_captivity_deaths_is_also_a_handover_figure_but_a_part
     assert [m for v, m in metrics if v in (5, 2)] == ["died_in_captivity", "died_in_captivity"]  # parts of a handover
 
 
+def test_people_killed_beside_people_injured_are_civilian_deaths_and_the_injured_are_none():
+    claims = claims_by_value(
+        "Russian forces struck Kostiantynivka with guided bombs, killing one civilian and injuring 14 others, "
+        "Governor Vadym Filashkin said.\n\n"
+        "Russian drone and missile attacks kill four civilians, injure 19 across Ukraine\n"
+    )
+    assert {v: claims[v]["metric"] for v in claims} == {1: "civilian_deaths", 4: "civilian_deaths"}
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -1153,8 +1153,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     counted = fold(lead_before(text, number.start, 60) + text[number.start : number.end + 30])
     soldiers = lx.pattern("soldier_words").search(counted)
     injured_after = re.match(r"\s+(?:(?:people|others|civilians|residents)\s+)?(?:were\s+)?(?:injured|hurt)\b", after)
+    # "killing one civilian and injuring four others": the one is dead, however near the injuring
+    nearer_injured = injured_nearer_than_killed(text, number) and not killed
     if not soldiers and (  # "one dead, four injured": right after the figure, whatever body words the sentence has
-        injured_after or (injured_nearer_than_killed(text, number) and not lx.pattern("body_nouns").search(clause))
+        injured_after or (nearer_injured and not lx.pattern("body_nouns").search(clause))
     ):
         return "UNPLACED: people injured in an attack, not a figure of the record"
     return None
@@ -1242,8 +1244,8 @@ DEAD_AFTER = re.compile(rf"\s+(?:{PEOPLE}\s+)?(?:were\s+|was\s+)?(?:killed|dead|
 
 
 def counts_the_dead(before: str, after: str) -> bool:
-    """"one person was killed", "two dead", "killing one person": the figure counts people killed."""
-    killing = re.search(r"\b(?:killing|killed)\s+$", before) and re.match(rf"\s+{PEOPLE}\b", after)
+    """"one person was killed", "two dead", "killing one person", "attacks kill four civilians": people killed."""
+    killing = re.search(r"\b(?:killing|killed|kills?)\s+$", before) and re.match(rf"\s+{PEOPLE}\b", after)
     return bool(DEAD_AFTER.match(after) or killing)
 
 
