@@ -629,6 +629,11 @@ def test_people_killed_beside_people_injured_are_civilian_deaths_and_the_injured
     assert {v: claims[v]["metric"] for v in claims} == {1: "civilian_deaths", 4: "civilian_deaths"}
 
 
+def test_a_pair_written_in_words_is_one_swap():
+    claims = claims_by_value('"Thirty for a thousand," the deputy said of the latest exchange of bodies.\n')
+    assert (claims[30]["metric"], claims[1000]["metric"]) == ("bodies_to_russia", "bodies_to_ukraine")
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -93,7 +93,7 @@ RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*$")
 # "909 for 43", "757 / 45", "1 000 : 24", "1,000 bodies for 30": two figures of one swap
 PAIR_JOIN = re.compile(
-    r"(?:\s+(?:bodies|remains|dead))?(?:\s+back)?\s+(?:for|in exchange for|against|/|:)\s+(?:the\s+)?(?:bodies\s+of\s+)?$"
+    r"(?:\s+(?:bodies|remains|dead))?(?:\s+back)?\s+(?:for|in exchange for|against|/|:)\s+(?:the\s+|an?\s+)?(?:bodies\s+of\s+)?$"
 )  # "… got 19 bodies back for 1,000"
 AGREED = vocabulary.with_role("agreement_term")
 RUNNING = vocabulary.with_role("running_total")
