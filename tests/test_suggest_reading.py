@@ -634,6 +634,14 @@ def test_a_pair_written_in_words_is_one_swap():
     assert (claims[30]["metric"], claims[1000]["metric"]) == ("bodies_to_russia", "bodies_to_ukraine")
 
 
+def test_the_speakers_own_dead_of_ours_are_bodies_that_came_to_the_speakers_side():
+    claims = claims_by_value(
+        "State Duma deputy Shamsail Saraliev wrote on Telegram on Thursday.\n\n"
+        '"The Ukrainian side returned 38 of ours," he said.\n'
+    )
+    assert (claims[38]["metric"], claims[38]["side"]) == ("bodies_to_russia", "russia")
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

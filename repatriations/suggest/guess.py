@@ -1171,6 +1171,8 @@ def counts_other_nouns(after: str) -> bool:
     """"6 morgues", "12 regional labs", "612 of these families": a plural noun after the
     figure (or after "of these") that is no one's body."""
     line = after.split("\n", 1)[0]  # the words after it on its own line ("16 June – 1,245")
+    if re.match(r"\s+of\s+(?:ours|theirs|our\s+own|its\s+own|their\s+own)\b", line):
+        return False  # "returned 38 of ours": the speaker's own dead
     line = re.sub(r"^\s+of\s+(?:these|those|the)(?=\s)", "", line)
     line = re.sub(r"^\s+(?:more|further|additional|extra|new)(?=\s+[a-z])", "", line)  # "60,000 more test kits"
     found = NEXT_WORDS.match(line)
