@@ -642,6 +642,11 @@ def test_the_speakers_own_dead_of_ours_are_bodies_that_came_to_the_speakers_side
     assert (claims[38]["metric"], claims[38]["side"]) == ("bodies_to_russia", "russia")
 
 
+def test_handed_over_a_thousand_is_exact_and_over_a_thousand_is_more():
+    draft = draft_of("In January, too, we handed over a thousand bodies. In June Russia returned over a thousand bodies.\n")
+    assert [c.record()["qualifier"] for c in draft.claims] == ["exact", "more_than"]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

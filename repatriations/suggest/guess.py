@@ -713,7 +713,8 @@ def guess_qualifier(text: str, figure: Figure) -> Guess:
     if figure.high:
         return Guess("range", f'"{figure.number.as_written} … {figure.high.as_written}"')
     before = fold(text[max(figure.sentence.start, figure.start - 40) : figure.start]).replace('"', "")
-    if re.search(rf"(?:{lx.alternation('phrasal_over')})\s+over\s+(?:the\s+)?(?:bodies\s+of\s+)?$", before):
+    # "handed over a thousand bodies": the "a" is the number's own ("a thousand"), not "over a thousand"
+    if re.search(rf"(?:{lx.alternation('phrasal_over')})\s+over\s+(?:the\s+|an?\s+)?(?:bodies\s+of\s+)?$", before):
         return Guess("exact", 'no hedge word before it ("over" belongs to the verb)')
     if re.search(rf"(?:{lx.alternation('phrasal_up_to')})\s+up\s+to\s+$", before):
         return Guess("exact", 'no hedge word before it ("adds up to" gives the sum)')
