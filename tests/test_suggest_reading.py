@@ -647,6 +647,16 @@ def test_handed_over_a_thousand_is_exact_and_over_a_thousand_is_more():
     assert [c.record()["qualifier"] for c in draft.claims] == ["exact", "more_than"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Four of them died while they were held in Russian captivity.", "Among them were five men who died while being held as prisoners of war."],
+)
+def test_held_says_captivity_when_the_word_is_left_out(sentence: str):
+    claims = claims_by_value(f"Ukraine received the bodies of 62 soldiers on Friday, the ministry said. {sentence}\n")
+    small = next(v for v in claims if v < 62)
+    assert claims[small]["metric"] == "died_in_captivity"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "
