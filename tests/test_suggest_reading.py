@@ -657,6 +657,15 @@ def test_held_says_captivity_when_the_word_is_left_out(sentence: str):
     assert claims[small]["metric"] == "died_in_captivity"
 
 
+def test_a_year_heading_is_no_figure_though_the_line_below_names_persons():
+    draft = draft_of(
+        "Summer 2022\nCommissioner for persons missing in special circumstances Oleh Kotenko says 541 fallen "
+        "defenders have been brought home so far.\n"
+    )
+    assert [c.value for c in draft.claims] == [541]
+    assert [(e.number, e.reason) for e in draft.unplaced] == [("2022", "UNPLACED: a year")]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -974,7 +974,10 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         and YEAR.fullmatch(number.as_written)
         and (
             re.search(r"\b(?:in|of|since|by|from|until|till|during|before|after|through|early|late|mid)\s+$", before)
-            or not re.match(rf"\s+(?:[a-z'-]+\s+){{0,2}}?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after)
+            # "Summer 2022" over a line "Commissioner for persons missing …": the noun must be on the year's own line
+            or not re.match(
+                rf"[^\S\n]+(?:[a-z'-]+[^\S\n]+){{0,2}}?(?:{lx.alternation('units')}|{lx.alternation('body_nouns')})", after
+            )
         )
     ):
         return "UNPLACED: a year"
