@@ -666,6 +666,17 @@ def test_a_year_heading_is_no_figure_though_the_line_below_names_persons():
     assert [(e.number, e.reason) for e in draft.unplaced] == [("2022", "UNPLACED: a year")]
 
 
+def test_a_timeline_entry_is_dated_by_the_date_heading_it():
+    exchanges = exchanges_of(
+        "TIMELINE\n\nPublished 30 January 2024\n\n"
+        "12 July 2023\nThe bodies of 19 defenders who died in Russian captivity are brought back.\n\n"
+        "14 July 2023\nSixty-two more bodies come home, the ministry says.\n\n"
+        "18 September 2023\nThe ministry reports 51 bodies returned.\n"
+    )
+    assert len(exchanges[19] | exchanges[62] | exchanges[51]) == 3
+    assert all(len(exchanges[v]) == 1 for v in (19, 62, 51))
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -66,6 +66,23 @@ def dateline_before(text: str, sentence: Sentence) -> Sentence | None:
     return None
 
 
+DATE_HEADING_MAX = 30  # "12 July 2023", "Early October 2023": a timeline entry's date on a line of its own
+
+
+def date_heading_above(text: str, sentence: Sentence) -> Sentence | None:
+    """A timeline entry's date, alone on the line above the sentence's paragraph ("12 July 2023" over "The
+    bodies of 19 defenders … are brought back"), which dates every sentence of the entry."""
+    line_start = line_bounds(text, sentence.start)[0]
+    above = text[:line_start].rstrip("\n")
+    if not above or text[len(above) : line_start].count("\n") > 2:
+        return None
+    start = above.rfind("\n") + 1
+    heading = above[start:].strip()
+    if not 0 < len(heading) <= DATE_HEADING_MAX or heading.endswith((".", ":")):
+        return None
+    return Sentence(sentence.index, start, len(above), sentence.line - 1)
+
+
 @dataclass
 class Event:
     """One handover the article reports: its date and the figures given for it."""
@@ -112,11 +129,15 @@ def paragraph_opening(text: str, sentence: Sentence) -> str | None:
 
 
 def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDate:
-    """The date a figure's own words give: its clause's, its segment's, its sentence's, or its paragraph's dateline."""
+    """The date a figure's own words give: its clause's, its segment's, its sentence's, its paragraph's dateline,
+    or the date heading its timeline entry."""
     whole = event_date(text, claim.sentence, published)
     clause, segment = own_segment(text, claim, CLAUSE_BREAK), own_segment(text, claim)
     half = own_segment(text, claim, SEMICOLON)  # "…, where Kyiv counted 1,245; on 19 December … where Kyiv counted 1,003"
-    for part in (clause, segment, half, claim.sentence, dateline_before(text, claim.sentence)):
+    heading = date_heading_above(text, claim.sentence)
+    if heading and published and event_date(text, heading, published).earliest == published.date:
+        heading = None  # the article's own date line over its first paragraph, no timeline entry's
+    for part in (clause, segment, half, claim.sentence, dateline_before(text, claim.sentence), heading):
         if part is not None and (when := event_date(text, part, published)).words:
             same_day = (when.earliest, when.latest) == (whole.earliest, whole.latest)
             return whole if same_day else when  # the sentence's words may say it with the year
