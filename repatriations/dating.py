@@ -31,7 +31,8 @@ _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
 _SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # spaces, or one line break: a date never crosses a blank line
 DATE = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?:{_MONTH}{_SP}{_DAY}(?![\d:])(?!\s+for\s+\d)(?:,?{_SP}{_YEAR})?"
-    rf"|{_DAY2}(?:{_SP}of)?{_SP}{_MONTH2}(?:,?{_SP}{_YEAR.replace('year', 'year2')})?"
+    # "16-Jun-2025" too, hyphens only with the year
+    rf"|{_DAY2}(?:(?:{_SP}of)?{_SP}|-(?=[a-z]+\.?-(?:19|20)\d\d)){_MONTH2}(?:(?:,?{_SP}|-){_YEAR.replace('year', 'year2')})?"
     r"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?![\w])",
     re.IGNORECASE,
 )
@@ -58,7 +59,7 @@ class DateMention:
 
 
 def date_mentions(text: str) -> list[DateMention]:
-    """Every written day ("19 August 2025", "Aug. 19", "19.08.2025", "2025-08-19")."""
+    """Every written day ("19 August 2025", "Aug. 19", "19.08.2025", "2025-08-19", "16-Jun-2025")."""
     found = []
     for m in DATE.finditer(text):
         g = m.groupdict()

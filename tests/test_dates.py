@@ -355,3 +355,9 @@ def test_a_written_date_may_wrap_one_line_but_never_crosses_a_blank_line():
     found = dating.date_mentions(headline)
     assert [(m.day, m.month, m.year) for m in found] == [(29, 3, 2024)]
     assert found[0].start == headline.index("March")
+
+
+def test_a_day_month_year_joined_by_hyphens_is_a_date_only_with_its_year():
+    found = dating.date_mentions("Updated 22:47, 16-Jun-2025")
+    assert [(m.day, m.month, m.year) for m in found] == [(16, 6, 2025)]
+    assert dating.date_mentions("a 5-may-be figure, the 24-for-1000 swap") == []
