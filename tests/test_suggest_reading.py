@@ -677,6 +677,12 @@ def test_a_timeline_entry_is_dated_by_the_date_heading_it():
     assert all(len(exchanges[v]) == 1 for v in (19, 62, 51))
 
 
+def test_an_aggregators_time_line_with_at_dates_the_article():
+    draft = draft_of("Yahoo News\n\nRussia and Ukraine swap bodies\n\nReuters\nFri, December 19, 2025 at 2:31 PM UTC\n\n"
+                     "Russia handed over 1,000 bodies on Friday, officials said.\n")
+    assert draft.published is not None and draft.published.date.isoformat() == "2025-12-19"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -112,7 +112,8 @@ def _only_furniture_after(line: str, mention: DateMention) -> bool:
     furniture = "|".join(re.escape(w) for w in [*lexicon.phrases("not_figures", "page_words"), "reading time", "minutes"])
     rest = re.sub(rf"\b(?:{furniture})\b", "", line[mention.end :], flags=re.I)
     zones = r"am|pm|gmt|utc|bst|eet|eest|cet|cest|msk|est|edt|pst|pdt"
-    return not re.sub(rf"[\W\d_]|\b(?:{zones}|updated|published|posted)\b", "", rest, flags=re.I).strip()
+    # "Fri, December 19, 2025 at 2:31 PM UTC": the "at" of the time
+    return not re.sub(rf"[\W\d_]|\b(?:{zones}|updated|published|posted|at)\b", "", rest, flags=re.I).strip()
 
 
 def _date_alone(line: str, mention: DateMention) -> bool:
