@@ -683,6 +683,14 @@ def test_an_aggregators_time_line_with_at_dates_the_article():
     assert draft.published is not None and draft.published.date.isoformat() == "2025-12-19"
 
 
+def test_a_title_with_another_word_in_it_is_no_fuzzy_match_of_a_curated_title():
+    draft = draft_of(
+        "Meanwhile, Ukrainian Foreign Minister Dmytro Kuleba toured European capitals.\n\n"
+        "Ukrainian Defence Minister Rustem Umerov said 6,000 bodies would come back.\n"
+    )
+    assert [n["as_written"] for n in draft.names() if n["official_id"] == "umerov"] == ["Ukrainian Defence Minister Rustem Umerov"]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -18,6 +18,7 @@ from .text import HEADLINE_LINES, WORD, Sentence, fold, is_whole_line, line_boun
 
 FUZZY_MIN_CHARS = 25  # shorter names and titles must match exactly: fuzzy matching short strings finds anything
 FUZZY_CUTOFF = 82.0
+WORD_CUTOFF = 70.0  # each long word of a fuzzily matched name must be spelled like a word of the hit
 SURNAME_CUTOFF = 80.0  # "Medynsky", "Madinsky" for Medinsky; "Umierov" for Umerov
 TITLE_STOP = {
     "the",
@@ -98,7 +99,20 @@ def fuzzy_hit(text: str, folded: str, variant: str, sentence: Sentence) -> tuple
     if not found:
         return None
     start, end, score = best_word_span(text, sentence, name, sentence.start + found.dest_start, sentence.start + found.dest_end)
-    return (start, end, score) if start < end and score >= FUZZY_CUTOFF - 10 else None
+    if start >= end or score < FUZZY_CUTOFF - 10 or swaps_a_word(name, fold(text[start:end])):
+        return None
+    return start, end, score
+
+
+def swaps_a_word(name: str, hit: str) -> bool:
+    """Whether the hit puts another word where the name has one: a spelling may differ and a word may be
+    left out, but not replaced ("Ukrainian Foreign Minister" is no way of writing "Ukrainian Defence Minister")."""
+    name_words, hit_words = re.findall(r"[\w'-]{4,}", name), re.findall(r"[\w'-]{4,}", hit)
+
+    def unmatched(words: list[str], others: list[str]) -> bool:
+        return any(all(fuzz.ratio(word, other) < WORD_CUTOFF for other in others) for word in words)
+
+    return unmatched(name_words, hit_words) and unmatched(hit_words, name_words)
 
 
 def surname_hits(text: str, sentence: Sentence, known: Known) -> Iterator[tuple[int, int, float, str]]:
