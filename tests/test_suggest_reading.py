@@ -691,6 +691,16 @@ def test_a_title_with_another_word_in_it_is_no_fuzzy_match_of_a_curated_title():
     assert [n["as_written"] for n in draft.names() if n["official_id"] == "umerov"] == ["Ukrainian Defence Minister Rustem Umerov"]
 
 
+def test_a_listener_named_with_a_role_after_told_is_not_the_speaker():
+    draft = draft_of(
+        "Interior Minister Ihor Klymenko, speaking on the national telethon, told host Iryna Sheremeta that "
+        "Russia had handed over 6,060 bodies under the Istanbul agreements.\n"
+    )
+    (claim,) = [c.record() for c in draft.claims]
+    assert claim["attributed_to"] == "Interior Minister Ihor Klymenko"
+    assert "Sheremeta" not in [o.name.split()[-1] for o in draft.new_officials]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -640,9 +640,10 @@ def names_the_outlet(text: str, name: str) -> bool:
 
 
 def told_bare(text: str, start: int) -> bool:
-    """Whether the words just before a name are a verb of telling ("told", "informed"): the name is the listener."""
+    """Whether the words just before a name are a verb of telling ("told", "informed"), perhaps with the
+    listener's role ("told host Iryna Sheremeta", "told TV presenter …"): the name is the listener."""
     listener = lx.alternation("attribution", "listener_before")
-    return re.search(rf"(?:{listener})\s+$", fold(text[max(0, start - 30) : start])) is not None
+    return re.search(rf"(?:{listener})\s+(?:[a-z][\w'-]*\s+){{0,2}}$", fold(text[max(0, start - 40) : start])) is not None
 
 
 def outlet_staff(text: str, name_start: int) -> bool:
