@@ -38,7 +38,9 @@ _COUNTER = r"^\s*[-•|]?\s*"
 LINE_RULES: dict[str, re.Pattern[str]] = {
     "also_read": re.compile(
         r"^\s*[-•]?\s*(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|related(?:\s+(?:articles?|stories|news|coverage))?"
-        r"|see\s+also|more\s+on\s+(?:this|the\s+topic)|recommended|you\s+may\s+also\s+like|more)\s*:",
+        r"|see\s+also|more\s+on\s+(?:this|the\s+topic)|recommended|you\s+may\s+also\s+like|more)\s*[:|»›]"
+        # a recommended story: "Zelenskiy says Ukraine needs air defence · Reuters · 3h ago"
+        r"|^[^·\n]{5,200}\s·\s[^·\n]{2,40}\s·\s\d+\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s+ago\s*$",
         re.IGNORECASE,
     ),
     # "By", a name, then only names, places, outlets and times ("- by Dmitry, Russia,
@@ -59,7 +61,9 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
     ),
     "reading_time": re.compile(rf"{_COUNTER}\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)\s+read\s*$", re.IGNORECASE),
     "view_count": re.compile(rf"{_COUNTER}[\d,]+\s+views?\s*$", re.IGNORECASE),
-    "comment_count": re.compile(r"^\s*[-•|]?\s*(?:[\d,]+\s+comments?(\(s\))?|comments?\s*[(:]\s*[\d,]+\)?)\s*$", re.IGNORECASE),
+    "comment_count": re.compile(
+        r"^\s*[-•|]?\s*(?:[\d,]+\s+comments?(\(s\))?|(?:view\s+)?comments?\s*[(:]\s*[\d,]+\)?)\s*$", re.IGNORECASE
+    ),
     "photo_credit": re.compile(
         r"^\s*[-•]?\s*(?:(?:main\s+|cover\s+|illustrative\s+)?(?:photos?|photograph|image|picture|video)(?:\s+credit)?s?"
         r"(?:\s+(?:by|courtesy\s+of))?\s*:|(?:photos?|images?)\s+(?:by|courtesy\s+of)\s)",

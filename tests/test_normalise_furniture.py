@@ -19,7 +19,10 @@ from repatriations.numbers import numbers_in
         ("4 min read", "reading_time"),
         ("Updated 5 hours ago", "relative_time"),
         ("Published: 20 November 2025, 14:05 EET", "timestamp"),
+        ("Also Read | Zelenskyy calls for tougher sanctions on 2 oil firms", "also_read"),
+        ("Zelenskiy says Ukraine needs 10 more air defence systems · Reuters · 3h ago", "also_read"),
         ("12 comments", "comment_count"),
+        ("View comments (214)", "comment_count"),
         ("By Jane Doe | Updated 5 hours ago", "byline"),
         ("Tags: Zelensky, Medinsky", "tags_line"),
         ("Reporting by Tom Example; Editing by Ann Example", "credit_line"),
@@ -33,7 +36,12 @@ def test_furniture_lines_are_removed_with_their_rule(line: str, rule: str):
 
 @pytest.mark.parametrize(
     "line",
-    ["By June, Russia had handed over 6,000 bodies.", "Published figures show 6,000 bodies came back.", "Photographs show 1,000 bodies."],
+    [
+        "By June, Russia had handed over 6,000 bodies.",
+        "Published figures show 6,000 bodies came back.",
+        "Photographs show 1,000 bodies.",
+        "More than 1,000 bodies came back | Reuters",
+    ],
 )
 def test_sentences_that_start_like_furniture_are_kept(line: str):
     assert normalise(f"{line}\n").removals == []
