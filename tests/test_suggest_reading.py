@@ -701,6 +701,16 @@ def test_a_listener_named_with_a_role_after_told_is_not_the_speaker():
     assert "Sheremeta" not in [o.name.split()[-1] for o in draft.new_officials]
 
 
+def test_a_sentence_opening_with_the_russian_defence_ministry_in_lower_case_names_that_body():
+    claims = claims_by_value(
+        "The Russian defence ministry said 1,248 bodies were handed over on Monday. "
+        "It added that another 2,239 bodies were ready to be handed over.\n"
+    )
+    assert claims[1248]["attributed_to"] == "The Russian defence ministry"
+    assert claims[1248]["official_id"] == claims[2239]["official_id"] is not None  # "It" refers back to it
+    assert claims[2239]["side"] == "russia"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

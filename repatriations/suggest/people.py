@@ -572,7 +572,7 @@ BODY = re.compile(
 # "Russia's defence ministry", "the Ukrainian interior ministry": a ministry as wire copy writes it, in lower case
 LOWER_MINISTRY = re.compile(
     # "its defence ministry", "the foreign ministry": bare, whose side the article gives elsewhere (body_side)
-    r"(?:Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|the\s+Russian|the\s+Ukrainian|[Ii]ts|[Tt]he)\s+"
+    r"(?:Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|[Tt]he\s+Russian|[Tt]he\s+Ukrainian|[Ii]ts|[Tt]he)\s+"
     r"(?:(?:defen[cs]e|foreign|interior|health|justice|emergencies|emergency\s+situations)\s+ministry"
     r"|military\s+intelligence|defen[cs]e\s+intelligence|security\s+service|general\s+staff|national\s+police)\b"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "Ukraine's military intelligence (HUR)"
