@@ -711,6 +711,11 @@ def test_a_sentence_opening_with_the_russian_defence_ministry_in_lower_case_name
     assert claims[2239]["side"] == "russia"
 
 
+def test_a_pair_that_was_both_months_figures_is_one_claim_per_month_for_each_half():
+    exchanges = exchanges_of("MOSCOW, Sept 18, 2025. The exchanges in July and August were both a thousand for nineteen.\n")
+    assert len(exchanges[1000]) == len(exchanges[19]) == 2
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

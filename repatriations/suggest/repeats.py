@@ -165,7 +165,11 @@ def repeated_occasions(text: str, figure: Figure, previous_end: int, next_start:
     # "(757 bodies each)", "1,200 apiece"
     unit_dropped = re.sub(rf"^(?:{lx.alternation('body_nouns')})\s+", "", fold(after).lstrip())
     right_after = lx.pattern("repeat_words", "right_after").match(unit_dropped)
-    if anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or opening or before_verb or right_after:
+    # "were both a thousand for nineteen": the second of a pair repeats as the first does
+    partner = figure.partner if figure.partner is not None and figure.partner.start < figure.start else None
+    pair_lead = fold(text[max(s.start, partner.start - 30) : partner.start]) if partner else ""
+    repeated = anywhere.search(fold(after[:40])) or anywhere.search(fold(before[-30:])) or anywhere.search(pair_lead)
+    if repeated or opening or before_verb or right_after:
         here = occasions_in(before, month) or occasions_in(text[s.start : figure.start], month)
         if not here and (right_after or before_verb or opening):
             # "Three more stages of 1,200 each followed on 13, 14 and 15 June", "has twice handed over 1,000, on …"
