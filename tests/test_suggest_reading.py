@@ -716,6 +716,15 @@ def test_a_pair_that_was_both_months_figures_is_one_claim_per_month_for_each_hal
     assert len(exchanges[1000]) == len(exchanges[19]) == 2
 
 
+def test_the_same_figures_given_again_mean_what_they_meant_just_before():
+    draft = draft_of(
+        "Medinsky said Russia had handed over 1,000 bodies and received 38. "
+        "State Duma deputy Shamsail Saraliyev gave the news outlet RBC the same figures, 1,000 and 38.\n"
+    )
+    metrics = [(c.value, c.record()["metric"]) for c in draft.claims]
+    assert metrics == [(1000, "bodies_to_ukraine"), (38, "bodies_to_russia")] * 2
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -306,6 +306,21 @@ def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) ->
     return text[earlier.start : earlier.end]
 
 
+RESTATED_REACH = 3  # sentences back in which a restated figure's first giving is looked for
+
+
+def restated_figure(context: Context, figure: Figure, claims: list[DraftClaim]) -> Guess | None:
+    """"… gave RBC the same figures, 1,000 and 38": the metric the same number had just before."""
+    if not lx.pattern("restating_words").search(context.sentence):
+        return None
+    for earlier in reversed(claims):
+        if figure.sentence.index - earlier.figure.sentence.index > RESTATED_REACH:
+            return None
+        if earlier.value == figure.number.integer and earlier.figure.sentence.index < figure.sentence.index:
+            return Guess(earlier.metric.value, f'the same figure given again: "{one_line(earlier.quote, 60)}"')
+    return None
+
+
 def follows_a_body_count(claims: list[DraftClaim], sentence: Sentence) -> bool:
     """Whether the last claim so far counts bodies, in this sentence or the one before."""
     return bool(claims) and sentence.index - claims[-1].figure.sentence.index <= 1 and claims[-1].metric.value in BODIES
@@ -431,6 +446,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
                 table_cell_metric(text, figure)
                 or guess_metric(context, figure, attribution.side, "to_ukraine")
                 or elided_bodies(context, figure, sentence_before(text, sentences, sentence), attribution.side, follows)
+                or restated_figure(context, figure, claims)
             )
             if metric is not None and other_half_of_terms(figure, metric, claims):
                 unplaced += unplace(figure, TERMS_TWICE)
