@@ -718,7 +718,7 @@ def test_a_pair_that_was_both_months_figures_is_one_claim_per_month_for_each_hal
 
 def test_the_same_figures_given_again_mean_what_they_meant_just_before():
     draft = draft_of(
-        "Medinsky said Russia had handed over 1,000 bodies and received 38. "
+        "Medinsky said Russia had handed over 1,000 bodies and received 38. He said it was done under the Istanbul deal.\n\n"
         "State Duma deputy Shamsail Saraliyev gave the news outlet RBC the same figures, 1,000 and 38.\n"
     )
     metrics = [(c.value, c.record()["metric"]) for c in draft.claims]
