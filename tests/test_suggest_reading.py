@@ -725,6 +725,14 @@ def test_the_same_figures_given_again_mean_what_they_meant_just_before():
     assert metrics == [(1000, "bodies_to_ukraine"), (38, "bodies_to_russia")] * 2
 
 
+def test_captivity_deaths_are_read_past_an_aside_in_their_relative_clause():
+    claims = claims_by_value(
+        "Moscow said 43 bodies had gone the other way, among them eight civilians from the Kursk region "
+        "who, it said, had died in Ukrainian captivity.\n"
+    )
+    assert claims[8]["metric"] == "died_in_captivity"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

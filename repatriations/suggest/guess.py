@@ -626,6 +626,10 @@ def guess_metric(context: Context, figure: Figure, speaker_side: str | None, mai
     part = re.fullmatch(r"\s+of\s+(?:the\s+)?", context.after)  # "Five" of "Five of the 1,000 bodies … died as prisoners"
     if part and (found := _has("captivity_words", context.sentence[context.sentence_at :])):
         return Guess("died_in_captivity", f'a part of the figure after it, from "{shown(found.group())}"')
+    # "eight civilians from the Kursk region who, it said, had died in Ukrainian captivity": an aside cuts the clause
+    interrupted = re.search(r"\bwho\s*$", context.after) and not whole
+    if interrupted and (found := _has("captivity_words", context.sentence[context.sentence_at :])):
+        return Guess("died_in_captivity", f'from "{shown(found.group())}", past an aside')
     if is_breakdown(context):
         return None
     if found := _has("count_of_handovers", clause[context.at :]):
