@@ -733,6 +733,11 @@ def test_captivity_deaths_are_read_past_an_aside_in_their_relative_clause():
     assert claims[8]["metric"] == "died_in_captivity"
 
 
+def test_one_sides_document_with_its_article_gives_that_sides_figures():
+    claims = claims_by_value("According to a Russian recap, Russia hands over 64 bodies and takes back 60.\n")
+    assert (claims[64]["side"], claims[60]["side"]) == ("russia", "russia")
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -207,7 +207,8 @@ def side_count(side: str) -> str:
     after "by", "according to")."""
     adjective = lx.alternation("attribution", f"{side}_adjectives")
     # "Moscow's published count", "Kyiv's own tally"
-    return rf"(?:the\s+)?(?:{adjective})\s+(?:[\w-]+\s+)?(?:{lx.alternation('attribution', 'count_nouns')})\b"
+    # "according to a Russian recap": one side's document, with its article
+    return rf"(?:the\s+|an?\s+)?(?:{adjective})\s+(?:[\w-]+\s+)?(?:{lx.alternation('attribution', 'count_nouns')})\b"
 
 
 def side_count_patterns(side: str) -> tuple[str, ...]:
