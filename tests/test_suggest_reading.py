@@ -738,6 +738,15 @@ def test_one_sides_document_with_its_article_gives_that_sides_figures():
     assert (claims[64]["side"], claims[60]["side"]) == ("russia", "russia")
 
 
+def test_a_pronoun_inside_a_quotation_is_the_quoted_speakers_word_not_a_reference_back():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters said the bodies had been examined.\n\n"
+        'Vladimir Medinsky wrote on Telegram: "We handed over 1,000 bodies of Ukrainian servicemen. '
+        'They returned 19 of ours, the same as a month ago."\n'
+    )
+    assert (claims[19]["side"], claims[19]["official_id"]) == ("russia", "medinsky")
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -1114,6 +1114,15 @@ def group_in_own_part(text: str, figure: Figure, carried: Attribution) -> Attrib
     return group if group and group.side != carried.side else None
 
 
+BARE_PRONOUN = re.compile(r"(?i)it|they|he|she|we")
+
+
+def opened_before_its_sentence(text: str, figure: Figure) -> bool:
+    """Whether the figure's sentence is inside a quotation opened in a sentence before it."""
+    quotation = enclosing_quotation(text, figure.start)
+    return quotation is not None and quotation[0] < figure.sentence.start
+
+
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
     if voice.own_voice:  # a body's own statement is its claim, but where it names another speaker
         return named_in_statement(text, figure, sentences, mentions, voice) or voice.own_voice
@@ -1136,6 +1145,11 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
                 return role
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     if found := pronoun_carried(text, figure, sentences, voice, mentions=mentions):
+        # 'Medinsky wrote: "We handed over 1,000 bodies. They gave us 19."': a pronoun inside a quotation
+        # is the quoted speaker's word for another, not a reference back to the last body named
+        if BARE_PRONOUN.fullmatch(found.attributed_to or "") and opened_before_its_sentence(text, figure):
+            if quoted := quoted_speaker(text, figure, sentences, mentions, voice):
+                return quoted
         # "The headquarters reported another 1,200, and Russian state television put the day's transfer at 1,200":
         # a group speaking in the figure's own part, where the pronoun is not, speaks for it
         return group_in_own_part(text, figure, found) or found
