@@ -747,6 +747,11 @@ def test_a_pronoun_inside_a_quotation_is_the_quoted_speakers_word_not_a_referenc
     assert (claims[19]["side"], claims[19]["official_id"]) == ("russia", "medinsky")
 
 
+def test_they_gave_us_said_by_one_side_went_to_that_side():
+    claims = claims_by_value('Vladimir Medinsky wrote on Telegram: "We handed over 1,000 bodies. They gave us 19."\n')
+    assert claims[19]["metric"] == "bodies_to_russia"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

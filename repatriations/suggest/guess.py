@@ -144,6 +144,7 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
         give_verbs = lx.alternation("bare_give_verbs")
         patterns += [
             (own, re.compile(rf"(?:{to})\s+(?:us|our side)\b|\bwe{aux}\s+(?:{get})")),  # "24 came back to us"
+            (own, re.compile(rf"\b(?:{give})\s+us\b")),  # "They gave us 19" (Medinsky): the other side gave, to the speaker's
             (other, re.compile(rf"(?:{to})\s+(?:them|the other side)\b")),  # "A thousand went to them" (said by Moscow)
             (other, re.compile(rf"\bwe{aux}\s+(?:{give})")),
             # "Russia says it has returned 1,000 bodies": the speaker as the subject gave them (not "it was returned")
