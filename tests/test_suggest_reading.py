@@ -752,6 +752,11 @@ def test_they_gave_us_said_by_one_side_went_to_that_side():
     assert claims[19]["metric"] == "bodies_to_russia"
 
 
+def test_a_counted_figure_dated_that_day_leaves_its_noun_out():
+    claims = claims_by_value("Moscow disagreed, because its defence ministry counted 1,248 that Monday.\n")
+    assert claims[1248]["metric"] == "bodies_to_ukraine"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "
