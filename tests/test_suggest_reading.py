@@ -757,6 +757,12 @@ def test_a_counted_figure_dated_that_day_leaves_its_noun_out():
     assert claims[1248]["metric"] == "bodies_to_ukraine"
 
 
+def test_a_live_entrys_relative_time_is_no_figure():
+    draft = draft_of("3h ago Medinsky says Russia received 31 bodies\n\n4h ago Ukraine gets back 1,000 bodies from Russia\n")
+    assert sorted(c.value for c in draft.claims) == [31, 1000]
+    assert {e.number for e in draft.unplaced} == {"3", "4"}
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -974,6 +974,8 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         return "UNPLACED: a time of day"
     if _starts("time_after", after):
         return "UNPLACED: a time of day"
+    if re.match(r"\s?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s+ago\b", after):
+        return "UNPLACED: a time relative to the page view ('3h ago'), not a count"
     if (
         number.kind == "digits"
         and YEAR.fullmatch(number.as_written)
@@ -1057,6 +1059,7 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
         or disagree_by(text, number, before)
     ):
         return "UNPLACED: the difference between two counts, not a figure"
+    # "Il-76", "the broadcaster M24", "the code DISPATCH20": letters joined to the digits
     if re.search(r"[a-z]-$", before) and number.kind == "digits":
         return "UNPLACED: part of a name or model ('Il-76'), not a count"
     # "+380 44 256 18 43": the "+" of an international number, and the groups that follow it
