@@ -763,6 +763,18 @@ def test_a_live_entrys_relative_time_is_no_figure():
     assert {e.number for e in draft.unplaced} == {"3", "4"}
 
 
+def test_digits_joined_to_letters_are_part_of_a_name_or_code():
+    draft = draft_of(
+        "The Moscow city broadcaster M24 wrote that 26 bodies came back.\n\n"
+        "Support the show: use the code DISPATCH20 for 20% off your first year.\n"
+    )
+    assert [c.value for c in draft.claims] == [26]
+    assert {e.number: e.reason for e in draft.unplaced if e.number in ("24", "20")} == {
+        "24": "UNPLACED: part of a name, model or code ('Il-76', 'M24'), not a count",
+        "20": "UNPLACED: part of a name, model or code ('Il-76', 'M24'), not a count",
+    }
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -1060,8 +1060,9 @@ def unplaced_reason(text: str, number: Number, date_spans: list[tuple[int, int]]
     ):
         return "UNPLACED: the difference between two counts, not a figure"
     # "Il-76", "the broadcaster M24", "the code DISPATCH20": letters joined to the digits
-    if re.search(r"[a-z]-$", before) and number.kind == "digits":
-        return "UNPLACED: part of a name or model ('Il-76'), not a count"
+    joined = number.start > 0 and text[number.start - 1].isalpha()
+    if (re.search(r"[a-z]-$", before) or joined) and number.kind == "digits":
+        return "UNPLACED: part of a name, model or code ('Il-76', 'M24'), not a count"
     # "+380 44 256 18 43": the "+" of an international number, and the groups that follow it
     if number.kind == "digits" and re.search(r"\+(?:\d[\d ]*)?$", text[max(0, number.start - 20) : number.start]):
         return "UNPLACED: a phone number ('+380 44 …')"
