@@ -3079,6 +3079,7 @@ def test_a_headline_credit_whose_words_the_body_gives_a_named_official_is_that_o
         ("Russia handed over 1,248 bodies on Monday. Under Articles 109 and 110 of the Third Geneva Convention "
          "such prisoners must be sent back.\n", "label"),
         ("Russia handed over 1,248 bodies on Monday. Relatives of men of military unit 3057 may give DNA.\n", "label"),
+        ("Russia handed over 1,248 bodies on Monday. The sides also agreed to swap prisoners under 25.\n", "an age"),
         ("Russia handed over 1,248 bodies on Monday. By direction:\n▪️ Avdiivka direction: 382;\n▪️ Bakhmut direction: 56;\n",
          "breakdown by place"),
     ],
