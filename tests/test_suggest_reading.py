@@ -775,6 +775,12 @@ def test_digits_joined_to_letters_are_part_of_a_name_or_code():
     }
 
 
+def test_a_fact_checks_score_is_no_pair_of_figures():
+    draft = draft_of("Verdict: MISLEADING (2/5)\n\nRussia handed over 757 / 45 in February, officials said.\n")
+    assert [c.value for c in draft.claims] == [757, 45]
+    assert {e.number for e in draft.unplaced if "rating" in e.reason} == {"2", "5"}
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

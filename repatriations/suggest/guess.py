@@ -928,6 +928,21 @@ def in_an_amount_of_money(text: str, number: Number) -> bool:
     return any(m.start() <= number.start - start < m.end() for m in money_pattern().finditer(window))
 
 
+RATING = re.compile(r"\(?(?P<score>\d{1,2})\s*/\s*(?P<scale>5|10)\)?(?!\s*[\d,])")
+
+
+def is_a_rating(text: str, number: Number) -> bool:
+    """Either number of a fact-check's or a review's score ("Verdict: MISLEADING (2/5)"), on a line that rates."""
+    line_start, line_end = line_bounds(text, number.start)
+    line = text[line_start:line_end]
+    if not lx.pattern("not_figures", "rating_words").search(fold(line)):
+        return False
+    at = number.start - line_start
+    return any(
+        m.start("score") <= at < m.end("scale") and int(m.group("score")) <= int(m.group("scale")) for m in RATING.finditer(line)
+    )
+
+
 def furniture_number(text: str, number: Number, before: str, after: str) -> str | None:
     """Numbers of the page and its lists rather than of the record: money, a counter, a day of the war,
     the number of an item in a numbered list."""
@@ -941,6 +956,8 @@ def furniture_number(text: str, number: Number, before: str, after: str) -> str 
     # "2/7" under a photograph: its place in a gallery
     if re.fullmatch(r"\s*\(?\d{1,2}\s*/\s*\d{1,2}\)?\s*", text[slice(*line_bounds(text, number.start))]):
         return "UNPLACED: a photograph's place in a gallery ('2/7'), not a count"
+    if is_a_rating(text, number):
+        return "UNPLACED: a rating ('Verdict: MISLEADING (2/5)'), not a count"
     # "2. the Office of the Commissioner …" at the start of a line
     item = number.kind == "digits" and (number.value or 0) < 100 and re.match(r"[.)]\s+\D", after)
     if item and opens_its_line(text, number.start):
