@@ -781,6 +781,16 @@ def test_a_fact_checks_score_is_no_pair_of_figures():
     assert {e.number for e in draft.unplaced if "rating" in e.reason} == {"2", "5"}
 
 
+def test_a_pronoun_in_an_aside_means_the_group_that_speaks_the_sentence():
+    claims = claims_by_value(
+        "Ukraine's Coordination Headquarters said the bodies of 909 soldiers had been returned from Russia. "
+        "Russian state television said that 43 bodies had gone the other way, among them eight civilians "
+        "who, it said, had died in Ukrainian captivity.\n"
+    )
+    assert (claims[43]["side"], claims[8]["side"]) == ("russia", "russia")
+    assert claims[43]["official_id"] is None
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

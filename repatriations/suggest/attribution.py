@@ -1115,6 +1115,7 @@ def group_in_own_part(text: str, figure: Figure, carried: Attribution) -> Attrib
 
 
 BARE_PRONOUN = re.compile(r"(?i)it|they|he|she|we")
+GROUP_SAYS = re.compile(r"\s+(?:said|says|reported|reports|wrote|writes|announced|claimed|claims|stated)\b")
 
 
 def opened_before_its_sentence(text: str, figure: Figure) -> bool:
@@ -1150,6 +1151,12 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
         if BARE_PRONOUN.fullmatch(found.attributed_to or "") and opened_before_its_sentence(text, figure):
             if quoted := quoted_speaker(text, figure, sentences, mentions, voice):
                 return quoted
+        # "Russian state television said that 43 …, among them eight … who, it said, had died": the sentence's
+        # own speaker, named before the bare pronoun, is whom the pronoun means
+        if BARE_PRONOUN.fullmatch(found.attributed_to or "") and (group := group_attribution(text, figure)):
+            at = text.find(group.attributed_to or "\0", figure.sentence.start, figure.start)
+            if at >= 0 and GROUP_SAYS.match(text, at + len(group.attributed_to or "")):  # not "told RBC"
+                return group
         # "The headquarters reported another 1,200, and Russian state television put the day's transfer at 1,200":
         # a group speaking in the figure's own part, where the pronoun is not, speaks for it
         return group_in_own_part(text, figure, found) or found
