@@ -791,6 +791,14 @@ def test_a_pronoun_in_an_aside_means_the_group_that_speaks_the_sentence():
     assert claims[43]["official_id"] is None
 
 
+def test_a_sentence_breaking_down_the_figure_just_given_goes_on_in_its_speakers_name():
+    claims = claims_by_value(
+        "Russia received 43 bodies in the same exchange, according to Russian lawmaker Shamsail Saraliev. "
+        "Eight of them were civilians from the Kursk region who had died in captivity.\n"
+    )
+    assert (claims[8]["side"], claims[8]["attributed_to"]) == ("russia", claims[43]["attributed_to"])
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

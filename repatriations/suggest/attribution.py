@@ -641,7 +641,13 @@ def carried(text: str, figure: Figure, sentences: list[Sentence], voice: Voice) 
             return carried_on(voice.last_attribution[1], "whose reported speech goes on")
         if same_paragraph and goes_on_counting(previous, lead):
             return carried_on(voice.last_attribution[1], "whose count goes on")
+        # "Russia received 43 bodies, according to Saraliev. Eight of them were civilians …": a part of the figure just given
+        if same_paragraph and not lead.strip() and PART_OF_THE_LAST.match(opening, figure.end - s.start):
+            return carried_on(voice.last_attribution[1], "whose figure it breaks down")
     return None
+
+
+PART_OF_THE_LAST = re.compile(r"\s+of\s+(?:them|those|these|whom)\b")
 
 
 def carried_on(att: Attribution, how: str) -> Attribution:
