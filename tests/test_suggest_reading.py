@@ -799,6 +799,16 @@ def test_a_sentence_breaking_down_the_figure_just_given_goes_on_in_its_speakers_
     assert (claims[8]["side"], claims[8]["attributed_to"]) == ("russia", claims[43]["attributed_to"])
 
 
+def test_the_captivity_dead_named_again_by_their_exchange_lists_are_no_wounded():
+    draft = draft_of(
+        "Ukraine received 1,000 bodies. Five of them died in Russian captivity, the headquarters said. "
+        "All five had been on the lists agreed for exchanges of the seriously wounded and the seriously ill.\n\n"
+        "Earlier, the lists of the seriously wounded and seriously ill named 12 men.\n"
+    )
+    metrics = [(c.value, c.record()["metric"]) for c in draft.claims]
+    assert metrics == [(1000, "bodies_to_ukraine"), (5, "died_in_captivity"), (5, "died_in_captivity")]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -39,6 +39,7 @@ from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, one_line, quote_span
 from .guess import (
+    EXCHANGE_LISTS,
     OWN_VERB,
     STATED,
     UNSTATED,
@@ -321,6 +322,22 @@ def restated_figure(context: Context, figure: Figure, claims: list[DraftClaim]) 
     return None
 
 
+LISTED_REACH = 5  # sentences back in which the captivity deaths a sentence about the exchange lists names are looked for
+
+
+def listed_for_exchange(context: Context, figure: Figure, claims: list[DraftClaim]) -> Guess | None:
+    """"All five had been on the lists for the exchange of the seriously wounded and seriously ill": the
+    captivity deaths given just before, named again by how they were listed, not wounded soldiers."""
+    if not EXCHANGE_LISTS.search(context.sentence):
+        return None
+    for earlier in reversed(claims):
+        if figure.sentence.index - earlier.figure.sentence.index > LISTED_REACH:
+            break
+        if earlier.metric.value == "died_in_captivity" and earlier.value == figure.number.integer:
+            return Guess("died_in_captivity", f'the captivity deaths named again: "{one_line(earlier.quote, 60)}"')
+    return None
+
+
 def follows_a_body_count(claims: list[DraftClaim], sentence: Sentence) -> bool:
     """Whether the last claim so far counts bodies, in this sentence or the one before."""
     return bool(claims) and sentence.index - claims[-1].figure.sentence.index <= 1 and claims[-1].metric.value in BODIES
@@ -443,7 +460,8 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
             context = Context.around(text, figure, figures)
             follows = follows_a_body_count(claims, sentence)
             metric = (
-                table_cell_metric(text, figure)
+                listed_for_exchange(context, figure, claims)
+                or table_cell_metric(text, figure)
                 or guess_metric(context, figure, attribution.side, "to_ukraine")
                 or elided_bodies(context, figure, sentence_before(text, sentences, sentence), attribution.side, follows)
                 or restated_figure(context, figure, claims)

@@ -298,6 +298,9 @@ def _has(key: str, text: str) -> re.Match[str] | None:
     return lx.pattern(key).search(text)
 
 
+EXCHANGE_LISTS = re.compile(r"\bseriously\s+wounded\s+(?:and|or)\s+(?:the\s+)?seriously\s+ill\b")
+
+
 def casualty_metric(context: Context) -> Guess | None:
     found = [
         c
@@ -307,6 +310,8 @@ def casualty_metric(context: Context) -> Guess | None:
     if not found:
         return None
     best = min(found, key=lambda c: (c.distance, -len(c.words)))  # "killed and wounded" over "killed"
+    if best.label == "military_wounded" and EXCHANGE_LISTS.search(context.sentence):
+        return None  # "All five had been on the lists for the seriously wounded and seriously ill": who is swapped
     if best.label != "deaths":
         return Guess(best.label, f'from "{best.words}"')
     # "One killed in Russian drone attack on Kharkiv": the dead of a strike on a town, unless soldiers are named
