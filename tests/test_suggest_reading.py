@@ -809,6 +809,11 @@ def test_the_captivity_dead_named_again_by_their_exchange_lists_are_no_wounded()
     assert metrics == [(1000, "bodies_to_ukraine"), (5, "died_in_captivity"), (5, "died_in_captivity")]
 
 
+def test_a_side_by_its_own_account_speaks_for_its_figure():
+    claims = claims_by_value("Russia, by its own account, received 78 bodies over those days.\n")
+    assert claims[78]["side"] == "russia"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -231,6 +231,8 @@ def side_count_patterns(side: str) -> tuple[str, ...]:
         # "Moscow gives its count as 1,000", "the Russian side gives a different total, 6,060"
         rf"(?P<who>{who})\s+(?:gives|gave|puts|put|sets|set)\s+its\s+(?:own\s+)?(?:{nouns})\s+(?:as|at)\b",
         rf"(?P<who>{who})\s+(?:gives|gave)\s+an?\s+(?:different|higher|lower|other)\s+(?:{nouns})\b",
+        # "Russia, by its own account, received 78", "Russia, by its own officials' figures, received 439"
+        rf"(?P<who>{who}),\s+(?:by|on|according\s+to)\s+its\s+own\s+(?:[\w']+\s+)?(?:{nouns}),",
     )
 
 
