@@ -814,6 +814,11 @@ def test_a_side_by_its_own_account_speaks_for_its_figure():
     assert claims[78]["side"] == "russia"
 
 
+def test_a_sides_mod_is_that_sides_defence_ministry():
+    claims = claims_by_value("Russian MoD: 1,248 Ukrainian bodies handed over on final day of repatriation\n")
+    assert claims[1248]["side"] == "russia"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "
