@@ -308,21 +308,26 @@ def sentence_before(text: str, sentences: list[Sentence], sentence: Sentence) ->
 
 
 RESTATED_REACH = 3  # sentences back in which a restated figure's first giving is looked for
+LISTED_REACH = 5  # sentences back in which the captivity deaths a sentence about the exchange lists names are looked for
+
+
+def same_number_before(figure: Figure, claims: list[DraftClaim], reach: int, metric: str | None = None) -> DraftClaim | None:
+    """The latest claim of the figure's number in the `reach` sentences before its own (of that metric, if given)."""
+    for earlier in reversed(claims):
+        gap = figure.sentence.index - earlier.figure.sentence.index
+        if gap > reach:
+            return None
+        if gap > 0 and earlier.value == figure.number.integer and metric in (None, earlier.metric.value):
+            return earlier
+    return None
 
 
 def restated_figure(context: Context, figure: Figure, claims: list[DraftClaim]) -> Guess | None:
     """"… gave RBC the same figures, 1,000 and 38": the metric the same number had just before."""
     if not lx.pattern("restating_words").search(context.sentence):
         return None
-    for earlier in reversed(claims):
-        if figure.sentence.index - earlier.figure.sentence.index > RESTATED_REACH:
-            return None
-        if earlier.value == figure.number.integer and earlier.figure.sentence.index < figure.sentence.index:
-            return Guess(earlier.metric.value, f'the same figure given again: "{one_line(earlier.quote, 60)}"')
-    return None
-
-
-LISTED_REACH = 5  # sentences back in which the captivity deaths a sentence about the exchange lists names are looked for
+    earlier = same_number_before(figure, claims, RESTATED_REACH)
+    return Guess(earlier.metric.value, f'the same figure given again: "{one_line(earlier.quote, 60)}"') if earlier else None
 
 
 def listed_for_exchange(context: Context, figure: Figure, claims: list[DraftClaim]) -> Guess | None:
@@ -330,12 +335,8 @@ def listed_for_exchange(context: Context, figure: Figure, claims: list[DraftClai
     captivity deaths given just before, named again by how they were listed, not wounded soldiers."""
     if not EXCHANGE_LISTS.search(context.sentence):
         return None
-    for earlier in reversed(claims):
-        if figure.sentence.index - earlier.figure.sentence.index > LISTED_REACH:
-            break
-        if earlier.metric.value == "died_in_captivity" and earlier.value == figure.number.integer:
-            return Guess("died_in_captivity", f'the captivity deaths named again: "{one_line(earlier.quote, 60)}"')
-    return None
+    earlier = same_number_before(figure, claims, LISTED_REACH, "died_in_captivity")
+    return Guess("died_in_captivity", f'the captivity deaths named again: "{one_line(earlier.quote, 60)}"') if earlier else None
 
 
 def follows_a_body_count(claims: list[DraftClaim], sentence: Sentence) -> bool:
@@ -471,8 +472,7 @@ def read_claims(norm: Normalised, sentences: list[Sentence], known: Known) -> Re
             elif metric is None and is_heading(text, sentence):
                 headings.append((figure, attribution, context))
             elif metric is None:
-                reason = "UNPLACED: no metric recognised near it; make it a claim if it is a figure"
-                unplaced += unplace(figure, reason)
+                unplaced += unplace(figure, NO_METRIC)
             else:
                 claims.append(new_claim(norm, figure, metric, attribution, context))
                 if metric.value == "died_in_captivity" and captivity_dead_are_the_handover(context):

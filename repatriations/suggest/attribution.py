@@ -1123,13 +1123,29 @@ def group_in_own_part(text: str, figure: Figure, carried: Attribution) -> Attrib
 
 
 BARE_PRONOUN = re.compile(r"(?i)it|they|he|she|we")
-GROUP_SAYS = re.compile(r"\s+(?:said|says|reported|reports|wrote|writes|announced|claimed|claims|stated)\b")
 
 
 def opened_before_its_sentence(text: str, figure: Figure) -> bool:
     """Whether the figure's sentence is inside a quotation opened in a sentence before it."""
     quotation = enclosing_quotation(text, figure.start)
     return quotation is not None and quotation[0] < figure.sentence.start
+
+
+def whom_the_pronoun_means(
+    text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice
+) -> Attribution | None:
+    """Whom a bare pronoun in the figure's sentence means, where it is not the last speaker named before:
+    inside a quotation, the quoted speaker ('Medinsky wrote: "We handed over 1,000 bodies. They gave us 19."');
+    in an aside, the group that speaks the sentence before it ("Russian state television said that 43 …,
+    among them eight … who, it said, had died"), not one that is told something ("told RBC")."""
+    if opened_before_its_sentence(text, figure) and (quoted := quoted_speaker(text, figure, sentences, mentions, voice)):
+        return quoted
+    group = group_attribution(text, figure)
+    if group is None or not group.attributed_to:
+        return None
+    at = text.find(group.attributed_to, figure.sentence.start, figure.start)
+    says = re.match(rf"\s+(?:{_speech()})", fold(text[at + len(group.attributed_to) : figure.start])) if at >= 0 else None
+    return group if says else None
 
 
 def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> Attribution:
@@ -1154,17 +1170,9 @@ def attribute(text: str, figure: Figure, sentences: list[Sentence], mentions: li
                 return role
         return official_attribution(text, mention, f'attributed to "{text[mention.name_start : mention.end]}"')
     if found := pronoun_carried(text, figure, sentences, voice, mentions=mentions):
-        # 'Medinsky wrote: "We handed over 1,000 bodies. They gave us 19."': a pronoun inside a quotation
-        # is the quoted speaker's word for another, not a reference back to the last body named
-        if BARE_PRONOUN.fullmatch(found.attributed_to or "") and opened_before_its_sentence(text, figure):
-            if quoted := quoted_speaker(text, figure, sentences, mentions, voice):
-                return quoted
-        # "Russian state television said that 43 …, among them eight … who, it said, had died": the sentence's
-        # own speaker, named before the bare pronoun, is whom the pronoun means
-        if BARE_PRONOUN.fullmatch(found.attributed_to or "") and (group := group_attribution(text, figure)):
-            at = text.find(group.attributed_to or "\0", figure.sentence.start, figure.start)
-            if at >= 0 and GROUP_SAYS.match(text, at + len(group.attributed_to or "")):  # not "told RBC"
-                return group
+        bare = BARE_PRONOUN.fullmatch(found.attributed_to or "")
+        if bare and (meant := whom_the_pronoun_means(text, figure, sentences, mentions, voice)):
+            return meant
         # "The headquarters reported another 1,200, and Russian state television put the day's transfer at 1,200":
         # a group speaking in the figure's own part, where the pronoun is not, speaks for it
         return group_in_own_part(text, figure, found) or found

@@ -589,21 +589,16 @@ def captivity_dead_are_the_handover(context: Context) -> bool:
 
 
 def captivity_handover(context: Context, speaker_side: str | None) -> Guess:
-    """The bodies of a handover that was all captivity deaths, sent the way the captivity says, else its verbs say."""
-    for direction in ("to_ukraine", "to_russia"):
-        if found := lx.pattern("held_by", direction).search(context.sentence):
-            break
-    else:
-        found = None
-    if found:
-        why = f'all of the handover died in captivity; "{shown(found.group())}" says which way'
-    else:
-        cue_found = direction_of(context, speaker_side, "to_ukraine")
-        direction = cue_found.label if cue_found and cue_found.label != "total" else "to_ukraine"
-        why = f'all of the handover died in captivity; direction from "{cue_found.words}"' if cue_found else (
-            "all of the handover died in captivity; no direction stated: guessed to Ukraine"
-        )
-    return Guess(vocabulary.named("exchange_figure", direction), why)
+    """The bodies of a handover that was all captivity deaths, sent the way whose captivity it was says, else its verbs."""
+    held = [(d, found) for d in ("to_ukraine", "to_russia") if (found := lx.pattern("held_by", d).search(context.sentence))]
+    whole = "all of the handover died in captivity"
+    if held:
+        direction, found = held[0]
+        return Guess(vocabulary.named("exchange_figure", direction), f'{whole}; "{shown(found.group())}" says which way')
+    cue_found = direction_of(context, speaker_side, "to_ukraine")
+    if cue_found is None or cue_found.label == "total":
+        return Guess("bodies_to_ukraine", f"{whole}; no direction stated: guessed to Ukraine", UNSTATED)
+    return Guess(vocabulary.named("exchange_figure", cue_found.label), f'{whole}; direction from "{cue_found.words}"')
 
 
 def freed_or_prisoners(context: Context) -> Guess | None:
