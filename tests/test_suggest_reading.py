@@ -819,6 +819,15 @@ def test_a_sides_mod_is_that_sides_defence_ministry():
     assert claims[1248]["side"] == "russia"
 
 
+def test_a_news_agency_or_a_desk_is_no_person_who_speaks():
+    draft = draft_of(
+        "KYIV, Nov 20, 2025 (Global Desk) - Ukraine said on Thursday it had received the bodies of 1,000 soldiers.\n\n"
+        "Last month, Agence France-Presse put the number of bodies Kyiv had received at 15,000.\n"
+    )
+    assert [o.name for o in draft.new_officials] == []
+    assert [c.record()["side"] for c in draft.claims] == ["ukraine", "media"]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "
