@@ -828,6 +828,11 @@ def test_a_news_agency_or_a_desk_is_no_person_who_speaks():
     assert [c.record()["side"] for c in draft.claims] == ["ukraine", "media"]
 
 
+def test_a_governor_of_a_russian_region_speaks_for_russia():
+    draft = draft_of("Bryansk Region Governor Aleksandr Bogomaz wrote that the bodies of 27 fallen fighters have returned home.\n")
+    assert [(o.name, o.side) for o in draft.new_officials] == [("Aleksandr Bogomaz", "russia")]
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -269,7 +269,8 @@ def side_of_words(words: str, places_last: bool = False) -> str | None:
     folded = fold(words)
     names = [(side, lx.pattern("side_words", side)) for side in lx.labels("side_words")]
     places = ("ukraine", lx.pattern("ukraine_places"))
-    order = [*names, places] if places_last else [*names[:-1], places, names[-1]]  # Russia's names come last in side_words
+    # a title: Ukraine's places, then Russia's regions ("Bryansk Region Governor"), after every name of a side
+    order = [*names, places, ("russia", lx.pattern("russia_places"))] if places_last else [*names[:-1], places, names[-1]]
     return next((side for side, words_of_side in order if words_of_side.search(folded)), None)
 
 
