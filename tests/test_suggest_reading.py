@@ -833,6 +833,11 @@ def test_a_governor_of_a_russian_region_speaks_for_russia():
     assert [(o.name, o.side) for o in draft.new_officials] == [("Aleksandr Bogomaz", "russia")]
 
 
+def test_ukraine_returning_bodies_of_its_fallen_brought_them_home():
+    claims = claims_by_value("Umerov said Ukraine has managed to return more than 6,000 bodies of the fallen over the past week.\n")
+    assert claims[6000]["metric"] == "cumulative_bodies_to_ukraine"
+
+
 def test_a_recap_dates_each_swap_by_its_own_clause():
     exchanges = exchanges_of(
         "MOSCOW, June 11, 2025. According to State Duma deputy Shamsail Saraliev, Russia handed over 757 bodies and received "

@@ -137,6 +137,14 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
             rf"the\s+(?:bodies|remains)\s+of\s+(?:[\w-]+\s+){{0,2}}?#(?!\s+(?:{russian})\b)(?![^.;]*\b(?:to|back\s+to)\s+(?:{_party('russia')}))"
         ),
     ))
+    # "Ukraine has managed to return more than 6,000 bodies of the fallen": its own fallen, brought home
+    patterns.append((
+        "to_ukraine" + HOME,
+        re.compile(
+            rf"(?<![\w'])(?<!and )(?:{_party('ukraine')}){aux}\s+(?:return|repatriate|returned|repatriated)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?#\s+(?:bodies|remains)\s+of\s+(?:the|our|its)\s+(?:fallen|defenders|heroes)\b"
+        ),
+    ))
     if speaker_side in ("ukraine", "russia"):
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
         other = "to_russia" if own == "to_ukraine" else "to_ukraine"
