@@ -39,7 +39,6 @@ from .dates import Dated, date_spans, publication_date
 from .datings import draft_dating
 from .draft import Draft, DraftClaim, Unplaced, not_claim_entries, one_line, quote_span
 from .guess import (
-    EXCHANGE_LISTS,
     OWN_VERB,
     STATED,
     UNSTATED,
@@ -333,7 +332,7 @@ def restated_figure(context: Context, figure: Figure, claims: list[DraftClaim]) 
 def listed_for_exchange(context: Context, figure: Figure, claims: list[DraftClaim]) -> Guess | None:
     """"All five had been on the lists for the exchange of the seriously wounded and seriously ill": the
     captivity deaths given just before, named again by how they were listed, not wounded soldiers."""
-    if not EXCHANGE_LISTS.search(context.sentence):
+    if not lx.pattern("exchange_lists").search(context.sentence):
         return None
     earlier = same_number_before(figure, claims, LISTED_REACH, "died_in_captivity")
     return Guess("died_in_captivity", f'the captivity deaths named again: "{one_line(earlier.quote, 60)}"') if earlier else None

@@ -130,21 +130,17 @@ def _direction_patterns(speaker_side: str | None) -> list[tuple[str, re.Pattern[
     # "Ukraine has returned the bodies of 1,000 fallen soldiers" (Ukrinform's "returns", its own dead brought
     # home): no recipient after it, no Russian dead and no "in return", unlike "Ukraine returned 30 bodies to Russia"
     russian = lx.alternation("russian_dead")
-    patterns.append((
-        "to_ukraine" + HOME,
-        re.compile(
-            rf"(?<![\w'])(?<!and )(?:{_party('ukraine')}){aux}\s+(?:returned|repatriated)\s+(?:home\s+)?"  # not "… and Ukraine"
-            rf"the\s+(?:bodies|remains)\s+of\s+(?:[\w-]+\s+){{0,2}}?#(?!\s+(?:{russian})\b)(?![^.;]*\b(?:to|back\s+to)\s+(?:{_party('russia')}))"
-        ),
-    ))
     # "Ukraine has managed to return more than 6,000 bodies of the fallen": its own fallen, brought home
-    patterns.append((
-        "to_ukraine" + HOME,
-        re.compile(
-            rf"(?<![\w'])(?<!and )(?:{_party('ukraine')}){aux}\s+(?:return|repatriate|returned|repatriated)\s+"
-            rf"(?:[\w-]+\s+){{0,2}}?#\s+(?:bodies|remains)\s+of\s+(?:the|our|its)\s+(?:fallen|defenders|heroes)\b"
-        ),
-    ))
+    returned_the_bodies = (
+        rf"(?:returned|repatriated)\s+(?:home\s+)?the\s+(?:bodies|remains)\s+of\s+(?:[\w-]+\s+){{0,2}}?#"
+        rf"(?!\s+(?:{russian})\b)(?![^.;]*\b(?:to|back\s+to)\s+(?:{_party('russia')}))"
+    )
+    returned_its_fallen = (
+        r"(?:return|repatriate|returned|repatriated)\s+(?:[\w-]+\s+){0,2}?#\s+(?:bodies|remains)\s+of\s+"
+        r"(?:the|our|its)\s+(?:fallen|defenders|heroes)\b"
+    )
+    ukraine_subject = rf"(?<![\w'])(?<!and )(?:{_party('ukraine')}){aux}\s+"  # not "… and Ukraine"
+    patterns.append(("to_ukraine" + HOME, re.compile(rf"{ukraine_subject}(?:{returned_the_bodies}|{returned_its_fallen})")))
     if speaker_side in ("ukraine", "russia"):
         own = "to_ukraine" if speaker_side == "ukraine" else "to_russia"
         other = "to_russia" if own == "to_ukraine" else "to_ukraine"
@@ -306,9 +302,6 @@ def _has(key: str, text: str) -> re.Match[str] | None:
     return lx.pattern(key).search(text)
 
 
-EXCHANGE_LISTS = re.compile(r"\bseriously\s+wounded\s+(?:and|or)\s+(?:the\s+)?seriously\s+ill\b")
-
-
 def casualty_metric(context: Context) -> Guess | None:
     found = [
         c
@@ -318,7 +311,7 @@ def casualty_metric(context: Context) -> Guess | None:
     if not found:
         return None
     best = min(found, key=lambda c: (c.distance, -len(c.words)))  # "killed and wounded" over "killed"
-    if best.label == "military_wounded" and EXCHANGE_LISTS.search(context.sentence):
+    if best.label == "military_wounded" and _has("exchange_lists", context.sentence):
         return None  # "All five had been on the lists for the seriously wounded and seriously ill": who is swapped
     if best.label != "deaths":
         return Guess(best.label, f'from "{best.words}"')

@@ -83,6 +83,19 @@ def date_heading_above(text: str, sentence: Sentence) -> Sentence | None:
     return Sentence(sentence.index, start, len(above), sentence.line - 1)
 
 
+def timeline_date(text: str, sentence: Sentence, published: Dated | None) -> EventDate | None:
+    """The date heading the sentence's timeline entry, but not the article's own date line over its first paragraph."""
+    heading = date_heading_above(text, sentence)
+    when = event_date(text, heading, published) if heading else None
+    if when is None or not when.words or (published and when.earliest == published.date):
+        return None
+    return when
+
+
+def same_window(a: EventDate, b: EventDate) -> bool:
+    return (a.earliest, a.latest) == (b.earliest, b.latest)
+
+
 @dataclass
 class Event:
     """One handover the article reports: its date and the figures given for it."""
@@ -134,13 +147,11 @@ def dated_words(text: str, claim: Linkable, published: Dated | None) -> EventDat
     whole = event_date(text, claim.sentence, published)
     clause, segment = own_segment(text, claim, CLAUSE_BREAK), own_segment(text, claim)
     half = own_segment(text, claim, SEMICOLON)  # "…, where Kyiv counted 1,245; on 19 December … where Kyiv counted 1,003"
-    heading = date_heading_above(text, claim.sentence)
-    if heading and published and event_date(text, heading, published).earliest == published.date:
-        heading = None  # the article's own date line over its first paragraph, no timeline entry's
-    for part in (clause, segment, half, claim.sentence, dateline_before(text, claim.sentence), heading):
+    for part in (clause, segment, half, claim.sentence, dateline_before(text, claim.sentence)):
         if part is not None and (when := event_date(text, part, published)).words:
-            same_day = (when.earliest, when.latest) == (whole.earliest, whole.latest)
-            return whole if same_day else when  # the sentence's words may say it with the year
+            return whole if same_window(when, whole) else when  # the sentence's words may say it with the year
+    if heading_date := timeline_date(text, claim.sentence, published):  # read only where the figure's own words give none
+        return whole if same_window(heading_date, whole) else heading_date
     if (opening := paragraph_opening(text, claim.sentence)) and (month := month_window(f"in {opening}", published)):
         return day_of_month(text, claim.sentence, month) or EventDate(month.earliest, month.latest, None, opening)
     return whole
